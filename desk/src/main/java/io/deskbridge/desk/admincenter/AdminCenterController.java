@@ -1,0 +1,26 @@
+package io.deskbridge.desk.admincenter;
+
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/** The Admin Center shell: sign-in, home, and the page shown to signed-in users who are not admins. */
+@Controller
+class AdminCenterController {
+
+    @GetMapping("/login")
+    String login() {
+        return "admincenter/login";
+    }
+
+    @GetMapping({"/", "/admin"})
+    String home() {
+        return "admincenter/home";
+    }
+
+    @GetMapping("/access-denied")
+    String accessDenied(HttpServletResponse response) {
+        response.setStatus(HttpServletResponse.SC_FORBIDDEN);
+        return "admincenter/access-denied";
+    }
+}

@@ -1,0 +1,17 @@
+package io.deskbridge.desk.api;
+
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/** 403 for a role that may not do this, with Zendesk's role body. */
+public class ForbiddenException extends ApiException {
+
+    public ForbiddenException(String message) {
+        super(HttpStatus.FORBIDDEN, message);
+    }
+
+    @Override
+    public Map<String, Object> body() {
+        return ZendeskErrors.forbidden();
+    }
+}

@@ -1,0 +1,95 @@
+package io.deskbridge.desk.apiauth;
+
+import io.deskbridge.desk.api.ZendeskErrors;
+import io.deskbridge.desk.user.SessionSignIn;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Authenticates API requests that carry an {@code Authorization} header; requests without one fall
+ * through to the session (Admin Center) or stay anonymous. Refusals are written here, in Zendesk's
+ * bodies: 401 for any bad credential (the same body whatever the reason), 403 with the missing-scope
+ * body when a read-only token writes, 429 while the client address is throttled.
+ */
+public class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiAuthenticationFilter.class);
+    private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+
+    private final ApiAuthenticator authenticator;
+    private final FailedAuthThrottle throttle;
+    private final ObjectMapper json;
+
+    public ApiAuthenticationFilter(ApiAuthenticator authenticator, FailedAuthThrottle throttle, ObjectMapper json) {
+        this.authenticator = authenticator;
+        this.throttle = throttle;
+        this.json = json;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || header.isBlank()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String address = request.getRemoteAddr();
+        long retryAfter = throttle.retryAfterSeconds(address);
+        if (retryAfter > 0) {
+            response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+            write(
+                    response,
+                    429,
+                    ZendeskErrors.error(
+                            "TooManyFailedAuthentications",
+                            "Too many failed authentication attempts from this address; retry after " + retryAfter
+                                    + " seconds"));
+            return;
+        }
+        ApiAuthentication result = authenticator.authenticate(header, address);
+        if (!result.succeeded()) {
+            log.info("API authentication failed from {}: {}", address, result.failure());
+            throttle.recordFailure(address);
+            if (!result.bearer()) {
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Web Password\"");
+            }
+            write(
+                    response,
+                    401,
+                    result.bearer() ? ZendeskErrors.invalidBearerToken() : ZendeskErrors.couldNotAuthenticate());
+            return;
+        }
+        if (result.readOnly() && !READ_METHODS.contains(request.getMethod())) {
+            write(response, 403, ZendeskErrors.missingScope("write"));
+            return;
+        }
+        SecurityContext context = SecurityContextHolder.createEmptyContext();
+        context.setAuthentication(SessionSignIn.authenticated(result.principal()));
+        SecurityContextHolder.setContext(context);
+        try {
+            chain.doFilter(request, response);
+        } finally {
+            SecurityContextHolder.clearContext();
+        }
+    }
+
+    private void write(HttpServletResponse response, int status, Map<String, Object> body) throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), body);
+    }
+}

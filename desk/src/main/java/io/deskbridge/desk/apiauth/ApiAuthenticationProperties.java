@@ -1,0 +1,16 @@
+package io.deskbridge.desk.apiauth;
+
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+/**
+ * {@code desk.auth.*}.
+ *
+ * @param failedAttemptsPerMinute failed API authentications one client address may make per minute
+ *     before every further attempt from it is refused with 429 (stricter than any plan's rate limit,
+ *     as OWASP API2 asks)
+ */
+@Validated
+@ConfigurationProperties("desk.auth")
+public record ApiAuthenticationProperties(@Min(1) int failedAttemptsPerMinute) {}

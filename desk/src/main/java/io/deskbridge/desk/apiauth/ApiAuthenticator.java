@@ -1,0 +1,101 @@
+package io.deskbridge.desk.apiauth;
+
+import io.deskbridge.desk.apiaccess.ApiAccessPolicy;
+import io.deskbridge.desk.apiaccess.ApiAccessSettings;
+import io.deskbridge.desk.apitoken.ApiTokens;
+import io.deskbridge.desk.apitoken.AuthenticatesAs;
+import io.deskbridge.desk.apitoken.TokenCheck;
+import io.deskbridge.desk.apitoken.TokenScope;
+import io.deskbridge.desk.apitoken.VerifiedToken;
+import io.deskbridge.desk.user.DeskPrincipal;
+import io.deskbridge.desk.user.UserAccount;
+import io.deskbridge.desk.user.Users;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+
+/**
+ * Turns an {@code Authorization} header into a principal, Zendesk's way: {@code Basic
+ * base64(email/token:TOKEN)} when token access is on, {@code Basic base64(email:password)} when
+ * password access is on. The request runs as the user named by the email, who must be active; a
+ * token bound to its owner refuses every other email. No step touches the database when caches are
+ * warm, except password checks (which Zendesk itself discourages).
+ */
+@Service
+public class ApiAuthenticator {
+
+    private static final String TOKEN_SUFFIX = "/token";
+
+    private final ApiAccessPolicy policy;
+    private final ApiTokens tokens;
+    private final Users users;
+
+    ApiAuthenticator(ApiAccessPolicy policy, ApiTokens tokens, Users users) {
+        this.policy = policy;
+        this.tokens = tokens;
+        this.users = users;
+    }
+
+    public ApiAuthentication authenticate(String header, String clientAddress) {
+        if (startsWithIgnoreCase(header, "Bearer ")) {
+            return ApiAuthentication.failedBearer("OAuth access tokens are not issued by this desk");
+        }
+        if (!startsWithIgnoreCase(header, "Basic ")) {
+            return ApiAuthentication.failed("unsupported Authorization scheme");
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return ApiAuthentication.failed("Basic credentials are not valid base64");
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            return ApiAuthentication.failed("Basic credentials have no ':'");
+        }
+        String login = decoded.substring(0, colon);
+        String secret = decoded.substring(colon + 1);
+        ApiAccessSettings settings = policy.current();
+        return login.endsWith(TOKEN_SUFFIX)
+                ? byToken(login.substring(0, login.length() - TOKEN_SUFFIX.length()), secret, settings, clientAddress)
+                : byPassword(login, secret, settings);
+    }
+
+    private ApiAuthentication byToken(String email, String token, ApiAccessSettings settings, String address) {
+        if (!settings.tokenAccess()) {
+            return ApiAuthentication.failed("API token access is turned off");
+        }
+        TokenCheck check = tokens.verify(token);
+        if (!check.valid()) {
+            return ApiAuthentication.failed("token " + check.outcome().name().toLowerCase());
+        }
+        VerifiedToken verified = check.token();
+        Optional<UserAccount> user = users.findByEmailCached(email);
+        if (user.isEmpty() || !user.get().canAuthenticate()) {
+            return ApiAuthentication.failed("no active user with the email given with token " + verified.tokenId());
+        }
+        if (verified.authenticatesAs() == AuthenticatesAs.OWNER_ONLY
+                && user.get().id() != verified.ownerId()) {
+            return ApiAuthentication.failed(
+                    "token " + verified.tokenId() + " is bound to its owner; another email was given");
+        }
+        tokens.recordUse(verified.tokenId(), address);
+        return ApiAuthentication.success(
+                DeskPrincipal.of(user.get(), DeskPrincipal.Via.API_TOKEN, verified.tokenId()),
+                verified.scope() == TokenScope.READ_ONLY);
+    }
+
+    private ApiAuthentication byPassword(String email, String password, ApiAccessSettings settings) {
+        if (!settings.passwordAccess()) {
+            return ApiAuthentication.failed("API password access is turned off");
+        }
+        return users.authenticate(email, password)
+                .map(u -> ApiAuthentication.success(DeskPrincipal.of(u, DeskPrincipal.Via.PASSWORD, null), false))
+                .orElseGet(() -> ApiAuthentication.failed("wrong email or password"));
+    }
+
+    private static boolean startsWithIgnoreCase(String value, String prefix) {
+        return value.regionMatches(true, 0, prefix, 0, prefix.length());
+    }
+}

@@ -1,0 +1,116 @@
+package io.deskbridge.desk.config;
+
+import io.deskbridge.desk.api.ZendeskErrors;
+import io.deskbridge.desk.apiauth.ApiAuthenticationFilter;
+import io.deskbridge.desk.apiauth.ApiAuthenticator;
+import io.deskbridge.desk.apiauth.FailedAuthThrottle;
+import io.deskbridge.desk.user.SessionSignIn;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import tools.jackson.databind.ObjectMapper;
+
+/**
+ * Two filter chains. {@code /api/**}: Zendesk-style authentication (header first, then the Admin
+ * Center session with {@code X-CSRF-Token} on writes), Zendesk error bodies. Everything else: the
+ * Admin Center, form sign-in, admins only.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableWebSecurity
+class SecurityConfig {
+
+    private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(
+            HttpSecurity http, ApiAuthenticator authenticator, FailedAuthThrottle throttle, ObjectMapper json)
+            throws Exception {
+        HttpSessionCsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
+        csrfTokens.setHeaderName("X-CSRF-Token");
+        http.securityMatcher("/api/**")
+                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/v2/users/me")
+                        .permitAll()
+                        .requestMatchers(HttpMethod.GET, "/api/v2/account/settings")
+                        .hasAnyRole("ADMIN", "AGENT")
+                        .requestMatchers("/api/v2/account/**", "/api/v2/api_tokens/**", "/api/v2/audit_logs/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
+                .csrf(c -> c.csrfTokenRepository(csrfTokens).requireCsrfProtectionMatcher(sessionWrites()))
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .addFilterBefore(
+                        new ApiAuthenticationFilter(authenticator, throttle, json), AnonymousAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Web Password\"");
+                            write(json, response, 401, ZendeskErrors.couldNotAuthenticate());
+                        })
+                        .accessDeniedHandler((request, response, ex) -> write(
+                                json,
+                                response,
+                                403,
+                                ex instanceof CsrfException
+                                        ? ZendeskErrors.error(
+                                                "InvalidCSRFToken",
+                                                "A write with the Admin Center session must send the X-CSRF-Token header; "
+                                                        + "read authenticity_token from GET /api/v2/users/me")
+                                        : ZendeskErrors.forbidden())));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain adminCenter(HttpSecurity http, SessionSignIn signIn) throws Exception {
+        http.authorizeHttpRequests(a -> a.requestMatchers(
+                                "/login", "/access-denied", "/css/**", "/js/**", "/error", "/favicon.ico")
+                        .permitAll()
+                        .requestMatchers("/", "/admin", "/admin/**")
+                        .hasRole("ADMIN")
+                        .anyRequest()
+                        .authenticated())
+                .authenticationProvider(signIn)
+                .formLogin(f -> f.loginPage("/login")
+                        .usernameParameter("email")
+                        .passwordParameter("password")
+                        .defaultSuccessUrl("/admin", false)
+                        .failureUrl("/login?error"))
+                .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
+                .exceptionHandling(e -> e.accessDeniedPage("/access-denied"))
+                .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
+                        "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")));
+        return http.build();
+    }
+
+    /** CSRF applies to writes that rely on the session cookie, not to header-authenticated calls. */
+    private static RequestMatcher sessionWrites() {
+        return (HttpServletRequest request) -> !SAFE_METHODS.contains(request.getMethod())
+                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
+                && request.getSession(false) != null;
+    }
+
+    private static void write(ObjectMapper json, HttpServletResponse response, int status, Map<String, Object> body)
+            throws IOException {
+        response.setStatus(status);
+        response.setContentType(MediaType.APPLICATION_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), body);
+    }
+}

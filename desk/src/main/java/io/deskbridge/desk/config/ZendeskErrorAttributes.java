@@ -1,0 +1,40 @@
+package io.deskbridge.desk.config;
+
+import io.deskbridge.desk.api.ZendeskErrors;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.springframework.boot.web.error.ErrorAttributeOptions;
+import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
+import org.springframework.stereotype.Component;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.WebRequest;
+
+/**
+ * Failures that never reach a controller (unknown paths, oversize bodies, container errors) get
+ * Zendesk-shaped bodies on {@code /api}; the Admin Center keeps its error page. Never a stack trace.
+ */
+@Component
+class ZendeskErrorAttributes extends DefaultErrorAttributes {
+
+    @Override
+    public Map<String, Object> getErrorAttributes(WebRequest request, ErrorAttributeOptions options) {
+        Map<String, Object> defaults = super.getErrorAttributes(request, ErrorAttributeOptions.defaults());
+        Object path = request.getAttribute("jakarta.servlet.error.request_uri", RequestAttributes.SCOPE_REQUEST);
+        if (path == null || !path.toString().startsWith("/api/")) {
+            return defaults;
+        }
+        int status = defaults.get("status") instanceof Integer s ? s : 500;
+        return new LinkedHashMap<>(
+                switch (status) {
+                    case 404 -> ZendeskErrors.error("InvalidEndpoint", "Not found");
+                    case 401 -> ZendeskErrors.couldNotAuthenticate();
+                    case 403 -> ZendeskErrors.forbidden();
+                    case 413 ->
+                        ZendeskErrors.errors(
+                                "RequestTooLarge", "The request body is larger than this endpoint accepts");
+                    case 400 -> ZendeskErrors.errors("BadRequest", "The request is malformed");
+                    default ->
+                        ZendeskErrors.error("InternalError", "Something went wrong on our side; it has been logged.");
+                });
+    }
+}

@@ -1,0 +1,75 @@
+package io.deskbridge.desk.user;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** A user in Zendesk's JSON shape. */
+public record UserJson(
+        Long id,
+        String url,
+        String name,
+        String email,
+        String role,
+        boolean active,
+        boolean suspended,
+        boolean verified,
+        Long organizationId,
+        String externalId,
+        String phone,
+        List<String> tags,
+        String timeZone,
+        String ianaTimeZone,
+        String locale,
+        Instant createdAt,
+        Instant updatedAt,
+        Instant lastLoginAt,
+        Map<String, Object> userFields) {
+
+    static UserJson of(UserAccount user, String baseUrl) {
+        return new UserJson(
+                user.id(),
+                baseUrl + "/api/v2/users/" + user.id() + ".json",
+                user.name(),
+                user.email(),
+                user.role().wireName(),
+                user.active(),
+                user.suspended(),
+                user.verified(),
+                null,
+                null,
+                null,
+                List.of(),
+                user.timeZone(),
+                user.timeZone(),
+                user.locale(),
+                user.createdAt(),
+                user.updatedAt(),
+                user.lastLoginAt(),
+                Map.of());
+    }
+
+    /** What Zendesk answers on {@code /users/me} to a caller without credentials. */
+    static UserJson anonymous() {
+        return new UserJson(
+                null,
+                null,
+                "Anonymous user",
+                "invalid@example.com",
+                Role.END_USER.wireName(),
+                true,
+                false,
+                false,
+                null,
+                null,
+                null,
+                List.of(),
+                "UTC",
+                "UTC",
+                "en-US",
+                null,
+                null,
+                null,
+                Map.of());
+    }
+}
