@@ -3,6 +3,7 @@ package io.deskbridge.desk.admincenter;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 
 /** The Admin Center shell: sign-in, home, and the page shown to signed-in users who are not admins. */
 @Controller
@@ -18,7 +19,8 @@ class AdminCenterController {
         return "admincenter/home";
     }
 
-    @GetMapping("/access-denied")
+    /** Any method: Spring Security forwards refused POSTs (a missing CSRF token) here too. */
+    @RequestMapping("/access-denied")
     String accessDenied(HttpServletResponse response) {
         response.setStatus(HttpServletResponse.SC_FORBIDDEN);
         return "admincenter/access-denied";

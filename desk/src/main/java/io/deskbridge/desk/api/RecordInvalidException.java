@@ -14,12 +14,20 @@ public class RecordInvalidException extends ApiException {
     private final Map<String, List<Map<String, String>>> details;
 
     public RecordInvalidException(String field, String errorCode, String description) {
-        this(Map.of(field, List.of(Map.of("description", description, "error", errorCode))));
+        this(Map.of(field, List.of(problem(description, errorCode))));
     }
 
     public RecordInvalidException(Map<String, List<Map<String, String>>> details) {
         super(HttpStatus.UNPROCESSABLE_ENTITY, details.toString());
         this.details = new LinkedHashMap<>(details);
+    }
+
+    /** One problem, keys in Zendesk's order. */
+    public static Map<String, String> problem(String description, String errorCode) {
+        Map<String, String> problem = new LinkedHashMap<>();
+        problem.put("description", description);
+        problem.put("error", errorCode);
+        return problem;
     }
 
     public Map<String, List<Map<String, String>>> details() {

@@ -118,11 +118,8 @@ public class ApiAccessPolicy implements LocalCache {
         if (value != null && (value < min || value > MAX_DAYS)) {
             errors.put(
                     field,
-                    List.of(Map.of(
-                            "description",
-                            label + ": " + value + " is outside " + min + " to " + MAX_DAYS,
-                            "error",
-                            "InvalidValue")));
+                    List.of(RecordInvalidException.problem(
+                            label + ": " + value + " is outside " + min + " to " + MAX_DAYS, "InvalidValue")));
         }
     }
 

@@ -57,15 +57,16 @@ public class ApiTokens {
         this.clock = clock;
     }
 
-    /** Newest first; last-used times include uses not yet written to the database. */
-    @Transactional(readOnly = true)
+    /**
+     * Newest first; last-used times include uses not yet written to the database (flushed first, so
+     * this must not run inside a read-only transaction).
+     */
     public List<ApiToken> list() {
         lastUse.flush();
         Instant now = now();
         return repository.findAll().stream().map(row -> view(row, now)).toList();
     }
 
-    @Transactional(readOnly = true)
     public ApiToken get(long id) {
         lastUse.flush();
         return view(find(id), now());

@@ -1,0 +1,148 @@
+package io.deskbridge.desk.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import io.deskbridge.desk.DeskApplication;
+import io.deskbridge.desk.apitoken.ApiTokens;
+import io.deskbridge.desk.apitoken.AuthenticatesAs;
+import io.deskbridge.desk.apitoken.IssuedToken;
+import io.deskbridge.desk.apitoken.TokenScope;
+import io.deskbridge.desk.audit.Actor;
+import io.deskbridge.desk.support.DeskClient;
+import io.deskbridge.desk.support.DeskIntegrationTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+
+/**
+ * Two desk instances on one PostgreSQL: a change made on instance A must stop the token on instance
+ * B, which has it cached, within one second (the issue's requirement; the poll runs every 100 ms
+ * here and 200 ms by default).
+ */
+@Tag("postgres-only")
+class TwoInstanceRevocationIntegrationTests extends DeskIntegrationTest {
+
+    private static final Duration PROPAGATION_LIMIT = Duration.ofSeconds(1);
+
+    @Autowired
+    Environment environment;
+
+    private ConfigurableApplicationContext instanceB;
+    private DeskClient apiB;
+
+    @BeforeAll
+    void startSecondInstance() {
+        List<String> args = new ArrayList<>();
+        for (String key : new String[] {
+            "spring.datasource.url",
+            "spring.datasource.username",
+            "spring.datasource.password",
+            "spring.flyway.schemas",
+            "desk.data-dir",
+            "desk.admin.email",
+            "desk.admin.password",
+            "desk.tokens.pepper",
+            "desk.cluster.epoch-poll-interval",
+            "desk.auth.failed-attempts-per-minute"
+        }) {
+            args.add("--" + key + "=" + environment.getProperty(key, ""));
+        }
+        args.add("--server.port=0");
+        // Command-line arguments, not default properties: they must win over application.yml.
+        instanceB = new SpringApplicationBuilder(DeskApplication.class).run(args.toArray(String[]::new));
+        apiB = DeskClient.stateless(
+                "http://127.0.0.1:" + instanceB.getEnvironment().getProperty("local.server.port"));
+    }
+
+    @AfterAll
+    void stopSecondInstance() {
+        if (instanceB != null) {
+            instanceB.close();
+        }
+    }
+
+    private IssuedToken cachedOnBothInstances() {
+        IssuedToken issued = issue(
+                owner(),
+                TokenScope.FULL,
+                AuthenticatesAs.OWNER_ONLY,
+                Instant.now(clock).plus(Duration.ofDays(30)));
+        String auth = DeskClient.tokenAuth(OWNER_EMAIL, issued.value());
+        await().atMost(PROPAGATION_LIMIT)
+                .until(() -> apiB.get("/api/v2/users/me", auth).status() == 200);
+        for (int i = 0; i < 3; i++) {
+            assertThat(api.get("/api/v2/users/me", auth).status()).isEqualTo(200);
+            assertThat(apiB.get("/api/v2/users/me", auth).status()).isEqualTo(200);
+        }
+        return issued;
+    }
+
+    private void assertRefusedOnBWithinLimit(IssuedToken issued) {
+        String auth = DeskClient.tokenAuth(OWNER_EMAIL, issued.value());
+        await().pollInterval(Duration.ofMillis(20))
+                .atMost(PROPAGATION_LIMIT)
+                .until(() -> apiB.get("/api/v2/users/me", auth).status() == 401);
+        assertThat(api.get("/api/v2/users/me", auth).status()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldStopADeactivatedTokenOnTheOtherInstance() {
+        IssuedToken issued = cachedOnBothInstances();
+        tokens.deactivate(Actor.system(), issued.token().id());
+        assertRefusedOnBWithinLimit(issued);
+    }
+
+    @Test
+    void shouldStopADeletedTokenOnTheOtherInstance() {
+        IssuedToken issued = cachedOnBothInstances();
+        tokens.delete(Actor.system(), issued.token().id());
+        assertRefusedOnBWithinLimit(issued);
+    }
+
+    @Test
+    void shouldStopARotatedAwayValueOnTheOtherInstance() {
+        IssuedToken issued = cachedOnBothInstances();
+        IssuedToken rotated = tokens.rotate(Actor.system(), issued.token().id(), Duration.ZERO);
+        io.deskbridge.desk.support.SecretLedger.issued(rotated.value());
+        assertRefusedOnBWithinLimit(issued);
+        assertThat(apiB.get("/api/v2/users/me", DeskClient.tokenAuth(OWNER_EMAIL, rotated.value()))
+                        .status())
+                .isEqualTo(200);
+    }
+
+    @Test
+    void shouldApplyTheAccessSwitchOnTheOtherInstance() {
+        IssuedToken issued = cachedOnBothInstances();
+        setAccess(false, false);
+        assertRefusedOnBWithinLimit(issued);
+    }
+
+    @Test
+    void shouldAcceptATokenCreatedOnTheOtherInstance() {
+        ApiTokens tokensOnB = instanceB.getBean(ApiTokens.class);
+        String value = io.deskbridge.desk.support.SecretLedger.issued(tokensOnB
+                .create(
+                        Actor.system(),
+                        owner().id(),
+                        new io.deskbridge.desk.apitoken.NewApiToken(
+                                "made on B",
+                                TokenScope.FULL,
+                                AuthenticatesAs.OWNER_ONLY,
+                                Instant.now().plus(Duration.ofDays(1)),
+                                false))
+                .value());
+        String auth = DeskClient.tokenAuth(OWNER_EMAIL, value);
+        await().atMost(PROPAGATION_LIMIT)
+                .until(() -> api.get("/api/v2/users/me", auth).status() == 200);
+    }
+}
