@@ -106,7 +106,7 @@ public class ApiTokens {
                         + token.scope().label() + ", authenticates as "
                         + token.authenticatesAs().label() + ", " + expiryText(token.expiresAt()) + ")");
         epoch.bump();
-        verifier.prewarm(hash, id);
+        verifier.prewarm(hash);
         return new IssuedToken(token, value);
     }
 
@@ -221,7 +221,7 @@ public class ApiTokens {
                                 ? "; the old value stopped working at once"
                                 : "; the old value works until " + previousUntil));
         epoch.bump();
-        verifier.prewarm(hash, id);
+        verifier.prewarm(hash);
         return new IssuedToken(view(find(id), now), value);
     }
 

@@ -10,6 +10,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The hot path of every token-authenticated request: checksum, HMAC, in-process cache. The database
@@ -81,12 +83,25 @@ class TokenVerifier implements LocalCache {
                 new VerifiedToken(match.id(), match.ownerId(), match.scope(), match.authenticatesAs()));
     }
 
-    /** Loads a just-issued token into this instance's cache before its first use. */
-    void prewarm(String hash, long tokenId) {
-        byHash.invalidate(hash);
-        repository
+    /**
+     * Loads a just-issued token into this instance's cache before its first use. Runs after the
+     * issuing transaction commits, so the entry carries the epoch that commit produced (an entry
+     * stamped earlier would be stale at once).
+     */
+    void prewarm(String hash) {
+        Runnable load = () -> repository
                 .findByHash(hash)
                 .ifPresent(match -> byHash.put(hash, new Stamped(Optional.of(match), epoch.current())));
+        if (!TransactionSynchronizationManager.isSynchronizationActive()) {
+            load.run();
+            return;
+        }
+        TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+            @Override
+            public void afterCommit() {
+                load.run();
+            }
+        });
     }
 
     @Override

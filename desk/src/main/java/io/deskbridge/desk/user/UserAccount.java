@@ -1,6 +1,8 @@
 package io.deskbridge.desk.user;
 
 import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 
 /** A desk user as the rest of desk sees it. */
 public record UserAccount(
@@ -13,6 +15,13 @@ public record UserAccount(
         boolean verified,
         String timeZone,
         String locale,
+        Long organizationId,
+        String externalId,
+        String phone,
+        String details,
+        String notes,
+        List<String> tags,
+        Map<String, Object> userFields,
         Instant createdAt,
         Instant updatedAt,
         Instant lastLoginAt) {

@@ -26,7 +26,7 @@ public record UserJson(
         Instant lastLoginAt,
         Map<String, Object> userFields) {
 
-    static UserJson of(UserAccount user, String baseUrl) {
+    public static UserJson of(UserAccount user, String baseUrl) {
         return new UserJson(
                 user.id(),
                 baseUrl + "/api/v2/users/" + user.id() + ".json",
@@ -36,17 +36,17 @@ public record UserJson(
                 user.active(),
                 user.suspended(),
                 user.verified(),
-                null,
-                null,
-                null,
-                List.of(),
+                user.organizationId(),
+                user.externalId(),
+                user.phone(),
+                user.tags(),
                 user.timeZone(),
                 user.timeZone(),
                 user.locale(),
                 user.createdAt(),
                 user.updatedAt(),
                 user.lastLoginAt(),
-                Map.of());
+                user.userFields());
     }
 
     /** What Zendesk answers on {@code /users/me} to a caller without credentials. */

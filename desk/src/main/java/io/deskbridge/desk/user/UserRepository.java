@@ -1,11 +1,16 @@
 package io.deskbridge.desk.user;
 
+import io.deskbridge.desk.api.JsonText;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -28,6 +33,21 @@ class UserRepository {
         return jdbc.sql("SELECT COUNT(*) FROM users").query(Long.class).single();
     }
 
+    long count(String where, Map<String, Object> params) {
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE 1 = 1" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    List<UserAccount> page(String where, Map<String, Object> params, String orderBy, int offset, int limit) {
+        return jdbc.sql("SELECT * FROM users WHERE 1 = 1" + where + " ORDER BY " + orderBy + " OFFSET " + offset
+                        + " ROWS FETCH NEXT " + limit + " ROWS ONLY")
+                .params(params)
+                .query(UserRepository::map)
+                .list();
+    }
+
     Optional<UserAccount> findById(long id) {
         return jdbc.sql("SELECT * FROM users WHERE id = :id")
                 .param("id", id)
@@ -35,9 +55,26 @@ class UserRepository {
                 .optional();
     }
 
+    List<UserAccount> findByIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM users WHERE id IN (:ids) ORDER BY id")
+                .param("ids", ids)
+                .query(UserRepository::map)
+                .list();
+    }
+
     Optional<UserAccount> findByEmail(String email) {
         return jdbc.sql("SELECT * FROM users WHERE email_normalized = :email")
                 .param("email", normalize(email))
+                .query(UserRepository::map)
+                .optional();
+    }
+
+    Optional<UserAccount> findByExternalId(String externalId) {
+        return jdbc.sql("SELECT * FROM users WHERE external_id = :externalId ORDER BY id FETCH FIRST 1 ROWS ONLY")
+                .param("externalId", externalId)
                 .query(UserRepository::map)
                 .optional();
     }
@@ -49,40 +86,73 @@ class UserRepository {
                 .optional();
     }
 
-    long insert(String name, String email, Role role, String passwordHash, Instant now) {
+    long insert(UserAccount u, String passwordHash, Instant now) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                INSERT INTO users (name, email, email_normalized, role, active, suspended, verified,
-                                   password_hash, created_at, updated_at)
-                VALUES (:name, :email, :normalized, :role, TRUE, FALSE, TRUE, :hash, :now, :now)
+                INSERT INTO users (name, email, email_normalized, role, active, suspended, verified, password_hash,
+                                   time_zone, locale, organization_id, external_id, phone, details, notes, tags,
+                                   user_fields, created_at, updated_at)
+                VALUES (:name, :email, :normalized, :role, TRUE, :suspended, :verified, :hash, :timeZone, :locale,
+                        :organizationId, :externalId, :phone, :details, :notes, :tags, :userFields, :now, :now)
                 """)
-                .param("name", name)
-                .param("email", email)
-                .param("normalized", normalize(email))
-                .param("role", role.name())
+                .params(columns(u))
                 .param("hash", passwordHash)
-                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .param("now", ts(now))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
+    }
+
+    void update(UserAccount u, Instant now) {
+        jdbc.sql("""
+                UPDATE users SET name = :name, email = :email, email_normalized = :normalized, role = :role,
+                       suspended = :suspended, verified = :verified, time_zone = :timeZone, locale = :locale,
+                       organization_id = :organizationId, external_id = :externalId, phone = :phone,
+                       details = :details, notes = :notes, tags = :tags, user_fields = :userFields, updated_at = :now
+                 WHERE id = :id
+                """)
+                .params(columns(u))
+                .param("id", u.id())
+                .param("now", ts(now))
+                .update();
     }
 
     int updateFlags(long id, boolean active, boolean suspended, Instant now) {
         return jdbc.sql("UPDATE users SET active = :active, suspended = :suspended, updated_at = :now WHERE id = :id")
                 .param("active", active)
                 .param("suspended", suspended)
-                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .param("now", ts(now))
                 .param("id", id)
                 .update();
     }
 
     void recordLogin(long id, Instant now) {
         jdbc.sql("UPDATE users SET last_login_at = :now WHERE id = :id")
-                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .param("now", ts(now))
                 .param("id", id)
                 .update();
     }
 
-    private static UserAccount map(ResultSet rs, int row) throws SQLException {
+    private static Map<String, Object> columns(UserAccount u) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("name", u.name());
+        m.put("email", u.email());
+        m.put("normalized", normalize(u.email()));
+        m.put("role", u.role().name());
+        m.put("suspended", u.suspended());
+        m.put("verified", u.verified());
+        m.put("timeZone", u.timeZone());
+        m.put("locale", u.locale());
+        m.put("organizationId", u.organizationId());
+        m.put("externalId", u.externalId());
+        m.put("phone", u.phone());
+        m.put("details", u.details());
+        m.put("notes", u.notes());
+        m.put("tags", JsonText.write(u.tags()));
+        m.put("userFields", JsonText.write(u.userFields()));
+        return m;
+    }
+
+    static UserAccount map(ResultSet rs, int row) throws SQLException {
         return new UserAccount(
                 rs.getLong("id"),
                 rs.getString("name"),
@@ -93,6 +163,13 @@ class UserRepository {
                 rs.getBoolean("verified"),
                 rs.getString("time_zone"),
                 rs.getString("locale"),
+                rs.getObject("organization_id", Long.class),
+                rs.getString("external_id"),
+                rs.getString("phone"),
+                rs.getString("details"),
+                rs.getString("notes"),
+                JsonText.strings(rs.getString("tags")),
+                JsonText.object(rs.getString("user_fields")),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
                 instant(rs, "last_login_at"));
@@ -101,5 +178,9 @@ class UserRepository {
     private static Instant instant(ResultSet rs, String column) throws SQLException {
         OffsetDateTime value = rs.getObject(column, OffsetDateTime.class);
         return value == null ? null : value.toInstant();
+    }
+
+    private static OffsetDateTime ts(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

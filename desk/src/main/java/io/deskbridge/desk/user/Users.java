@@ -2,13 +2,22 @@ package io.deskbridge.desk.user;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.deskbridge.desk.api.Input;
+import io.deskbridge.desk.api.RecordInvalidException;
 import io.deskbridge.desk.cluster.ChangeEpoch;
 import io.deskbridge.desk.cluster.LocalCache;
+import io.deskbridge.desk.organization.Organizations;
+import io.deskbridge.desk.search.SearchIndex;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,10 +29,15 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class Users implements LocalCache {
 
+    static final String SEARCH_TYPE = "user";
+    private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
+
     private final UserRepository repository;
     private final PasswordEncoder passwordEncoder;
     private final ChangeEpoch epoch;
     private final Clock clock;
+    private final SearchIndex index;
+    private final Organizations organizations;
     /** A real hash of a random string, so unknown emails cost as much to check as known ones. */
     private final String dummyHash;
 
@@ -35,8 +49,16 @@ public class Users implements LocalCache {
     /** A cached lookup result (possibly "no such user") and the epoch it was loaded under. */
     private record Stamped(Optional<UserAccount> user, long epoch) {}
 
-    Users(UserRepository repository, PasswordEncoder passwordEncoder, ChangeEpoch epoch, Clock clock) {
+    Users(
+            UserRepository repository,
+            PasswordEncoder passwordEncoder,
+            ChangeEpoch epoch,
+            Clock clock,
+            SearchIndex index,
+            Organizations organizations) {
         this.repository = repository;
+        this.index = index;
+        this.organizations = organizations;
         this.passwordEncoder = passwordEncoder;
         this.epoch = epoch;
         this.clock = clock;
@@ -78,13 +100,171 @@ public class Users implements LocalCache {
         return hash != null && matches ? user.filter(UserAccount::canAuthenticate) : Optional.empty();
     }
 
+    /** A user with a password (the account owner, tests); API-created users have none. */
     @Transactional
     public UserAccount create(String name, String email, Role role, String rawPassword) {
+        UserAccount created = create(
+                new UserChanges(
+                        Optional.of(name),
+                        Optional.ofNullable(email),
+                        Optional.of(role),
+                        Optional.empty(),
+                        Optional.of(true),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty(),
+                        Optional.empty()),
+                rawPassword == null ? null : passwordEncoder.encode(rawPassword));
+        return created;
+    }
+
+    /** Creates a user from API input: a name is required, an email must be unused. */
+    @Transactional
+    public UserAccount create(UserChanges changes) {
+        return create(changes, null);
+    }
+
+    private UserAccount create(UserChanges changes, String passwordHash) {
         Instant now = now();
-        String hash = rawPassword == null ? null : passwordEncoder.encode(rawPassword);
-        long id = repository.insert(name, email, role, hash, now);
+        UserAccount draft = apply(
+                new UserAccount(
+                        0,
+                        "",
+                        null,
+                        Role.END_USER,
+                        true,
+                        false,
+                        false,
+                        "UTC",
+                        "en-US",
+                        null,
+                        null,
+                        null,
+                        null,
+                        null,
+                        List.of(),
+                        Map.of(),
+                        now,
+                        now,
+                        null),
+                changes);
+        validate(draft, -1);
+        long id = repository.insert(draft, passwordHash, now);
+        UserAccount saved = repository.findById(id).orElseThrow();
+        index.replace(SEARCH_TYPE, id, searchText(saved));
+        epoch.bump();
+        return saved;
+    }
+
+    @Transactional
+    public UserAccount update(long id, UserChanges changes) {
+        UserAccount current = repository.findById(id).orElseThrow(() -> UserNotFoundException.forId(id));
+        UserAccount updated = apply(current, changes);
+        validate(updated, id);
+        repository.update(updated, now());
+        UserAccount saved = repository.findById(id).orElseThrow();
+        index.replace(SEARCH_TYPE, id, searchText(saved));
+        epoch.bump();
+        return saved;
+    }
+
+    /** Zendesk's DELETE: the user stays, inactive, and can no longer sign in or call the API. */
+    @Transactional
+    public UserAccount delete(long id) {
+        UserAccount current = repository.findById(id).orElseThrow(() -> UserNotFoundException.forId(id));
+        repository.updateFlags(id, false, current.suspended(), now());
         epoch.bump();
         return repository.findById(id).orElseThrow();
+    }
+
+    /** The user with this email, or a new end user with it (ticket requesters). */
+    @Transactional
+    public UserAccount findOrCreateEndUser(String name, String email) {
+        return repository
+                .findByEmail(email)
+                .orElseGet(() -> create(UserChanges.nameAndEmail(
+                        name == null || name.isBlank() ? email.substring(0, Math.max(1, email.indexOf('@'))) : name,
+                        email)));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> findByExternalId(String externalId) {
+        return repository.findByExternalId(externalId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserAccount> findAll(Collection<Long> ids) {
+        return repository.findByIds(ids);
+    }
+
+    @Transactional(readOnly = true)
+    public List<UserAccount> page(String where, Map<String, Object> params, String orderBy, int offset, int limit) {
+        return repository.page(where, params, orderBy, offset, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(String where, Map<String, Object> params) {
+        return repository.count(where, params);
+    }
+
+    private void validate(UserAccount user, long id) {
+        if (user.name() == null || user.name().isBlank()) {
+            throw Input.blank("name");
+        }
+        if (user.email() != null) {
+            if (!EMAIL.matcher(user.email()).matches()) {
+                throw Input.invalid("email", user.email() + " is not a valid email address");
+            }
+            Optional<UserAccount> holder = repository.findByEmail(user.email());
+            if (holder.isPresent() && holder.get().id() != id) {
+                throw new RecordInvalidException(
+                        "email", "DuplicateValue", "Email: " + user.email() + " is already being used by another user");
+            }
+        }
+        if (user.organizationId() != null
+                && organizations.find(user.organizationId()).isEmpty()) {
+            throw Input.invalid("organization_id", "there is no organization " + user.organizationId());
+        }
+    }
+
+    private static UserAccount apply(UserAccount u, UserChanges c) {
+        return new UserAccount(
+                u.id(),
+                c.name().map(String::strip).orElse(u.name()),
+                c.email().map(String::strip).filter(e -> !e.isEmpty()).orElse(u.email()),
+                c.role().orElse(u.role()),
+                u.active(),
+                c.suspended().orElse(u.suspended()),
+                c.verified().orElse(u.verified()),
+                c.timeZone().orElse(u.timeZone()),
+                c.locale().orElse(u.locale()),
+                c.organizationId().orElse(u.organizationId()),
+                c.externalId().orElse(u.externalId()),
+                c.phone().orElse(u.phone()),
+                c.details().orElse(u.details()),
+                c.notes().orElse(u.notes()),
+                c.tags().orElse(u.tags()),
+                c.userFields().orElse(u.userFields()),
+                u.createdAt(),
+                u.updatedAt(),
+                u.lastLoginAt());
+    }
+
+    static String searchText(UserAccount u) {
+        return String.join(
+                " ",
+                u.name(),
+                Objects.toString(u.email(), ""),
+                Objects.toString(u.externalId(), ""),
+                Objects.toString(u.phone(), ""),
+                Objects.toString(u.details(), ""),
+                Objects.toString(u.notes(), ""),
+                String.join(" ", u.tags()));
     }
 
     /** Deactivates (active=false) or suspends a user; both stop API access on every instance. */

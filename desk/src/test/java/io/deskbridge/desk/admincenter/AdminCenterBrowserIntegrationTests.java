@@ -141,7 +141,7 @@ class AdminCenterBrowserIntegrationTests extends DeskIntegrationTest {
         waitForPath(CONFIGURATION_PATH);
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("API configuration");
         WebElement tokenAccess = checkboxLabelled("Allow API token access");
-        assertThat(tokenAccess.getAttribute("id")).isEqualTo("tokenAccess");
+        assertThat(tokenAccess.getDomAttribute("id")).isEqualTo("tokenAccess");
         assertThat(tokenAccess.isSelected()).isFalse();
         assertThat(checkboxLabelled("Allow password access").isSelected()).isFalse();
         tokenAccess.click();
@@ -171,19 +171,19 @@ class AdminCenterBrowserIntegrationTests extends DeskIntegrationTest {
         assertThat(driver.findElements(By.cssSelector("input[name=expiry]:checked")))
                 .hasSize(1);
         assertThat(driver.findElement(By.cssSelector("input[name=scope]:checked"))
-                        .getAttribute("value"))
+                        .getDomAttribute("value"))
                 .isEqualTo("full");
         assertThat(driver.findElement(By.cssSelector("input[name=authenticatesAs]:checked"))
-                        .getAttribute("value"))
+                        .getDomAttribute("value"))
                 .isEqualTo("owner");
         screenshot("05-add-token-form");
         mainButtonNamed("Save").click();
         wait.until(ExpectedConditions.urlMatches("/admin/apps-integrations/apis/tokens/\\d+/issued$"));
         WebElement valueField = driver.findElement(By.id("token-value"));
-        String value = SecretLedger.issued(valueField.getAttribute("value"));
+        String value = SecretLedger.issued(valueField.getDomProperty("value"));
         screenshot("06-token-issued");
         assertThat(value).matches("dsk_[0-9A-Za-z]{38}");
-        assertThat(valueField.getAttribute("readonly")).isNotNull();
+        assertThat(valueField.getDomAttribute("readonly")).isNotNull();
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Sync platform");
         assertThat(driver.findElement(By.cssSelector("main")).getText()).contains("It will not be shown again");
         WebElement copy = driver.findElement(By.id("copy-token"));
@@ -265,7 +265,7 @@ class AdminCenterBrowserIntegrationTests extends DeskIntegrationTest {
 
     private void assertTokenAccessOffWarning() {
         WebElement warning = driver.findElement(By.id("token-access-warning"));
-        assertThat(warning.getAttribute("role")).isEqualTo("alert");
+        assertThat(warning.getDomAttribute("role")).isEqualTo("alert");
         assertThat(warning.getText()).isEqualTo(TOKEN_OFF_WARNING);
         WebElement add = driver.findElement(By.id("add-token"));
         assertThat(add.getTagName()).isEqualTo("button");
@@ -277,7 +277,7 @@ class AdminCenterBrowserIntegrationTests extends DeskIntegrationTest {
     /** The input a {@code <label for>} names, as a screen reader would find it. */
     private WebElement fieldLabelled(String label) {
         WebElement labelElement = driver.findElement(By.xpath("//label[normalize-space()='" + label + "']"));
-        return driver.findElement(By.id(labelElement.getAttribute("for")));
+        return driver.findElement(By.id(labelElement.getDomAttribute("for")));
     }
 
     /** The checkbox inside the label with this text. */

@@ -1,0 +1,56 @@
+package io.deskbridge.desk.group;
+
+import io.deskbridge.desk.api.Input;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Map;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Agent groups (minimal: list, show, create), so tickets can carry a {@code group_id}. */
+@Service
+public class Groups {
+
+    private final GroupRepository repository;
+    private final Clock clock;
+
+    Groups(GroupRepository repository, Clock clock) {
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Group get(long id) {
+        return repository.findById(id).orElseThrow(() -> GroupNotFoundException.forId(id));
+    }
+
+    @Transactional(readOnly = true)
+    public boolean exists(long id) {
+        return repository.findById(id).isPresent();
+    }
+
+    @Transactional(readOnly = true)
+    public long count() {
+        return repository.count();
+    }
+
+    @Transactional(readOnly = true)
+    public List<Group> page(String where, Map<String, Object> params, String orderBy, int offset, int limit) {
+        return repository.page(where, params, orderBy, offset, limit);
+    }
+
+    @Transactional
+    public Group create(String name, String description, boolean isPublic) {
+        if (name == null || name.isBlank()) {
+            throw Input.blank("name");
+        }
+        long id = repository.insert(
+                name.strip(),
+                description == null ? "" : description,
+                isPublic,
+                Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
+        return get(id);
+    }
+}

@@ -1,0 +1,106 @@
+package io.deskbridge.desk.organization;
+
+import io.deskbridge.desk.api.Input;
+import io.deskbridge.desk.pagination.KeysetSort;
+import io.deskbridge.desk.pagination.Pager;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+
+/** {@code /api/v2/organizations}: agents read, admins write (enforced in the security rules). */
+@RestController
+class OrganizationController {
+
+    private static final Map<String, KeysetSort.Kind> SORTS = Map.of(
+            "id", KeysetSort.Kind.ID,
+            "created_at", KeysetSort.Kind.TIMESTAMP,
+            "updated_at", KeysetSort.Kind.TIMESTAMP);
+
+    private final Organizations organizations;
+    private final Pager pager;
+
+    OrganizationController(Organizations organizations, Pager pager) {
+        this.organizations = organizations;
+        this.pager = pager;
+    }
+
+    @GetMapping("/api/v2/organizations")
+    Map<String, Object> list(HttpServletRequest request) {
+        String base = base();
+        return pager.list(
+                "organizations",
+                request,
+                SORTS,
+                "id",
+                new Pager.ListSource<Organization>() {
+                    @Override
+                    public long count() {
+                        return organizations.count("", Map.of());
+                    }
+
+                    @Override
+                    public List<Organization> page(
+                            String extraWhere, Map<String, Object> params, String orderBy, int offset, int limit) {
+                        return organizations.page(extraWhere, params, orderBy, offset, limit);
+                    }
+                },
+                o -> OrganizationJson.of(o, base),
+                Organization::id,
+                (o, column) -> column.equals("created_at") ? o.createdAt() : o.updatedAt());
+    }
+
+    @GetMapping("/api/v2/organizations/{id}")
+    Map<String, Object> show(@PathVariable long id) {
+        return Map.of("organization", OrganizationJson.of(organizations.get(id), base()));
+    }
+
+    @PostMapping("/api/v2/organizations")
+    ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body) {
+        Organization created = organizations.create(changes(Input.envelope(body, "organization")));
+        String base = base();
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .header("Location", base + "/api/v2/organizations/" + created.id() + ".json")
+                .body(Map.of("organization", OrganizationJson.of(created, base)));
+    }
+
+    @PutMapping("/api/v2/organizations/{id}")
+    Map<String, Object> update(@PathVariable long id, @RequestBody JsonNode body) {
+        Organization updated = organizations.update(id, changes(Input.envelope(body, "organization")));
+        return Map.of("organization", OrganizationJson.of(updated, base()));
+    }
+
+    @DeleteMapping("/api/v2/organizations/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        organizations.delete(id);
+        return ResponseEntity.noContent().build();
+    }
+
+    static OrganizationChanges changes(Input in) {
+        return new OrganizationChanges(
+                in.string("name", 255),
+                in.string("external_id", 255),
+                in.string("details", 4000),
+                in.string("notes", 4000),
+                in.id("group_id"),
+                in.bool("shared_tickets"),
+                in.bool("shared_comments"),
+                in.tags("domain_names"),
+                in.tags("tags"),
+                in.object("organization_fields"));
+    }
+
+    private static String base() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+    }
+}

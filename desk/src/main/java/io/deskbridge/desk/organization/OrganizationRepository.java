@@ -1,0 +1,152 @@
+package io.deskbridge.desk.organization;
+
+import io.deskbridge.desk.api.JsonText;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Repository;
+
+@Repository
+class OrganizationRepository {
+
+    private final JdbcClient jdbc;
+
+    OrganizationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    static String normalize(String name) {
+        return name.strip().toLowerCase(Locale.ROOT);
+    }
+
+    Optional<Organization> findById(long id) {
+        return jdbc.sql("SELECT * FROM organizations WHERE id = :id AND deleted = FALSE")
+                .param("id", id)
+                .query(OrganizationRepository::map)
+                .optional();
+    }
+
+    List<Organization> findByIds(Collection<Long> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM organizations WHERE id IN (:ids) AND deleted = FALSE ORDER BY id")
+                .param("ids", ids)
+                .query(OrganizationRepository::map)
+                .list();
+    }
+
+    Optional<Organization> findByName(String name) {
+        return jdbc.sql("SELECT * FROM organizations WHERE name_normalized = :name AND deleted = FALSE")
+                .param("name", normalize(name))
+                .query(OrganizationRepository::map)
+                .optional();
+    }
+
+    boolean nameTaken(String name, long exceptId) {
+        return jdbc.sql("SELECT COUNT(*) FROM organizations WHERE name_normalized = :name AND id <> :id")
+                        .param("name", normalize(name))
+                        .param("id", exceptId)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    long count(String where, Map<String, Object> params) {
+        return jdbc.sql("SELECT COUNT(*) FROM organizations WHERE deleted = FALSE" + where)
+                .params(params)
+                .query(Long.class)
+                .single();
+    }
+
+    List<Organization> page(String where, Map<String, Object> params, String orderBy, int offset, int limit) {
+        return jdbc.sql("SELECT * FROM organizations WHERE deleted = FALSE" + where + " ORDER BY " + orderBy
+                        + " OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY")
+                .params(params)
+                .query(OrganizationRepository::map)
+                .list();
+    }
+
+    long insert(Organization o, Instant now) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO organizations (name, name_normalized, external_id, details, notes, group_id,
+                    shared_tickets, shared_comments, domain_names, tags, organization_fields, created_at, updated_at)
+                VALUES (:name, :normalized, :externalId, :details, :notes, :groupId, :sharedTickets,
+                    :sharedComments, :domainNames, :tags, :fields, :now, :now)
+                """).params(columns(o)).param("now", ts(now)).update(keys, "id");
+        return keys.getKeyAs(Number.class).longValue();
+    }
+
+    void update(Organization o, Instant now) {
+        jdbc.sql("""
+                UPDATE organizations SET name = :name, name_normalized = :normalized, external_id = :externalId,
+                    details = :details, notes = :notes, group_id = :groupId, shared_tickets = :sharedTickets,
+                    shared_comments = :sharedComments, domain_names = :domainNames, tags = :tags,
+                    organization_fields = :fields, updated_at = :now
+                 WHERE id = :id
+                """)
+                .params(columns(o))
+                .param("id", o.id())
+                .param("now", ts(now))
+                .update();
+    }
+
+    /** Deleted organizations keep their row (exports report them) but free their name. */
+    void markDeleted(long id, Instant now) {
+        jdbc.sql("""
+                UPDATE organizations SET deleted = TRUE, name_normalized = :freed, updated_at = :now WHERE id = :id
+                """)
+                .param("freed", "#deleted#" + id)
+                .param("now", ts(now))
+                .param("id", id)
+                .update();
+    }
+
+    private static Map<String, Object> columns(Organization o) {
+        java.util.HashMap<String, Object> m = new java.util.HashMap<>();
+        m.put("name", o.name());
+        m.put("normalized", normalize(o.name()));
+        m.put("externalId", o.externalId());
+        m.put("details", o.details());
+        m.put("notes", o.notes());
+        m.put("groupId", o.groupId());
+        m.put("sharedTickets", o.sharedTickets());
+        m.put("sharedComments", o.sharedComments());
+        m.put("domainNames", JsonText.write(o.domainNames()));
+        m.put("tags", JsonText.write(o.tags()));
+        m.put("fields", JsonText.write(o.organizationFields()));
+        return m;
+    }
+
+    static Organization map(ResultSet rs, int row) throws SQLException {
+        return new Organization(
+                rs.getLong("id"),
+                rs.getString("name"),
+                rs.getString("external_id"),
+                rs.getString("details"),
+                rs.getString("notes"),
+                rs.getObject("group_id", Long.class),
+                rs.getBoolean("shared_tickets"),
+                rs.getBoolean("shared_comments"),
+                JsonText.strings(rs.getString("domain_names")),
+                JsonText.strings(rs.getString("tags")),
+                JsonText.object(rs.getString("organization_fields")),
+                rs.getBoolean("deleted"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+    }
+
+    private static OffsetDateTime ts(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,144 @@
+package io.deskbridge.desk.organization;
+
+import io.deskbridge.desk.api.Input;
+import io.deskbridge.desk.api.RecordInvalidException;
+import io.deskbridge.desk.search.SearchIndex;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The account's organizations: unique names, tags, domains, custom fields; indexed for search. */
+@Service
+public class Organizations {
+
+    static final String SEARCH_TYPE = "organization";
+
+    private final OrganizationRepository repository;
+    private final SearchIndex index;
+    private final Clock clock;
+
+    Organizations(OrganizationRepository repository, SearchIndex index, Clock clock) {
+        this.repository = repository;
+        this.index = index;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Organization get(long id) {
+        return repository.findById(id).orElseThrow(() -> OrganizationNotFoundException.forId(id));
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Organization> find(long id) {
+        return repository.findById(id);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Organization> findAll(Collection<Long> ids) {
+        return repository.findByIds(ids);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Organization> findByName(String name) {
+        return repository.findByName(name);
+    }
+
+    /** A page of organizations matching {@code where} (SQL with {@code params}, may be empty). */
+    @Transactional(readOnly = true)
+    public List<Organization> page(String where, Map<String, Object> params, String orderBy, int offset, int limit) {
+        return repository.page(where, params, orderBy, offset, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(String where, Map<String, Object> params) {
+        return repository.count(where, params);
+    }
+
+    @Transactional
+    public Organization create(OrganizationChanges changes) {
+        String name =
+                changes.name().map(String::strip).filter(n -> !n.isEmpty()).orElseThrow(() -> Input.blank("name"));
+        if (repository.nameTaken(name, -1)) {
+            throw duplicateName(name);
+        }
+        Instant now = now();
+        Organization draft = apply(
+                new Organization(
+                        0, name, null, null, null, null, false, false, List.of(), List.of(), Map.of(), false, now, now),
+                changes);
+        long id = repository.insert(draft, now);
+        Organization saved = get(id);
+        index.replace(SEARCH_TYPE, id, searchText(saved));
+        return saved;
+    }
+
+    @Transactional
+    public Organization update(long id, OrganizationChanges changes) {
+        Organization current = get(id);
+        Organization updated = apply(current, changes);
+        if (updated.name().isBlank()) {
+            throw Input.blank("name");
+        }
+        if (!updated.name().equalsIgnoreCase(current.name()) && repository.nameTaken(updated.name(), id)) {
+            throw duplicateName(updated.name());
+        }
+        repository.update(updated, now());
+        Organization saved = get(id);
+        index.replace(SEARCH_TYPE, id, searchText(saved));
+        return saved;
+    }
+
+    @Transactional
+    public void delete(long id) {
+        get(id);
+        repository.markDeleted(id, now());
+        index.replace(SEARCH_TYPE, id, "");
+    }
+
+    private static Organization apply(Organization o, OrganizationChanges c) {
+        return new Organization(
+                o.id(),
+                c.name().map(String::strip).orElse(o.name()),
+                c.externalId().orElse(o.externalId()),
+                c.details().orElse(o.details()),
+                c.notes().orElse(o.notes()),
+                c.groupId().orElse(o.groupId()),
+                c.sharedTickets().orElse(o.sharedTickets()),
+                c.sharedComments().orElse(o.sharedComments()),
+                c.domainNames().orElse(o.domainNames()),
+                c.tags().orElse(o.tags()),
+                c.organizationFields().orElse(o.organizationFields()),
+                o.deleted(),
+                o.createdAt(),
+                o.updatedAt());
+    }
+
+    private static RecordInvalidException duplicateName(String name) {
+        return new RecordInvalidException("name", "DuplicateValue", "Name: " + name + " has already been taken");
+    }
+
+    static String searchText(Organization o) {
+        return String.join(
+                " ",
+                o.name(),
+                nullToEmpty(o.details()),
+                nullToEmpty(o.notes()),
+                String.join(" ", o.tags()),
+                String.join(" ", o.domainNames()),
+                nullToEmpty(o.externalId()));
+    }
+
+    private static String nullToEmpty(String value) {
+        return value == null ? "" : value;
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+    }
+}

@@ -1,0 +1,76 @@
+package io.deskbridge.desk.ticket;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A ticket as desk stores it.
+ *
+ * @param generatedTimestamp epoch seconds of the last change of any kind (what exports compare)
+ * @param deletedAt set while the ticket is soft-deleted
+ */
+public record Ticket(
+        long id,
+        String externalId,
+        String type,
+        String subject,
+        String rawSubject,
+        String description,
+        String priority,
+        String status,
+        String recipient,
+        long requesterId,
+        long submitterId,
+        Long assigneeId,
+        Long organizationId,
+        Long groupId,
+        List<Long> collaboratorIds,
+        List<Long> followerIds,
+        List<String> tags,
+        List<Map<String, Object>> customFields,
+        String viaChannel,
+        Instant dueAt,
+        boolean isPublic,
+        boolean hasIncidents,
+        Instant createdAt,
+        Instant updatedAt,
+        long generatedTimestamp,
+        Instant deletedAt,
+        Long deletedBy) {
+
+    public boolean deleted() {
+        return deletedAt != null;
+    }
+
+    Ticket withStatus(String newStatus) {
+        return new Ticket(
+                id,
+                externalId,
+                type,
+                subject,
+                rawSubject,
+                description,
+                priority,
+                newStatus,
+                recipient,
+                requesterId,
+                submitterId,
+                assigneeId,
+                organizationId,
+                groupId,
+                collaboratorIds,
+                followerIds,
+                tags,
+                customFields,
+                viaChannel,
+                dueAt,
+                isPublic,
+                hasIncidents,
+                createdAt,
+                updatedAt,
+                generatedTimestamp,
+                deletedAt,
+                deletedBy);
+    }
+}

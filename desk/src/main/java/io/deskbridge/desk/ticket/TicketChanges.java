@@ -1,0 +1,61 @@
+package io.deskbridge.desk.ticket;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A ticket create or update as the API received it. {@link Field} separates "not sent" from
+ * "sent as null" (which clears, e.g. {@code "assignee_id": null} unassigns).
+ */
+public record TicketChanges(
+        Optional<String> subject,
+        Field<String> type,
+        Field<String> priority,
+        Optional<String> status,
+        Field<String> externalId,
+        Optional<String> recipient,
+        Optional<Requester> requester,
+        Optional<Long> submitterId,
+        Field<Long> assigneeId,
+        Field<Long> organizationId,
+        Field<Long> groupId,
+        Optional<List<Long>> collaboratorIds,
+        Optional<List<String>> tags,
+        Optional<List<String>> additionalTags,
+        Optional<List<String>> removeTags,
+        Optional<List<Map<String, Object>>> customFields,
+        Field<Instant> dueAt,
+        Optional<NewComment> comment) {
+
+    /** Present-or-not plus a value that may be null. */
+    public record Field<T>(boolean present, T value) {
+
+        private static final Field<?> ABSENT = new Field<>(false, null);
+
+        @SuppressWarnings("unchecked")
+        public static <T> Field<T> absent() {
+            return (Field<T>) ABSENT;
+        }
+
+        public static <T> Field<T> of(T value) {
+            return new Field<>(true, value);
+        }
+
+        T or(T current) {
+            return present ? value : current;
+        }
+    }
+
+    /** The requester: an existing user by id, or found/created by email (with a name). */
+    public record Requester(Long id, String email, String name) {}
+
+    /**
+     * A comment to add.
+     *
+     * @param isPublic null means public
+     * @param authorId null means the caller
+     */
+    public record NewComment(String body, String htmlBody, Boolean isPublic, Long authorId) {}
+}

@@ -1,0 +1,461 @@
+package io.deskbridge.desk.ticket;
+
+import io.deskbridge.desk.api.Input;
+import io.deskbridge.desk.api.JsonText;
+import io.deskbridge.desk.api.RecordInvalidException;
+import io.deskbridge.desk.group.Groups;
+import io.deskbridge.desk.organization.Organizations;
+import io.deskbridge.desk.search.SearchIndex;
+import io.deskbridge.desk.ticket.TicketChanges.NewComment;
+import io.deskbridge.desk.ticket.TicketChanges.Requester;
+import io.deskbridge.desk.user.DeskPrincipal;
+import io.deskbridge.desk.user.Role;
+import io.deskbridge.desk.user.UserAccount;
+import io.deskbridge.desk.user.UserNotFoundException;
+import io.deskbridge.desk.user.Users;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Tickets with Zendesk's rules: a create needs a comment (the description), an update may add a
+ * comment and tags, closed tickets refuse updates, {@code generated_timestamp} moves on every change,
+ * deletes are soft and restorable. Every create and update records an audit with its events.
+ */
+@Service
+public class Tickets {
+
+    static final String SEARCH_TYPE = "ticket";
+    static final String VIA_API = "api";
+
+    private final TicketRepository repository;
+    private final Users users;
+    private final Organizations organizations;
+    private final Groups groups;
+    private final SearchIndex index;
+    private final Clock clock;
+    private final IdempotencyRepository idempotency;
+
+    static final java.time.Duration IDEMPOTENCY_WINDOW = java.time.Duration.ofHours(2);
+
+    Tickets(
+            TicketRepository repository,
+            Users users,
+            Organizations organizations,
+            Groups groups,
+            SearchIndex index,
+            Clock clock,
+            IdempotencyRepository idempotency) {
+        this.repository = repository;
+        this.idempotency = idempotency;
+        this.users = users;
+        this.organizations = organizations;
+        this.groups = groups;
+        this.index = index;
+        this.clock = clock;
+    }
+
+    @Transactional(readOnly = true)
+    public Ticket get(long id) {
+        return repository.findById(id).filter(t -> !t.deleted()).orElseThrow(() -> TicketNotFoundException.forId(id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Ticket> findAll(Collection<Long> ids) {
+        return repository.findByIds(ids);
+    }
+
+    /** Tickets matching {@code where} (SQL over alias {@code t}); callers add their own conditions. */
+    @Transactional(readOnly = true)
+    public List<Ticket> page(String where, Map<String, Object> params, String orderBy, int offset, int limit) {
+        return repository.page(where, params, orderBy, offset, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public long count(String where, Map<String, Object> params) {
+        return repository.count(where, params);
+    }
+
+    /** SQL keeping tickets with the tag in parameter {@code :param}. */
+    public static String tagCondition(String param) {
+        return "id IN (SELECT ticket_id FROM ticket_tags WHERE tag = :" + param + ")";
+    }
+
+    /**
+     * SQL keeping tickets whose subject or a comment contains the lower-cased phrase in
+     * {@code :param} (a LIKE pattern). Callers AND it with the phrase's index terms, so the index
+     * narrows the rows before any LIKE runs.
+     */
+    public static String phraseCondition(String param) {
+        return "(LOWER(subject) LIKE :" + param
+                + " OR id IN (SELECT ticket_id FROM ticket_comments WHERE LOWER(plain_body) LIKE :" + param + "))";
+    }
+
+    @Transactional(readOnly = true)
+    public long countComments(long ticketId) {
+        get(ticketId);
+        return repository.countComments(ticketId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TicketComment> comments(
+            long ticketId, String extraWhere, Map<String, Object> params, String orderBy, int offset, int limit) {
+        get(ticketId);
+        return repository.comments(ticketId, extraWhere, params, orderBy, offset, limit);
+    }
+
+    @Transactional
+    public TicketWrite create(DeskPrincipal caller, TicketChanges changes) {
+        NewComment comment = changes.comment()
+                .filter(c -> (c.body() != null && !c.body().isBlank())
+                        || (c.htmlBody() != null && !c.htmlBody().isBlank()))
+                .orElseThrow(
+                        () -> new RecordInvalidException("description", "BlankValue", "Description: cannot be blank"));
+        Instant now = now();
+        UserAccount requester = changes.requester().map(this::resolveRequester).orElseGet(() -> user(caller.userId()));
+        long submitterId = changes.submitterId().map(id -> user(id).id()).orElse(caller.userId());
+        Long assigneeId = changes.assigneeId().or(null);
+        String status = changes.status().orElse(assigneeId != null ? "open" : "new");
+        List<String> tags = new ArrayList<>(changes.tags().orElse(List.of()));
+        changes.additionalTags().ifPresent(tags::addAll);
+        String subject = changes.subject().orElse(null);
+        String body = bodyOf(comment);
+        Ticket draft = new Ticket(
+                0,
+                changes.externalId().or(null),
+                changes.type().or(null),
+                subject,
+                subject,
+                body,
+                changes.priority().or(null),
+                status,
+                changes.recipient().orElse(null),
+                requester.id(),
+                submitterId,
+                assigneeId,
+                changes.organizationId().present() ? changes.organizationId().value() : requester.organizationId(),
+                changes.groupId().or(null),
+                changes.collaboratorIds().orElse(List.of()),
+                List.of(),
+                distinct(tags),
+                changes.customFields().orElse(List.of()),
+                VIA_API,
+                changes.dueAt().or(null),
+                comment.isPublic() == null || comment.isPublic(),
+                false,
+                now,
+                now,
+                now.getEpochSecond(),
+                null,
+                null);
+        validate(draft, caller);
+        long id = repository.insert(draft);
+        Ticket saved = repository.findById(id).orElseThrow();
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (String field : List.of(
+                "subject",
+                "status",
+                "priority",
+                "type",
+                "requester_id",
+                "assignee_id",
+                "group_id",
+                "organization_id",
+                "tags")) {
+            Object value = fieldValue(saved, field);
+            if (value != null && !(value instanceof List<?> l && l.isEmpty())) {
+                events.add(event("Create", field, value, null));
+            }
+        }
+        long auditId = repository.insertAudit(id, caller.userId(), VIA_API, "[]", now);
+        TicketComment added = addComment(
+                saved,
+                auditId,
+                comment,
+                comment.authorId() != null ? comment.authorId() : caller.userId(),
+                now,
+                events);
+        repository.updateAuditEvents(auditId, JsonText.write(events));
+        index.replace(SEARCH_TYPE, id, searchText(saved, List.of(added.plainBody())));
+        return new TicketWrite(saved, new TicketAudit(auditId, id, caller.userId(), now, VIA_API, events), false);
+    }
+
+    @Transactional
+    public TicketWrite update(DeskPrincipal caller, long id, TicketChanges changes) {
+        Ticket current =
+                repository.lock(id).filter(t -> !t.deleted()).orElseThrow(() -> TicketNotFoundException.forId(id));
+        if ("closed".equals(current.status())) {
+            throw new RecordInvalidException("status", "InvalidValue", "Status: closed prevents ticket update");
+        }
+        Instant now = now();
+        List<String> tags = new ArrayList<>(changes.tags().orElse(current.tags()));
+        changes.additionalTags().ifPresent(tags::addAll);
+        changes.removeTags().ifPresent(tags::removeAll);
+        UserAccount requester = changes.requester().map(this::resolveRequester).orElse(null);
+        Long assigneeId = changes.assigneeId().or(current.assigneeId());
+        String status = changes.status().orElse(current.status());
+        if ("new".equals(status) && assigneeId != null && !changes.status().isPresent()) {
+            status = "open";
+        }
+        if ("solved".equals(status) && assigneeId == null && caller.role() != Role.END_USER) {
+            // Zendesk requires an assignee to solve; the solving agent takes the ticket.
+            assigneeId = caller.userId();
+        }
+        Ticket updated = new Ticket(
+                id,
+                changes.externalId().or(current.externalId()),
+                changes.type().or(current.type()),
+                changes.subject().orElse(current.subject()),
+                changes.subject().orElse(current.rawSubject()),
+                current.description(),
+                changes.priority().or(current.priority()),
+                status,
+                changes.recipient().orElse(current.recipient()),
+                requester != null ? requester.id() : current.requesterId(),
+                current.submitterId(),
+                assigneeId,
+                changes.organizationId().or(current.organizationId()),
+                changes.groupId().or(current.groupId()),
+                changes.collaboratorIds().orElse(current.collaboratorIds()),
+                current.followerIds(),
+                distinct(tags),
+                mergeCustomFields(current.customFields(), changes.customFields().orElse(List.of())),
+                current.viaChannel(),
+                changes.dueAt().or(current.dueAt()),
+                current.isPublic(),
+                current.hasIncidents(),
+                current.createdAt(),
+                now,
+                Math.max(now.getEpochSecond(), current.generatedTimestamp()),
+                null,
+                null);
+        validate(updated, caller);
+        List<Map<String, Object>> events = new ArrayList<>();
+        for (String field : List.of(
+                "subject",
+                "status",
+                "priority",
+                "type",
+                "requester_id",
+                "assignee_id",
+                "group_id",
+                "organization_id",
+                "tags",
+                "external_id",
+                "due_at",
+                "custom_fields")) {
+            Object before = fieldValue(current, field);
+            Object after = fieldValue(updated, field);
+            if (!Objects.equals(before, after)) {
+                events.add(event("Change", field, after, before));
+            }
+        }
+        repository.update(updated);
+        long auditId = repository.insertAudit(id, caller.userId(), VIA_API, "[]", now);
+        Ticket saved = repository.findById(id).orElseThrow();
+        Optional<NewComment> comment = changes.comment().filter(c -> !bodyOf(c).isBlank());
+        if (comment.isPresent()) {
+            NewComment c = comment.get();
+            TicketComment added =
+                    addComment(saved, auditId, c, c.authorId() != null ? c.authorId() : caller.userId(), now, events);
+            index.add(SEARCH_TYPE, id, added.plainBody());
+        }
+        boolean indexedFieldsChanged = !Objects.equals(current.subject(), saved.subject())
+                || !current.tags().equals(saved.tags())
+                || !Objects.equals(current.externalId(), saved.externalId());
+        if (indexedFieldsChanged) {
+            index.replace(SEARCH_TYPE, id, searchText(saved, repository.commentBodies(id)));
+        }
+        repository.updateAuditEvents(auditId, JsonText.write(events));
+        return new TicketWrite(saved, new TicketAudit(auditId, id, caller.userId(), now, VIA_API, events), false);
+    }
+
+    @Transactional
+    public void delete(DeskPrincipal caller, long id) {
+        Ticket current =
+                repository.lock(id).filter(t -> !t.deleted()).orElseThrow(() -> TicketNotFoundException.forId(id));
+        Instant now = now();
+        repository.markDeleted(id, caller.userId(), now, Math.max(now.getEpochSecond(), current.generatedTimestamp()));
+    }
+
+    @Transactional
+    public Ticket restore(long id) {
+        Ticket current =
+                repository.lock(id).filter(Ticket::deleted).orElseThrow(() -> TicketNotFoundException.forId(id));
+        Instant now = now();
+        repository.restore(id, now, Math.max(now.getEpochSecond(), current.generatedTimestamp()));
+        return get(id);
+    }
+
+    private TicketComment addComment(
+            Ticket ticket,
+            long auditId,
+            NewComment comment,
+            long authorId,
+            Instant now,
+            List<Map<String, Object>> events) {
+        user(authorId);
+        String plain = bodyOf(comment);
+        String html = comment.htmlBody() != null && !comment.htmlBody().isBlank()
+                ? comment.htmlBody()
+                : "<div class=\"zd-comment\" dir=\"auto\"><p>"
+                        + HtmlUtils.htmlEscape(plain).replace("\n", "<br>") + "</p></div>";
+        boolean isPublic = comment.isPublic() == null || comment.isPublic();
+        TicketComment draft =
+                new TicketComment(0, ticket.id(), auditId, authorId, plain, html, plain, isPublic, VIA_API, now);
+        long commentId = repository.insertComment(draft);
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", commentId);
+        event.put("type", "Comment");
+        event.put("author_id", authorId);
+        event.put("body", plain);
+        event.put("html_body", html);
+        event.put("plain_body", plain);
+        event.put("public", isPublic);
+        event.put("attachments", List.of());
+        event.put("audit_id", auditId);
+        events.add(event);
+        return new TicketComment(commentId, ticket.id(), auditId, authorId, plain, html, plain, isPublic, VIA_API, now);
+    }
+
+    private void validate(Ticket t, DeskPrincipal caller) {
+        if (t.assigneeId() != null) {
+            UserAccount assignee = users.findById(t.assigneeId())
+                    .orElseThrow(() -> Input.invalid("assignee_id", "there is no user " + t.assigneeId()));
+            if (assignee.role() == Role.END_USER) {
+                throw Input.invalid(
+                        "assignee_id", "user " + t.assigneeId() + " is an end user; assignees are agents or admins");
+            }
+        }
+        if (t.groupId() != null && !groups.exists(t.groupId())) {
+            throw Input.invalid("group_id", "there is no group " + t.groupId());
+        }
+        if (t.organizationId() != null && organizations.find(t.organizationId()).isEmpty()) {
+            throw Input.invalid("organization_id", "there is no organization " + t.organizationId());
+        }
+        for (Long collaborator : t.collaboratorIds()) {
+            if (users.findById(collaborator).isEmpty()) {
+                throw Input.invalid("collaborator_ids", "there is no user " + collaborator);
+            }
+        }
+        if (t.subject() != null && t.subject().length() > 1000) {
+            throw Input.invalid("subject", "is " + t.subject().length() + " characters; the maximum is 1000");
+        }
+    }
+
+    /** What the index holds for a ticket: subject, every comment, tags, external id. */
+    static String searchText(Ticket t, List<String> commentBodies) {
+        return String.join(
+                " ",
+                Objects.toString(t.subject(), ""),
+                String.join(" ", commentBodies),
+                String.join(" ", t.tags()),
+                Objects.toString(t.externalId(), ""));
+    }
+
+    /**
+     * Creates once per {@code Idempotency-Key}: a repeat with the same body gets the first ticket
+     * ({@code replayed}); a repeat with another body is refused. Concurrent repeats wait on the key's
+     * row and then see the first one's outcome as a conflict.
+     */
+    @Transactional
+    public TicketWrite createIdempotent(DeskPrincipal caller, String key, String requestHash, TicketChanges changes) {
+        Optional<IdempotencyRepository.Claim> previous =
+                idempotency.find(caller.userId(), key, now().minus(IDEMPOTENCY_WINDOW));
+        if (previous.isPresent()) {
+            if (!previous.get().requestHash().equals(requestHash)
+                    || previous.get().ticketId() == null) {
+                throw new IdempotencyConflictException();
+            }
+            return new TicketWrite(get(previous.get().ticketId()), null, true);
+        }
+        idempotency.claim(caller.userId(), key, requestHash, now());
+        TicketWrite created = create(caller, changes);
+        idempotency.complete(caller.userId(), key, created.ticket().id());
+        return created;
+    }
+
+    private UserAccount resolveRequester(Requester requester) {
+        if (requester.id() != null) {
+            return users.findById(requester.id())
+                    .orElseThrow(() -> Input.invalid("requester_id", "there is no user " + requester.id()));
+        }
+        if (requester.email() == null || requester.email().isBlank()) {
+            throw Input.invalid("requester", "give an id or an email");
+        }
+        return users.findOrCreateEndUser(requester.name(), requester.email().strip());
+    }
+
+    private UserAccount user(long id) {
+        return users.findById(id).orElseThrow(() -> UserNotFoundException.forId(id));
+    }
+
+    private static String bodyOf(NewComment comment) {
+        if (comment.body() != null && !comment.body().isBlank()) {
+            return comment.body();
+        }
+        return comment.htmlBody() == null
+                ? ""
+                : comment.htmlBody()
+                        .replaceAll("<[^>]*>", " ")
+                        .replaceAll("\\s+", " ")
+                        .strip();
+    }
+
+    private static Object fieldValue(Ticket t, String field) {
+        return switch (field) {
+            case "subject" -> t.subject();
+            case "status" -> t.status();
+            case "priority" -> t.priority();
+            case "type" -> t.type();
+            case "requester_id" -> t.requesterId();
+            case "assignee_id" -> t.assigneeId();
+            case "group_id" -> t.groupId();
+            case "organization_id" -> t.organizationId();
+            case "tags" -> t.tags();
+            case "external_id" -> t.externalId();
+            case "due_at" -> t.dueAt() == null ? null : t.dueAt().toString();
+            case "custom_fields" -> t.customFields();
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+
+    private static Map<String, Object> event(String type, String field, Object value, Object previous) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("id", null);
+        event.put("type", type);
+        event.put("field_name", field);
+        event.put("value", value);
+        if ("Change".equals(type)) {
+            event.put("previous_value", previous);
+        }
+        return event;
+    }
+
+    private static List<Map<String, Object>> mergeCustomFields(
+            List<Map<String, Object>> current, List<Map<String, Object>> changes) {
+        Map<Object, Map<String, Object>> byId = new LinkedHashMap<>();
+        current.forEach(f -> byId.put(String.valueOf(f.get("id")), f));
+        changes.forEach(f -> byId.put(String.valueOf(f.get("id")), f));
+        return List.copyOf(byId.values());
+    }
+
+    private static List<String> distinct(List<String> tags) {
+        return List.copyOf(new LinkedHashSet<>(tags));
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+    }
+}

@@ -1,0 +1,2 @@
+/** Tickets, their comments and audits, deleted tickets, idempotent creation. */
+package io.deskbridge.desk.ticket;

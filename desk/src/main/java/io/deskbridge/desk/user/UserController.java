@@ -1,0 +1,264 @@
+package io.deskbridge.desk.user;
+
+import io.deskbridge.desk.api.BadRequestException;
+import io.deskbridge.desk.api.ForbiddenException;
+import io.deskbridge.desk.api.Input;
+import io.deskbridge.desk.pagination.KeysetSort;
+import io.deskbridge.desk.pagination.Pager;
+import io.deskbridge.desk.search.SearchIndex;
+import jakarta.servlet.http.HttpServletRequest;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * {@code /api/v2/users}. Admins manage every user; agents read users and create or update end
+ * users only; end users never get here (the security rules refuse them the agent API).
+ */
+@RestController
+class UserController {
+
+    private static final Map<String, KeysetSort.Kind> SORTS = Map.of(
+            "id", KeysetSort.Kind.ID,
+            "created_at", KeysetSort.Kind.TIMESTAMP,
+            "updated_at", KeysetSort.Kind.TIMESTAMP);
+    static final int MAX_SHOW_MANY = 100;
+
+    private final Users users;
+    private final Pager pager;
+
+    UserController(Users users, Pager pager) {
+        this.users = users;
+        this.pager = pager;
+    }
+
+    @GetMapping("/api/v2/users")
+    Map<String, Object> list(
+            @RequestParam(required = false) String role,
+            @RequestParam(name = "role[]", required = false) List<String> roles,
+            HttpServletRequest request) {
+        StringBuilder where = new StringBuilder();
+        Map<String, Object> params = new HashMap<>();
+        List<String> wanted = new ArrayList<>();
+        if (role != null) {
+            wanted.add(role);
+        }
+        if (roles != null) {
+            wanted.addAll(roles);
+        }
+        if (!wanted.isEmpty()) {
+            List<String> names = wanted.stream()
+                    .map(r -> Role.fromWireName(r)
+                            .orElseThrow(() -> new BadRequestException(
+                                    "InvalidParameter", "role must be end-user, agent or admin (got \"" + r + "\")"))
+                            .name())
+                    .toList();
+            where.append(" AND role IN (:roles)");
+            params.put("roles", names);
+        }
+        return listOf(request, where.toString(), params);
+    }
+
+    @GetMapping("/api/v2/users/{id}")
+    Map<String, Object> show(@PathVariable long id) {
+        return Map.of(
+                "user", UserJson.of(users.findById(id).orElseThrow(() -> UserNotFoundException.forId(id)), base()));
+    }
+
+    @GetMapping("/api/v2/users/show_many")
+    Map<String, Object> showMany(
+            @RequestParam(required = false) String ids,
+            @RequestParam(name = "external_ids", required = false) String externalIds) {
+        String base = base();
+        if (ids != null) {
+            return Map.of(
+                    "users",
+                    users.findAll(parseIds(ids)).stream()
+                            .map(u -> UserJson.of(u, base))
+                            .toList());
+        }
+        if (externalIds != null) {
+            List<UserJson> found = new ArrayList<>();
+            for (String externalId : externalIds.split(",")) {
+                users.findByExternalId(externalId.trim()).ifPresent(u -> found.add(UserJson.of(u, base)));
+            }
+            return Map.of("users", found);
+        }
+        throw new BadRequestException("InvalidParameter", "Send ids or external_ids (comma-separated)");
+    }
+
+    @GetMapping("/api/v2/users/search")
+    Map<String, Object> search(
+            @RequestParam(required = false) String query,
+            @RequestParam(name = "external_id", required = false) String externalId,
+            HttpServletRequest request) {
+        if (externalId != null) {
+            String base = base();
+            List<UserJson> found = users.findByExternalId(externalId)
+                    .map(u -> List.of(UserJson.of(u, base)))
+                    .orElse(List.of());
+            Map<String, Object> body = new java.util.LinkedHashMap<>();
+            body.put("users", found);
+            body.put("next_page", null);
+            body.put("previous_page", null);
+            body.put("count", found.size());
+            return body;
+        }
+        if (query == null || query.isBlank()) {
+            throw new BadRequestException("InvalidParameter", "Send query or external_id");
+        }
+        Map<String, Object> params = new HashMap<>();
+        List<String> words = Arrays.stream(query.trim().split("\\s+")).toList();
+        List<String> conditions = SearchIndex.matching(Users.SEARCH_TYPE, "id", words, "q", params);
+        String where = conditions.isEmpty() ? " AND 1 = 0" : " AND " + String.join(" AND ", conditions);
+        return listOf(request, where, params);
+    }
+
+    @PostMapping("/api/v2/users")
+    ResponseEntity<Map<String, Object>> create(
+            @RequestBody JsonNode body, @AuthenticationPrincipal DeskPrincipal caller) {
+        UserChanges changes = changes(Input.envelope(body, "user"));
+        requireMayWrite(caller, changes.role().orElse(Role.END_USER), null);
+        UserAccount created = users.create(changes);
+        String base = base();
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .header("Location", base + "/api/v2/users/" + created.id() + ".json")
+                .body(Map.of("user", UserJson.of(created, base)));
+    }
+
+    @PutMapping("/api/v2/users/{id}")
+    Map<String, Object> update(
+            @PathVariable long id, @RequestBody JsonNode body, @AuthenticationPrincipal DeskPrincipal caller) {
+        UserAccount current = users.findById(id).orElseThrow(() -> UserNotFoundException.forId(id));
+        UserChanges changes = changes(Input.envelope(body, "user"));
+        requireMayWrite(caller, changes.role().orElse(current.role()), current);
+        return Map.of("user", UserJson.of(users.update(id, changes), base()));
+    }
+
+    @DeleteMapping("/api/v2/users/{id}")
+    Map<String, Object> delete(@PathVariable long id, @AuthenticationPrincipal DeskPrincipal caller) {
+        if (!caller.isAdmin()) {
+            throw new ForbiddenException("Only admins delete users");
+        }
+        if (caller.userId() == id) {
+            throw Input.invalid("base", "you cannot delete yourself");
+        }
+        return Map.of("user", UserJson.of(users.delete(id), base()));
+    }
+
+    /** 201 when a user was created, 200 when the email or external_id matched an existing one. */
+    @PostMapping("/api/v2/users/create_or_update")
+    ResponseEntity<Map<String, Object>> createOrUpdate(
+            @RequestBody JsonNode body, @AuthenticationPrincipal DeskPrincipal caller) {
+        UserChanges changes = changes(Input.envelope(body, "user"));
+        Optional<UserAccount> existing = changes.email()
+                .flatMap(users::findByEmail)
+                .or(() -> changes.externalId().flatMap(users::findByExternalId));
+        if (existing.isPresent()) {
+            requireMayWrite(caller, changes.role().orElse(existing.get().role()), existing.get());
+            return ResponseEntity.ok(
+                    Map.of("user", UserJson.of(users.update(existing.get().id(), changes), base())));
+        }
+        requireMayWrite(caller, changes.role().orElse(Role.END_USER), null);
+        UserAccount created = users.create(changes);
+        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("user", UserJson.of(created, base())));
+    }
+
+    private Map<String, Object> listOf(HttpServletRequest request, String where, Map<String, Object> params) {
+        String base = base();
+        return pager.list(
+                "users",
+                request,
+                SORTS,
+                "id",
+                new Pager.ListSource<UserAccount>() {
+                    @Override
+                    public long count() {
+                        return users.count(where, params);
+                    }
+
+                    @Override
+                    public List<UserAccount> page(
+                            String extraWhere, Map<String, Object> extra, String orderBy, int offset, int limit) {
+                        Map<String, Object> all = new HashMap<>(params);
+                        all.putAll(extra);
+                        return users.page(where + extraWhere, all, orderBy, offset, limit);
+                    }
+                },
+                u -> UserJson.of(u, base),
+                UserAccount::id,
+                (u, column) -> column.equals("created_at") ? u.createdAt() : u.updatedAt());
+    }
+
+    /** Agents may create and edit end users only, and never change anyone's role. */
+    private static void requireMayWrite(DeskPrincipal caller, Role newRole, UserAccount current) {
+        if (caller.isAdmin()) {
+            return;
+        }
+        boolean endUserOnly = newRole == Role.END_USER && (current == null || current.role() == Role.END_USER);
+        if (!endUserOnly) {
+            throw new ForbiddenException("Agents may only create and update end users");
+        }
+    }
+
+    static UserChanges changes(Input in) {
+        return new UserChanges(
+                in.string("name", 255),
+                in.string("email", 320),
+                in.oneOf("role", List.of("end-user", "agent", "admin"))
+                        .map(r -> Role.fromWireName(r).orElseThrow()),
+                in.bool("suspended"),
+                in.bool("verified"),
+                in.id("organization_id"),
+                in.string("external_id", 255),
+                in.string("phone", 64),
+                in.string("details", 4000),
+                in.string("notes", 4000),
+                in.tags("tags"),
+                in.object("user_fields"),
+                in.string("time_zone", 64),
+                in.string("locale", 16));
+    }
+
+    static List<Long> parseIds(String ids) {
+        List<Long> parsed = new ArrayList<>();
+        for (String part : ids.split(",")) {
+            String trimmed = part.trim();
+            if (trimmed.isEmpty()) {
+                continue;
+            }
+            try {
+                parsed.add(Long.parseLong(trimmed));
+            } catch (NumberFormatException e) {
+                throw new BadRequestException(
+                        "InvalidParameter", "ids must be comma-separated numbers (got \"" + trimmed + "\")");
+            }
+        }
+        if (parsed.size() > MAX_SHOW_MANY) {
+            throw new BadRequestException(
+                    "InvalidParameter",
+                    "show_many takes at most " + MAX_SHOW_MANY + " ids (got " + parsed.size() + ")");
+        }
+        return parsed;
+    }
+
+    private static String base() {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+    }
+}
