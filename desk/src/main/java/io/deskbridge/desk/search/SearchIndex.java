@@ -48,11 +48,21 @@ public class SearchIndex {
             List<String> terms = Tokenizer.terms(wildcard ? word.substring(0, word.length() - 1) : word);
             for (int t = 0; t < terms.size(); t++) {
                 String name = prefix + i++;
-                boolean prefixMatch = wildcard && t == terms.size() - 1;
-                params.put(name, prefixMatch ? escapeLike(terms.get(t)) + "%" : terms.get(t));
+                String term = terms.get(t);
                 params.put(prefix + "type", type);
-                conditions.add(idColumn + " IN (SELECT entity_id FROM search_terms WHERE entity_type = :" + prefix
-                        + "type AND term " + (prefixMatch ? "LIKE :" + name + " ESCAPE '\\'" : "= :" + name) + ")");
+                if (wildcard && t == terms.size() - 1) {
+                    // A prefix is a range of the (byte-ordered) term index: [term, term with its last char + 1).
+                    params.put(name, term);
+                    params.put(
+                            name + "hi",
+                            term.substring(0, term.length() - 1) + (char) (term.charAt(term.length() - 1) + 1));
+                    conditions.add(idColumn + " IN (SELECT entity_id FROM search_terms WHERE entity_type = :" + prefix
+                            + "type AND term >= :" + name + " AND term < :" + name + "hi)");
+                } else {
+                    params.put(name, term);
+                    conditions.add(idColumn + " IN (SELECT entity_id FROM search_terms WHERE entity_type = :" + prefix
+                            + "type AND term = :" + name + ")");
+                }
             }
         }
         return conditions;
@@ -75,9 +85,5 @@ public class SearchIndex {
 
     static Set<String> termsOf(String text) {
         return Tokenizer.distinctTerms(text);
-    }
-
-    private static String escapeLike(String term) {
-        return term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
     }
 }
