@@ -96,7 +96,7 @@ public class ApiAccessPolicy implements LocalCache {
                 AuditAction.UPDATE,
                 "account_settings.updated",
                 "account_setting",
-                null,
+                1L,
                 "API configuration",
                 String.join("; ", changes));
         epoch.bump();

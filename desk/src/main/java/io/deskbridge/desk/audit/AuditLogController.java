@@ -69,7 +69,9 @@ class AuditLogController {
         m.put("source_type", e.sourceType());
         m.put("source_label", e.sourceLabel());
         m.put("change_description", e.changeDescription());
-        m.put("ip_address", e.ipAddress());
+        if (e.ipAddress() != null) {
+            m.put("ip_address", e.ipAddress());
+        }
         m.put("created_at", e.createdAt());
         m.put("event", e.event());
         return m;

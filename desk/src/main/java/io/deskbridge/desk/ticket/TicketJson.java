@@ -37,14 +37,12 @@ public final class TicketJson {
         m.put("collaborator_ids", t.collaboratorIds());
         m.put("follower_ids", t.followerIds());
         m.put("email_cc_ids", List.of());
-        m.put("forum_topic_id", null);
         m.put("problem_id", null);
         m.put("has_incidents", t.hasIncidents());
         m.put("is_public", t.isPublic());
         m.put("due_at", t.dueAt());
         m.put("tags", t.tags());
         m.put("custom_fields", t.customFields());
-        m.put("satisfaction_rating", null);
         m.put("sharing_agreement_ids", List.of());
         m.put("followup_ids", List.of());
         m.put("brand_id", null);

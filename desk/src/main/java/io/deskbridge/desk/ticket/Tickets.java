@@ -186,6 +186,7 @@ public class Tickets {
                 comment.authorId() != null ? comment.authorId() : caller.userId(),
                 now,
                 events);
+        numberEvents(auditId, events);
         repository.updateAuditEvents(auditId, JsonText.write(events));
         index.replace(SEARCH_TYPE, id, searchText(saved, List.of(added.plainBody())));
         return new TicketWrite(saved, new TicketAudit(auditId, id, caller.userId(), now, VIA_API, events), false);
@@ -277,8 +278,21 @@ public class Tickets {
         if (indexedFieldsChanged) {
             index.replace(SEARCH_TYPE, id, searchText(saved, repository.commentBodies(id)));
         }
+        numberEvents(auditId, events);
         repository.updateAuditEvents(auditId, JsonText.write(events));
         return new TicketWrite(saved, new TicketAudit(auditId, id, caller.userId(), now, VIA_API, events), false);
+    }
+
+    /**
+     * Field events get ids derived from their audit (audit id × 1000 + position); comment events keep
+     * their comment's id, as in Zendesk.
+     */
+    private static void numberEvents(long auditId, List<Map<String, Object>> events) {
+        for (int i = 0; i < events.size(); i++) {
+            if (events.get(i).get("id") == null) {
+                events.get(i).put("id", auditId * 1000 + i);
+            }
+        }
     }
 
     @Transactional

@@ -1,5 +1,6 @@
 package io.deskbridge.desk.user;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -9,7 +10,8 @@ public record UserJson(
         Long id,
         String url,
         String name,
-        String email,
+        // The schema types these as strings, never null: omitted when there is no value.
+        @JsonInclude(JsonInclude.Include.NON_NULL) String email,
         String role,
         boolean active,
         boolean suspended,
@@ -23,7 +25,7 @@ public record UserJson(
         String locale,
         Instant createdAt,
         Instant updatedAt,
-        Instant lastLoginAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) Instant lastLoginAt,
         Map<String, Object> userFields) {
 
     public static UserJson of(UserAccount user, String baseUrl) {

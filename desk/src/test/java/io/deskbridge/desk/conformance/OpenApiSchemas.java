@@ -1,0 +1,188 @@
+package io.deskbridge.desk.conformance;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.networknt.schema.DisallowUnknownKeywordFactory;
+import com.networknt.schema.JsonMetaSchema;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.NonValidationKeyword;
+import com.networknt.schema.SchemaLocation;
+import com.networknt.schema.SchemaValidatorsConfig;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import com.networknt.schema.oas.OpenApi30;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
+
+/**
+ * Zendesk's official Support API OpenAPI 3.0 schemas ({@code shared/reference/support-oas-subset.yaml},
+ * beside the repository clone) as JSON Schema validators.
+ *
+ * <p>The whole document is registered under one made-up IRI and every schema is addressed by a
+ * JSON pointer into it ({@code ...#/components/schemas/TicketObject}), so the document's own
+ * {@code $ref: '#/components/schemas/X'} resolve as written. The dialect is networknt's OpenAPI 3.0
+ * one ({@code nullable}, {@code example}, {@code readOnly}...), with two changes: the document-level
+ * keys ({@code paths}, {@code components}...) are inert, and any other keyword it does not know fails
+ * the schema's construction instead of being ignored, so no rule of the document is silently skipped.
+ * Format assertions ({@code date-time}, {@code uri}, {@code email}) are on.
+ */
+final class OpenApiSchemas {
+
+    static final String FILE = "support-oas-subset.yaml";
+
+    /** Where the document is looked for, relative to the working directory (failsafe's is desk/). */
+    static final List<Path> CANDIDATES = List.of(
+            Path.of("..", "..", "shared", "reference", FILE), // <clone>/desk -> <clone>/../shared
+            Path.of("..", "shared", "reference", FILE)); // run from the clone's root
+
+    private static final String DOCUMENT_IRI = "https://schemas.deskbridge.test/zendesk/" + FILE;
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static volatile OpenApiSchemas instance;
+
+    private final Path source;
+    private final JsonNode document;
+    private final JsonSchemaFactory factory;
+    private final SchemaValidatorsConfig config;
+    private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
+
+    private OpenApiSchemas(Path source) {
+        this.source = source.toAbsolutePath().normalize();
+        try {
+            this.document = new YAMLMapper().readTree(source.toFile());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Cannot read " + source.toAbsolutePath(), e);
+        }
+        if (!document.path("openapi").asText().startsWith("3.0")) {
+            throw new IllegalStateException(
+                    source.toAbsolutePath() + " is not an OpenAPI 3.0 document: openapi=" + document.path("openapi"));
+        }
+        JsonMetaSchema dialect = JsonMetaSchema.builder(OpenApi30.getInstance())
+                .unknownKeywordFactory(DisallowUnknownKeywordFactory.getInstance())
+                .keywords(Stream.of("openapi", "info", "servers", "tags", "paths", "components", "security")
+                        .map(NonValidationKeyword::new)
+                        .toList())
+                .build();
+        String documentJson = toJson(document);
+        this.factory = JsonSchemaFactory.getInstance(
+                SpecVersion.VersionFlag.V4,
+                builder -> builder.metaSchema(dialect)
+                        .defaultMetaSchemaIri(dialect.getIri())
+                        .schemaLoaders(loaders -> loaders.schemas(Map.of(DOCUMENT_IRI, documentJson))));
+        this.config = SchemaValidatorsConfig.builder()
+                .nullableKeywordEnabled(true)
+                .formatAssertionsEnabled(true)
+                .build();
+    }
+
+    /** The document, loaded once per JVM. */
+    static OpenApiSchemas load() {
+        OpenApiSchemas loaded = instance;
+        if (loaded == null) {
+            synchronized (OpenApiSchemas.class) {
+                loaded = instance;
+                if (loaded == null) {
+                    loaded = new OpenApiSchemas(locate());
+                    instance = loaded;
+                }
+            }
+        }
+        return loaded;
+    }
+
+    private static Path locate() {
+        return CANDIDATES.stream()
+                .filter(Files::isRegularFile)
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("Zendesk's OpenAPI subset not found; looked for "
+                        + CANDIDATES.stream()
+                                .map(p -> p.toAbsolutePath().normalize().toString())
+                                .toList()
+                        + " (working directory " + Path.of("").toAbsolutePath() + ")"));
+    }
+
+    Path source() {
+        return source;
+    }
+
+    /** The response schema the document names for a path, method and status, e.g. "TicketResponse". */
+    String responseSchema(String path, String method, int status) {
+        JsonNode ref = document.path("paths")
+                .path(path)
+                .path(method.toLowerCase(Locale.ROOT))
+                .path("responses")
+                .path(Integer.toString(status))
+                .path("content")
+                .path("application/json")
+                .path("schema")
+                .path("$ref");
+        if (!ref.isTextual() || !ref.asText().startsWith("#/components/schemas/")) {
+            throw new IllegalArgumentException(
+                    "The document names no JSON response schema for " + method + " " + path + " " + status);
+        }
+        return ref.asText().substring("#/components/schemas/".length());
+    }
+
+    /**
+     * Every rule of {@code #/components/schemas/{name}} that {@code instance} breaks, one line each:
+     * the JSON path in the response (prefixed with {@code at}), the message and the schema rule.
+     */
+    List<String> violations(String name, JsonNode instance, String at) {
+        return schema(name).validate(instance).stream()
+                .map(message -> describe(message, at))
+                .sorted()
+                .toList();
+    }
+
+    List<String> violations(String name, JsonNode instance) {
+        return violations(name, instance, "");
+    }
+
+    static JsonNode parse(String json) {
+        try {
+            return JSON.readTree(json);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Not JSON: " + json, e);
+        }
+    }
+
+    private JsonSchema schema(String name) {
+        return schemas.computeIfAbsent(name, n -> {
+            if (document.path("components").path("schemas").path(n).isMissingNode()) {
+                throw new IllegalArgumentException("No schema #/components/schemas/" + n + " in " + source);
+            }
+            JsonSchema schema =
+                    factory.getSchema(SchemaLocation.of(DOCUMENT_IRI + "#/components/schemas/" + n), config);
+            schema.initializeValidators();
+            return schema;
+        });
+    }
+
+    private static String describe(ValidationMessage message, String at) {
+        String path = at + message.getInstanceLocation().toString().replaceFirst("^\\$", "");
+        String rule = message.getSchemaLocation().toString().replace(DOCUMENT_IRI, "");
+        String text = message.getMessage();
+        // networknt prefixes the message with the instance location; show the full path once instead.
+        String location = message.getInstanceLocation().toString();
+        if (text.startsWith(location + ": ")) {
+            text = text.substring(location.length() + 2);
+        }
+        return (path.isEmpty() ? "/" : path) + ": " + text + "  [rule " + rule + "]";
+    }
+
+    private static String toJson(JsonNode node) {
+        try {
+            return JSON.writeValueAsString(node);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
