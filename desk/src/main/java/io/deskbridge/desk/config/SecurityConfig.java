@@ -48,7 +48,12 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v2/account/settings")
                         .hasAnyRole("ADMIN", "AGENT")
-                        .requestMatchers("/api/v2/account/**", "/api/v2/api_tokens/**", "/api/v2/audit_logs/**")
+                        .requestMatchers(
+                                "/api/v2/account/**",
+                                "/api/v2/api_tokens/**",
+                                "/api/v2/audit_logs/**",
+                                "/api/v2/incremental/**",
+                                "/api/v2/webhooks/**")
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.POST, "/api/v2/organizations/**", "/api/v2/groups/**")
                         .hasRole("ADMIN")

@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.util.HtmlUtils;
@@ -46,6 +47,7 @@ public class Tickets {
     private final SearchIndex index;
     private final Clock clock;
     private final IdempotencyRepository idempotency;
+    private final ApplicationEventPublisher publisher;
 
     static final java.time.Duration IDEMPOTENCY_WINDOW = java.time.Duration.ofHours(2);
 
@@ -56,7 +58,9 @@ public class Tickets {
             Groups groups,
             SearchIndex index,
             Clock clock,
-            IdempotencyRepository idempotency) {
+            IdempotencyRepository idempotency,
+            ApplicationEventPublisher publisher) {
+        this.publisher = publisher;
         this.repository = repository;
         this.idempotency = idempotency;
         this.users = users;
@@ -189,6 +193,8 @@ public class Tickets {
         numberEvents(auditId, events);
         repository.updateAuditEvents(auditId, JsonText.write(events));
         index.replace(SEARCH_TYPE, id, searchText(saved, List.of(added.plainBody())));
+        publisher.publishEvent(
+                new TicketChanged(TicketChanged.Kind.CREATED, saved, null, events, caller.userId(), now));
         return new TicketWrite(saved, new TicketAudit(auditId, id, caller.userId(), now, VIA_API, events), false);
     }
 
@@ -238,7 +244,7 @@ public class Tickets {
                 current.hasIncidents(),
                 current.createdAt(),
                 now,
-                Math.max(now.getEpochSecond(), current.generatedTimestamp()),
+                nextGeneratedTimestamp(now, current),
                 null,
                 null);
         validate(updated, caller);
@@ -280,7 +286,19 @@ public class Tickets {
         }
         numberEvents(auditId, events);
         repository.updateAuditEvents(auditId, JsonText.write(events));
+        publisher.publishEvent(
+                new TicketChanged(TicketChanged.Kind.UPDATED, saved, current, events, caller.userId(), now));
         return new TicketWrite(saved, new TicketAudit(auditId, id, caller.userId(), now, VIA_API, events), false);
+    }
+
+    /**
+     * Every change moves {@code generated_timestamp} forward, by at least one second: each change is a
+     * new (ticket, generated_timestamp) pair, so an export that has passed a second never misses a
+     * later change made within that same second. Under bursts it may run a few seconds ahead of the
+     * clock; exports only serve seconds older than their freshness window, so that is harmless.
+     */
+    static long nextGeneratedTimestamp(Instant now, Ticket current) {
+        return Math.max(now.getEpochSecond(), current.generatedTimestamp() + 1);
     }
 
     /**
@@ -300,7 +318,14 @@ public class Tickets {
         Ticket current =
                 repository.lock(id).filter(t -> !t.deleted()).orElseThrow(() -> TicketNotFoundException.forId(id));
         Instant now = now();
-        repository.markDeleted(id, caller.userId(), now, Math.max(now.getEpochSecond(), current.generatedTimestamp()));
+        repository.markDeleted(id, caller.userId(), now, nextGeneratedTimestamp(now, current));
+        publisher.publishEvent(new TicketChanged(
+                TicketChanged.Kind.DELETED,
+                repository.findById(id).orElseThrow(),
+                current,
+                List.of(),
+                caller.userId(),
+                now));
     }
 
     @Transactional
@@ -308,8 +333,10 @@ public class Tickets {
         Ticket current =
                 repository.lock(id).filter(Ticket::deleted).orElseThrow(() -> TicketNotFoundException.forId(id));
         Instant now = now();
-        repository.restore(id, now, Math.max(now.getEpochSecond(), current.generatedTimestamp()));
-        return get(id);
+        repository.restore(id, now, nextGeneratedTimestamp(now, current));
+        Ticket restored = get(id);
+        publisher.publishEvent(new TicketChanged(TicketChanged.Kind.RESTORED, restored, current, List.of(), null, now));
+        return restored;
     }
 
     private TicketComment addComment(
