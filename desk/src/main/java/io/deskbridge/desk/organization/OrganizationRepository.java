@@ -112,6 +112,17 @@ class OrganizationRepository {
                 .update();
     }
 
+    /** Organizations, deleted ones included, in export order after the (updated_at, id) position. */
+    List<Organization> exportAfter(Instant afterUpdated, long afterId, Instant maxUpdated, int limit) {
+        return jdbc.sql("SELECT * FROM organizations WHERE (updated_at, id) > (:ts, :id) AND updated_at <= :max"
+                        + " ORDER BY updated_at, id FETCH FIRST " + limit + " ROWS ONLY")
+                .param("ts", ts(afterUpdated))
+                .param("id", afterId)
+                .param("max", ts(maxUpdated))
+                .query(OrganizationRepository::map)
+                .list();
+    }
+
     private static Map<String, Object> columns(Organization o) {
         java.util.HashMap<String, Object> m = new java.util.HashMap<>();
         m.put("name", o.name());

@@ -55,6 +55,12 @@ public class Organizations {
         return repository.page(where, params, orderBy, offset, limit);
     }
 
+    /** Organizations (deleted ones too) in export order after the (updated_at, id) position. */
+    @Transactional(readOnly = true)
+    public List<Organization> exportAfter(Instant afterUpdated, long afterId, Instant max, int limit) {
+        return repository.exportAfter(afterUpdated, afterId, max, limit);
+    }
+
     @Transactional(readOnly = true)
     public long count(String where, Map<String, Object> params) {
         return repository.count(where, params);

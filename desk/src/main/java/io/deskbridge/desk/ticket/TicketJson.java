@@ -95,7 +95,7 @@ public final class TicketJson {
         return m;
     }
 
-    static Map<String, Object> via(String channel) {
+    public static Map<String, Object> via(String channel) {
         Map<String, Object> source = new LinkedHashMap<>();
         source.put("from", Map.of());
         source.put("to", Map.of());

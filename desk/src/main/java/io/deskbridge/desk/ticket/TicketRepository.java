@@ -190,6 +190,39 @@ class TicketRepository {
                 .list();
     }
 
+    /** Tickets in export order after the (generated_timestamp, id) bound, up to {@code maxTimestamp}. */
+    List<Ticket> exportAfter(long afterTimestamp, long afterId, long maxTimestamp, boolean excludeDeleted, int limit) {
+        return jdbc.sql(
+                        "SELECT * FROM tickets WHERE (generated_timestamp, id) > (:ts, :id) AND generated_timestamp <= :max"
+                                + (excludeDeleted ? " AND deleted_at IS NULL" : "")
+                                + " ORDER BY generated_timestamp, id FETCH FIRST " + limit + " ROWS ONLY")
+                .param("ts", afterTimestamp)
+                .param("id", afterId)
+                .param("max", maxTimestamp)
+                .query(TicketRepository::map)
+                .list();
+    }
+
+    record AuditRow(long id, long ticketId, Long authorId, String viaChannel, String events, Instant createdAt) {}
+
+    /** Audits in (created_at, id) order from {@code start} (inclusive) up to {@code max}. */
+    List<AuditRow> auditsFrom(Instant start, Instant max, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM ticket_audits WHERE created_at >= :start AND created_at <= :max
+                 ORDER BY created_at, id FETCH FIRST %d ROWS ONLY
+                """.formatted(limit))
+                .param("start", ts(start))
+                .param("max", ts(max))
+                .query((rs, n) -> new AuditRow(
+                        rs.getLong("id"),
+                        rs.getLong("ticket_id"),
+                        rs.getObject("author_id", Long.class),
+                        rs.getString("via_channel"),
+                        rs.getString("events"),
+                        instant(rs, "created_at")))
+                .list();
+    }
+
     private void replaceTags(long ticketId, List<String> tags) {
         template.update("DELETE FROM ticket_tags WHERE ticket_id = ?", ticketId);
         template.batchUpdate(

@@ -91,6 +91,30 @@ public class Tickets {
         return repository.count(where, params);
     }
 
+    /**
+     * One page of the incremental export: tickets after the (generated_timestamp, id) position, never
+     * newer than {@code maxTimestamp}, in export order; deleted tickets included unless excluded.
+     */
+    @Transactional(readOnly = true)
+    public List<Ticket> exportAfter(
+            long afterTimestamp, long afterId, long maxTimestamp, boolean excludeDeleted, int limit) {
+        return repository.exportAfter(afterTimestamp, afterId, maxTimestamp, excludeDeleted, limit);
+    }
+
+    /** Ticket audits from {@code start} (inclusive) to {@code max}, in time order. */
+    @Transactional(readOnly = true)
+    public List<TicketAudit> auditsFrom(Instant start, Instant max, int limit) {
+        return repository.auditsFrom(start, max, limit).stream()
+                .map(a -> new TicketAudit(
+                        a.id(),
+                        a.ticketId(),
+                        a.authorId(),
+                        a.createdAt(),
+                        a.viaChannel(),
+                        JsonText.objects(a.events())))
+                .toList();
+    }
+
     /** SQL keeping tickets with the tag in parameter {@code :param}. */
     public static String tagCondition(String param) {
         return "id IN (SELECT ticket_id FROM ticket_tags WHERE tag = :" + param + ")";

@@ -132,6 +132,16 @@ class UserRepository {
                 .update();
     }
 
+    List<UserAccount> exportAfter(Instant afterUpdated, long afterId, Instant maxUpdated, int limit) {
+        return jdbc.sql("SELECT * FROM users WHERE (updated_at, id) > (:ts, :id) AND updated_at <= :max"
+                        + " ORDER BY updated_at, id FETCH FIRST " + limit + " ROWS ONLY")
+                .param("ts", ts(afterUpdated))
+                .param("id", afterId)
+                .param("max", ts(maxUpdated))
+                .query(UserRepository::map)
+                .list();
+    }
+
     private static Map<String, Object> columns(UserAccount u) {
         Map<String, Object> m = new HashMap<>();
         m.put("name", u.name());

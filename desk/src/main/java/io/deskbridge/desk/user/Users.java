@@ -207,6 +207,12 @@ public class Users implements LocalCache {
         return repository.page(where, params, orderBy, offset, limit);
     }
 
+    /** Users in export order after the (updated_at, id) position, never newer than {@code max}. */
+    @Transactional(readOnly = true)
+    public List<UserAccount> exportAfter(Instant afterUpdated, long afterId, Instant max, int limit) {
+        return repository.exportAfter(afterUpdated, afterId, max, limit);
+    }
+
     @Transactional(readOnly = true)
     public long count(String where, Map<String, Object> params) {
         return repository.count(where, params);

@@ -11,18 +11,27 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class MutableClock extends Clock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
+    private final AtomicReference<Instant> frozen = new AtomicReference<>();
 
     public void advance(Duration by) {
         offset.accumulateAndGet(by, Duration::plus);
+        frozen.getAndUpdate(at -> at == null ? null : at.plus(by));
+    }
+
+    /** Stops the clock at {@code at}; {@link #advance} moves it, {@link #reset} lets it run again. */
+    public void freezeAt(Instant at) {
+        frozen.set(at);
     }
 
     public void reset() {
         offset.set(Duration.ZERO);
+        frozen.set(null);
     }
 
     @Override
     public Instant instant() {
-        return Instant.now().plus(offset.get());
+        Instant at = frozen.get();
+        return at != null ? at : Instant.now().plus(offset.get());
     }
 
     @Override
