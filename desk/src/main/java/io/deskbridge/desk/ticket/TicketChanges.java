@@ -29,6 +29,95 @@ public record TicketChanges(
         Field<Instant> dueAt,
         Optional<NewComment> comment) {
 
+    /** Nothing changed; {@link #withSubject}, {@link #withStatus}, {@link #withComment} add to it. */
+    public static TicketChanges none() {
+        return new TicketChanges(
+                Optional.empty(),
+                Field.absent(),
+                Field.absent(),
+                Optional.empty(),
+                Field.absent(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Field.absent(),
+                Field.absent(),
+                Field.absent(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Field.absent(),
+                Optional.empty());
+    }
+
+    public TicketChanges withSubject(String newSubject) {
+        return new TicketChanges(
+                Optional.of(newSubject),
+                type,
+                priority,
+                status,
+                externalId,
+                recipient,
+                requester,
+                submitterId,
+                assigneeId,
+                organizationId,
+                groupId,
+                collaboratorIds,
+                tags,
+                additionalTags,
+                removeTags,
+                customFields,
+                dueAt,
+                comment);
+    }
+
+    public TicketChanges withStatus(String newStatus) {
+        return new TicketChanges(
+                subject,
+                type,
+                priority,
+                Optional.of(newStatus),
+                externalId,
+                recipient,
+                requester,
+                submitterId,
+                assigneeId,
+                organizationId,
+                groupId,
+                collaboratorIds,
+                tags,
+                additionalTags,
+                removeTags,
+                customFields,
+                dueAt,
+                comment);
+    }
+
+    public TicketChanges withComment(String body) {
+        return new TicketChanges(
+                subject,
+                type,
+                priority,
+                status,
+                externalId,
+                recipient,
+                requester,
+                submitterId,
+                assigneeId,
+                organizationId,
+                groupId,
+                collaboratorIds,
+                tags,
+                additionalTags,
+                removeTags,
+                customFields,
+                dueAt,
+                Optional.of(new NewComment(body, null, null, null)));
+    }
+
     /** Present-or-not plus a value that may be null. */
     public record Field<T>(boolean present, T value) {
 

@@ -1,6 +1,7 @@
 package io.deskbridge.desk.ticket;
 
 import io.deskbridge.desk.api.BadRequestException;
+import io.deskbridge.desk.api.IdList;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.organization.OrganizationJson;
 import io.deskbridge.desk.organization.Organizations;
@@ -92,7 +93,7 @@ class TicketController {
     @GetMapping("/api/v2/tickets/show_many")
     Map<String, Object> showMany(@RequestParam String ids, @RequestParam(required = false) String include) {
         String base = base();
-        List<Map<String, Object>> found = tickets.findAll(parseIds(ids)).stream()
+        List<Map<String, Object>> found = tickets.findAll(IdList.parse(ids, MAX_SHOW_MANY)).stream()
                 .map(t -> TicketJson.ticket(t, base))
                 .toList();
         Map<String, Object> body = new LinkedHashMap<>();
@@ -375,28 +376,6 @@ class TicketController {
             return v.doubleValue();
         }
         return v.asString();
-    }
-
-    static List<Long> parseIds(String ids) {
-        List<Long> parsed = new ArrayList<>();
-        for (String part : ids.split(",")) {
-            String trimmed = part.trim();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            try {
-                parsed.add(Long.parseLong(trimmed));
-            } catch (NumberFormatException e) {
-                throw new BadRequestException(
-                        "InvalidParameter", "ids must be comma-separated numbers (got \"" + trimmed + "\")");
-            }
-        }
-        if (parsed.size() > MAX_SHOW_MANY) {
-            throw new BadRequestException(
-                    "InvalidParameter",
-                    "show_many takes at most " + MAX_SHOW_MANY + " ids (got " + parsed.size() + ")");
-        }
-        return parsed;
     }
 
     private static HttpServletRequest withSort(HttpServletRequest request, String sort) {

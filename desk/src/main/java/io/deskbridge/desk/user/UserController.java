@@ -2,6 +2,7 @@ package io.deskbridge.desk.user;
 
 import io.deskbridge.desk.api.BadRequestException;
 import io.deskbridge.desk.api.ForbiddenException;
+import io.deskbridge.desk.api.IdList;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.pagination.KeysetSort;
 import io.deskbridge.desk.pagination.Pager;
@@ -89,7 +90,7 @@ class UserController {
         if (ids != null) {
             return Map.of(
                     "users",
-                    users.findAll(parseIds(ids)).stream()
+                    users.findAll(IdList.parse(ids, MAX_SHOW_MANY)).stream()
                             .map(u -> UserJson.of(u, base))
                             .toList());
         }
@@ -234,28 +235,6 @@ class UserController {
                 in.object("user_fields"),
                 in.string("time_zone", 64),
                 in.string("locale", 16));
-    }
-
-    static List<Long> parseIds(String ids) {
-        List<Long> parsed = new ArrayList<>();
-        for (String part : ids.split(",")) {
-            String trimmed = part.trim();
-            if (trimmed.isEmpty()) {
-                continue;
-            }
-            try {
-                parsed.add(Long.parseLong(trimmed));
-            } catch (NumberFormatException e) {
-                throw new BadRequestException(
-                        "InvalidParameter", "ids must be comma-separated numbers (got \"" + trimmed + "\")");
-            }
-        }
-        if (parsed.size() > MAX_SHOW_MANY) {
-            throw new BadRequestException(
-                    "InvalidParameter",
-                    "show_many takes at most " + MAX_SHOW_MANY + " ids (got " + parsed.size() + ")");
-        }
-        return parsed;
     }
 
     private static String base() {

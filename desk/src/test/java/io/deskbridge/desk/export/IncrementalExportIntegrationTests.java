@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.deskbridge.desk.support.DeskClient.Response;
 import io.deskbridge.desk.support.DeskIntegrationTest;
 import io.deskbridge.desk.ticket.TicketChanges;
-import io.deskbridge.desk.ticket.TicketChanges.Field;
-import io.deskbridge.desk.ticket.TicketChanges.NewComment;
 import io.deskbridge.desk.ticket.Tickets;
 import io.deskbridge.desk.user.DeskPrincipal;
 import io.deskbridge.desk.user.Role;
@@ -18,7 +16,6 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -41,47 +38,11 @@ class IncrementalExportIntegrationTests extends DeskIntegrationTest {
     }
 
     static TicketChanges ticket(String subject) {
-        return new TicketChanges(
-                Optional.of(subject),
-                Field.absent(),
-                Field.absent(),
-                Optional.empty(),
-                Field.absent(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Field.absent(),
-                Field.absent(),
-                Field.absent(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Field.absent(),
-                Optional.of(new NewComment("Body of " + subject, null, null, null)));
+        return TicketChanges.none().withSubject(subject).withComment("Body of " + subject);
     }
 
     static TicketChanges status(String status) {
-        return new TicketChanges(
-                Optional.empty(),
-                Field.absent(),
-                Field.absent(),
-                Optional.of(status),
-                Field.absent(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Field.absent(),
-                Field.absent(),
-                Field.absent(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Optional.empty(),
-                Field.absent(),
-                Optional.empty());
+        return TicketChanges.none().withStatus(status);
     }
 
     /** Follows a cursor export to end_of_stream, recording every (id, generated_timestamp, status). */
