@@ -5,6 +5,8 @@ import io.deskbridge.desk.apiauth.ApiAuthenticationFilter;
 import io.deskbridge.desk.apiauth.ApiAuthenticator;
 import io.deskbridge.desk.apiauth.FailedAuthThrottle;
 import io.deskbridge.desk.user.SessionSignIn;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,9 +22,11 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.ObjectMapper;
 
 /**
@@ -92,7 +96,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain adminCenter(HttpSecurity http, SessionSignIn signIn) throws Exception {
+    SecurityFilterChain adminCenter(HttpSecurity http, SessionSignIn signIn, FailedAuthThrottle throttle)
+            throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login", "/access-denied", "/css/**", "/js/**", "/error", "/favicon.ico")
                         .permitAll()
@@ -105,13 +110,40 @@ class SecurityConfig {
                         .usernameParameter("email")
                         .passwordParameter("password")
                         .defaultSuccessUrl("/admin", false)
-                        .failureUrl("/login?error"))
+                        .failureHandler((request, response, ex) -> {
+                            // Wrong passwords count against the same per-address budget as the API's.
+                            throttle.recordFailure(request.getRemoteAddr());
+                            response.sendRedirect("/login?error");
+                        }))
+                .addFilterBefore(signInThrottle(throttle), UsernamePasswordAuthenticationFilter.class)
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
                 .exceptionHandling(e -> e.accessDeniedPage("/access-denied"))
                 .headers(h -> h.contentSecurityPolicy(csp -> csp.policyDirectives(
                         "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
                                 + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")));
         return http.build();
+    }
+
+    /** Refuses sign-in attempts from an address while its failed-authentication budget is spent. */
+    private static OncePerRequestFilter signInThrottle(FailedAuthThrottle throttle) {
+        return new OncePerRequestFilter() {
+            @Override
+            protected boolean shouldNotFilter(HttpServletRequest request) {
+                return !("POST".equals(request.getMethod()) && "/login".equals(request.getServletPath()));
+            }
+
+            @Override
+            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+                    throws ServletException, IOException {
+                long retryAfter = throttle.retryAfterSeconds(request.getRemoteAddr());
+                if (retryAfter > 0) {
+                    response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
+                    response.sendRedirect("/login?throttled=" + retryAfter);
+                    return;
+                }
+                chain.doFilter(request, response);
+            }
+        };
     }
 
     /** CSRF applies to writes that rely on the session cookie, not to header-authenticated calls. */
