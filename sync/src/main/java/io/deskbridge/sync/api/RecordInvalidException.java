@@ -1,0 +1,27 @@
+package io.deskbridge.sync.api;
+
+import java.util.List;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/** 422 with a {@code RecordInvalid} body naming the field, the broken rule and the fix. */
+public class RecordInvalidException extends ApiException {
+
+    private final String field;
+    private final String code;
+
+    public RecordInvalidException(String field, String code, String description) {
+        super(HttpStatus.UNPROCESSABLE_CONTENT, description);
+        this.field = field;
+        this.code = code;
+    }
+
+    public String field() {
+        return field;
+    }
+
+    @Override
+    public Map<String, Object> body() {
+        return ApiErrors.recordInvalid(Map.of(field, List.of(Map.of("error", code, "description", getMessage()))));
+    }
+}

@@ -1,0 +1,135 @@
+package io.deskbridge.sync.connection;
+
+import io.deskbridge.sync.address.AddressProperties;
+import io.deskbridge.sync.address.InvalidAddressException;
+import io.deskbridge.sync.address.ZendeskAddress;
+import io.deskbridge.sync.address.ZendeskAddresses;
+import io.deskbridge.sync.api.RecordInvalidException;
+import io.deskbridge.sync.audit.Actor;
+import io.deskbridge.sync.audit.AuditEvent;
+import io.deskbridge.sync.audit.AuditLog;
+import io.deskbridge.sync.vault.CredentialBinding;
+import io.deskbridge.sync.vault.SealedSecret;
+import io.deskbridge.sync.vault.Vault;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Connections and their credentials. A credential is sealed by the vault for (connection id,
+ * credential version); receiving a new one bumps the version in the same transaction that replaces
+ * the old ciphertext, so readers see either the old credential or the new one, never a mix.
+ */
+@Service
+public class Connections {
+
+    static final int MAX_NAME_LENGTH = 255;
+
+    private final ConnectionRepository repository;
+    private final Vault vault;
+    private final AuditLog audit;
+    private final AddressProperties addresses;
+    private final Clock clock;
+
+    Connections(
+            ConnectionRepository repository, Vault vault, AuditLog audit, AddressProperties addresses, Clock clock) {
+        this.repository = repository;
+        this.vault = vault;
+        this.audit = audit;
+        this.addresses = addresses;
+        this.clock = clock;
+    }
+
+    /**
+     * A new connection awaiting credentials.
+     *
+     * @throws RecordInvalidException naming the field and the rule it broke
+     */
+    @Transactional
+    public Connection create(NewConnection request, Actor actor) {
+        String name = request.name() == null ? "" : request.name().strip();
+        if (name.isEmpty()) {
+            throw new RecordInvalidException("name", "BlankValue", "Name: cannot be blank");
+        }
+        if (name.length() > MAX_NAME_LENGTH) {
+            throw new RecordInvalidException(
+                    "name",
+                    "TooLong",
+                    "Name: is " + name.length() + " characters long; at most " + MAX_NAME_LENGTH + " are allowed");
+        }
+        ZendeskAddress address;
+        try {
+            address = ZendeskAddresses.normalise(request.address(), addresses.plainHttp());
+        } catch (InvalidAddressException e) {
+            throw new RecordInvalidException("address", "InvalidValue", "Address: " + e.getMessage());
+        }
+        long id = repository.insert(name, address, now());
+        audit.record(
+                AuditEvent.CONNECTION_CREATED, actor, id, null, "Created the connection " + name + " to " + address);
+        return repository.find(id).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<Connection> find(long id) {
+        return repository.find(id);
+    }
+
+    /** @throws ConnectionNotFoundException when there is none */
+    @Transactional(readOnly = true)
+    public Connection get(long id) {
+        return repository.find(id).orElseThrow(() -> ConnectionNotFoundException.forId(id));
+    }
+
+    @Transactional(readOnly = true)
+    public List<Connection> list() {
+        return repository.list();
+    }
+
+    /**
+     * Stores {@code credential} as the connection's next credential version and marks it ready; the
+     * previous version's ciphertext is deleted. Audited with the source; the secret is not.
+     *
+     * @throws ConnectionNotFoundException when there is no such connection
+     */
+    @Transactional
+    public Connection receiveCredential(long id, Credential credential, CredentialSource source, Actor actor) {
+        Connection current = repository.findForUpdate(id).orElseThrow(() -> ConnectionNotFoundException.forId(id));
+        int version = current.credentialVersion() + 1;
+        SealedSecret sealed = vault.seal(CredentialCodec.encode(credential), new CredentialBinding(id, version));
+        repository.storeCredential(id, version, credential, sealed, now());
+        audit.record(
+                AuditEvent.CREDENTIALS_RECEIVED,
+                actor,
+                id,
+                source.requestLinkId(),
+                "Received " + describe(credential) + " for the connection " + current.name() + " through "
+                        + source.description() + "; stored as credential version " + version);
+        return repository.find(id).orElseThrow();
+    }
+
+    /**
+     * The connection's current credential, opened: for the code that calls Zendesk with it. Callers
+     * read it for each request (or on 401), so a credential replaced meanwhile takes effect at once.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Credential> credential(long id) {
+        return repository
+                .credential(id)
+                .map(stored -> CredentialCodec.decode(
+                        vault.open(stored.sealed(), new CredentialBinding(id, stored.version()))));
+    }
+
+    private static String describe(Credential credential) {
+        return credential.identity() == null
+                ? credential.type().wireName() + " credentials"
+                : "an " + credential.type().wireName() + " credential for " + credential.identity();
+    }
+
+    private Instant now() {
+        return Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+    }
+}
