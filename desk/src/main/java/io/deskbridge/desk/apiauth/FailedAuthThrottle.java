@@ -7,7 +7,10 @@ import io.deskbridge.desk.audit.AuditAction;
 import io.deskbridge.desk.audit.AuditLog;
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import io.github.bucket4j.TimeMeter;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,6 +29,7 @@ public class FailedAuthThrottle {
     private static final Logger log = LoggerFactory.getLogger(FailedAuthThrottle.class);
 
     private final int perMinute;
+    private final TimeMeter time;
     private final AuditLog audit;
     private final Cache<String, Tracker> byAddress = Caffeine.newBuilder()
             .maximumSize(100_000)
@@ -37,16 +41,30 @@ public class FailedAuthThrottle {
         int failuresInBurst;
         boolean inBurst;
 
-        Tracker(int perMinute) {
+        Tracker(int perMinute, TimeMeter time) {
             this.bucket = Bucket.builder()
                     .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
+                    .withCustomTimePrecision(time)
                     .build();
         }
     }
 
-    FailedAuthThrottle(ApiAuthenticationProperties properties, AuditLog audit) {
+    FailedAuthThrottle(ApiAuthenticationProperties properties, AuditLog audit, Clock clock) {
         this.perMinute = properties.failedAttemptsPerMinute();
         this.audit = audit;
+        // desk's clock, not Bucket4j's own: tests move it, and refills follow.
+        this.time = new TimeMeter() {
+            @Override
+            public long currentTimeNanos() {
+                Instant now = clock.instant();
+                return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
+            }
+
+            @Override
+            public boolean isWallClockBased() {
+                return true;
+            }
+        };
     }
 
     /** Seconds to wait before this address may try again, or 0 when it may try now. */
@@ -61,7 +79,7 @@ public class FailedAuthThrottle {
 
     /** Counts one failure; audits when it empties the bucket for the first time in a burst. */
     public void recordFailure(String address) {
-        Tracker tracker = byAddress.get(address, a -> new Tracker(perMinute));
+        Tracker tracker = byAddress.get(address, a -> new Tracker(perMinute, time));
         boolean burstStarted;
         int failures;
         synchronized (tracker) {

@@ -3,6 +3,9 @@ package io.deskbridge.desk.ratelimit;
 /**
  * The account's API limits as the plan sets them.
  *
+ * @param plan the plan's wire name ({@code team}, {@code growth}, {@code professional},
+ *     {@code enterprise}, {@code enterprise_plus}; see {@link Plan})
+ * @param highVolume the High Volume API add-on
  * @param requestsPerMinute the account budget (Team 200, Growth/Professional 400, Enterprise 700,
  *     Enterprise Plus or High Volume 2500)
  * @param exportsPerMinute incremental export requests per minute (10, or 30 with High Volume)

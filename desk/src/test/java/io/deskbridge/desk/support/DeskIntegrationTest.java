@@ -88,6 +88,9 @@ public abstract class DeskIntegrationTest {
         registry.add("desk.admin.password", () -> OWNER_PASSWORD);
         registry.add("desk.tokens.pepper", () -> PEPPER);
         registry.add("desk.cluster.epoch-poll-interval", () -> "100ms");
+        // Many cached test contexts share one PostgreSQL (max_connections 100): keep each pool small.
+        registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
+        registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
     }
 
     @TestConfiguration(proxyBeanMethods = false)

@@ -1,0 +1,10 @@
+package io.deskbridge.desk.webhook;
+
+/**
+ * An invocation this instance leased for one attempt.
+ *
+ * @param attempts attempts made before this one
+ * @param claimedBy the lease token; completing the attempt requires it to still be ours
+ */
+record ClaimedInvocation(
+        long id, long webhookId, String eventId, String eventType, String payload, int attempts, String claimedBy) {}

@@ -1,0 +1,224 @@
+package io.deskbridge.desk.webhook;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Tables {@code webhook_invocations} (the outbox) and {@code webhook_attempts} (its log). */
+@Repository
+class WebhookInvocationRepository {
+
+    private final JdbcClient jdbc;
+
+    WebhookInvocationRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    void insert(long webhookId, String eventId, String eventType, String payload, Instant now) {
+        jdbc.sql("""
+                INSERT INTO webhook_invocations (webhook_id, event_id, event_type, payload, state, attempts,
+                                                 next_attempt_at, created_at)
+                VALUES (:webhookId, :eventId, :eventType, :payload, 'pending', 0, :now, :now)
+                """)
+                .param("webhookId", webhookId)
+                .param("eventId", eventId)
+                .param("eventType", eventType)
+                .param("payload", payload)
+                .param("now", time(now))
+                .update();
+    }
+
+    /**
+     * Leases up to {@code limit} due invocations to {@code claimer} until {@code until}. The UPDATE
+     * re-checks that each row is still unclaimed, so when instances race for a row exactly one wins
+     * (PostgreSQL re-evaluates the condition on the row the other transaction committed; H2 locks
+     * the row the same way).
+     */
+    List<ClaimedInvocation> claimDue(Instant now, Instant until, String claimer, int limit) {
+        List<Long> due = jdbc.sql("""
+                        SELECT id FROM webhook_invocations
+                         WHERE state = 'pending' AND next_attempt_at <= :now
+                           AND (claimed_until IS NULL OR claimed_until < :now)
+                         ORDER BY next_attempt_at, id
+                         FETCH FIRST :limit ROWS ONLY
+                        """)
+                .param("now", time(now))
+                .param("limit", limit)
+                .query(Long.class)
+                .list();
+        if (due.isEmpty()) {
+            return List.of();
+        }
+        int claimed = jdbc.sql("""
+                        UPDATE webhook_invocations SET claimed_by = :claimer, claimed_until = :until
+                         WHERE id IN (:ids) AND state = 'pending'
+                           AND (claimed_until IS NULL OR claimed_until < :now)
+                        """)
+                .param("claimer", claimer)
+                .param("until", time(until))
+                .param("ids", due)
+                .param("now", time(now))
+                .update();
+        if (claimed == 0) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                        SELECT id, webhook_id, event_id, event_type, payload, attempts, claimed_by
+                          FROM webhook_invocations WHERE claimed_by = :claimer AND id IN (:ids)
+                         ORDER BY id
+                        """)
+                .param("claimer", claimer)
+                .param("ids", due)
+                .query((rs, n) -> new ClaimedInvocation(
+                        rs.getLong("id"),
+                        rs.getLong("webhook_id"),
+                        rs.getString("event_id"),
+                        rs.getString("event_type"),
+                        rs.getString("payload"),
+                        rs.getInt("attempts"),
+                        rs.getString("claimed_by")))
+                .list();
+    }
+
+    void insertAttempt(
+            long invocationId,
+            int attempt,
+            AttemptOutcome outcome,
+            Integer statusCode,
+            long latencyMs,
+            String error,
+            Instant startedAt) {
+        jdbc.sql("""
+                INSERT INTO webhook_attempts (invocation_id, attempt, outcome, status_code, latency_ms, error, started_at)
+                VALUES (:invocationId, :attempt, :outcome, :statusCode, :latencyMs, :error, :startedAt)
+                """)
+                .param("invocationId", invocationId)
+                .param("attempt", attempt)
+                .param("outcome", outcome.wireName())
+                .param("statusCode", statusCode)
+                .param("latencyMs", latencyMs)
+                .param("error", error)
+                .param("startedAt", time(startedAt))
+                .update();
+    }
+
+    /**
+     * Records an attempt's result on the invocation and releases the lease, only while the lease is
+     * still {@code claimer}'s; false when another instance took the invocation over meanwhile.
+     *
+     * @param completedAt null when it stays pending
+     */
+    boolean finishAttempt(
+            long id,
+            String claimer,
+            InvocationState state,
+            int attempts,
+            Instant nextAttemptAt,
+            Integer statusCode,
+            long latencyMs,
+            String error,
+            Instant completedAt) {
+        return jdbc.sql("""
+                        UPDATE webhook_invocations
+                           SET state = :state, attempts = :attempts, next_attempt_at = :nextAttemptAt,
+                               last_status_code = :statusCode, last_latency_ms = :latencyMs, last_error = :error,
+                               completed_at = :completedAt, claimed_by = NULL, claimed_until = NULL
+                         WHERE id = :id AND claimed_by = :claimer AND state = 'pending'
+                        """)
+                        .param("state", state.wireName())
+                        .param("attempts", attempts)
+                        .param("nextAttemptAt", time(nextAttemptAt))
+                        .param("statusCode", statusCode)
+                        .param("latencyMs", latencyMs)
+                        .param("error", error)
+                        .param("completedAt", completedAt == null ? null : time(completedAt))
+                        .param("id", id)
+                        .param("claimer", claimer)
+                        .update()
+                == 1;
+    }
+
+    /** Cancels what a webhook still had to deliver; the number cancelled. */
+    int cancelPending(long webhookId, String reason, Instant now) {
+        return jdbc.sql("""
+                        UPDATE webhook_invocations
+                           SET state = 'cancelled', completed_at = :now, last_error = :reason,
+                               claimed_by = NULL, claimed_until = NULL
+                         WHERE webhook_id = :webhookId AND state = 'pending'
+                        """)
+                .param("now", time(now))
+                .param("reason", reason)
+                .param("webhookId", webhookId)
+                .update();
+    }
+
+    long count(long webhookId) {
+        return jdbc.sql("SELECT COUNT(*) FROM webhook_invocations WHERE webhook_id = :webhookId")
+                .param("webhookId", webhookId)
+                .query(Long.class)
+                .single();
+    }
+
+    List<WebhookInvocation> page(
+            long webhookId, String where, Map<String, Object> params, String orderBy, int offset, int limit) {
+        return jdbc.sql("SELECT * FROM webhook_invocations WHERE webhook_id = :webhookId" + where + " ORDER BY "
+                        + orderBy + " OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY")
+                .params(params)
+                .param("webhookId", webhookId)
+                .query(WebhookInvocationRepository::invocation)
+                .list();
+    }
+
+    List<WebhookAttempt> attempts(Collection<Long> invocationIds) {
+        if (invocationIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM webhook_attempts WHERE invocation_id IN (:ids) ORDER BY invocation_id, attempt")
+                .param("ids", invocationIds)
+                .query((rs, n) -> new WebhookAttempt(
+                        rs.getLong("id"),
+                        rs.getLong("invocation_id"),
+                        rs.getInt("attempt"),
+                        AttemptOutcome.fromWireName(rs.getString("outcome")),
+                        (Integer) rs.getObject("status_code", Integer.class),
+                        rs.getLong("latency_ms"),
+                        rs.getString("error"),
+                        rs.getObject("started_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    /** Deletes invocations (and their attempts) that finished before {@code cutoff}. */
+    int deleteFinishedBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM webhook_invocations WHERE completed_at < :cutoff")
+                .param("cutoff", time(cutoff))
+                .update();
+    }
+
+    private static WebhookInvocation invocation(ResultSet rs, int row) throws SQLException {
+        OffsetDateTime completed = rs.getObject("completed_at", OffsetDateTime.class);
+        return new WebhookInvocation(
+                rs.getLong("id"),
+                rs.getLong("webhook_id"),
+                rs.getString("event_id"),
+                rs.getString("event_type"),
+                InvocationState.fromWireName(rs.getString("state")),
+                rs.getInt("attempts"),
+                (Integer) rs.getObject("last_status_code", Integer.class),
+                (Long) rs.getObject("last_latency_ms", Long.class),
+                rs.getString("last_error"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant(),
+                completed == null ? null : completed.toInstant());
+    }
+
+    private static OffsetDateTime time(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

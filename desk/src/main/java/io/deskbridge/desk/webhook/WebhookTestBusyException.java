@@ -1,0 +1,24 @@
+package io.deskbridge.desk.webhook;
+
+import io.deskbridge.desk.api.ApiException;
+import io.deskbridge.desk.api.ZendeskErrors;
+import java.util.Map;
+import org.springframework.http.HttpStatus;
+
+/** 429: as many webhook tests as desk runs at once are already running. */
+public class WebhookTestBusyException extends ApiException {
+
+    WebhookTestBusyException(int running) {
+        super(HttpStatus.TOO_MANY_REQUESTS, running + " webhook tests are already running; try again in a second");
+    }
+
+    @Override
+    public Map<String, Object> body() {
+        return ZendeskErrors.error("TooManyWebhookTests", getMessage());
+    }
+
+    @Override
+    public Map<String, String> headers() {
+        return Map.of("Retry-After", "1");
+    }
+}

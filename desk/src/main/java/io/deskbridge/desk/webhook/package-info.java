@@ -1,0 +1,30 @@
+/**
+ * Zendesk-compatible webhooks: {@code /api/v2/webhooks}, the Admin Center's webhook page, and
+ * at-least-once delivery of ticket events from a durable outbox.
+ *
+ * <p>Decisions, each tested in {@code io.deskbridge.desk.webhook}:
+ *
+ * <ul>
+ *   <li>Subscriptions: the Zendesk ticket event types in {@link TicketEventType}, or
+ *       {@code conditional_ticket_events} alone (Zendesk's marker for a webhook that triggers and
+ *       automations call). desk has no triggers yet, so such a webhook is stored, listed and testable
+ *       but receives no events; it may use any of Zendesk's HTTP methods. Event webhooks must use
+ *       POST and JSON, as in Zendesk. Zendesk has no generic {@code ticket.updated} event, and desk
+ *       does not invent one: unknown event types are refused with 422 listing the supported ones.
+ *   <li>Authentication ({@code basic_auth}, {@code bearer_token}, {@code api_key}) is supported; the
+ *       credential is sealed with {@link io.deskbridge.desk.secret.SecretBox} and never returned.
+ *   <li>Responses: 2xx acknowledges (never delivered again); 408, 409, 429, 5xx, timeouts and
+ *       connection errors are retried with capped exponential backoff (honouring a numeric
+ *       {@code Retry-After}) up to {@code desk.webhooks.max-attempts}; any other status (3xx,
+ *       other 4xx) fails the invocation at once: the receiver refused this request, and sending it
+ *       again unchanged will not help.
+ *   <li>A webhook whose last {@code desk.webhooks.deactivate-after-failed-events} invocations all
+ *       failed is set inactive (audited as {@code webhook.deactivated}); its pending invocations are
+ *       cancelled, as are those of a webhook an admin deactivates. Inactive webhooks queue nothing.
+ *   <li>Delivery is at least once: an attempt cut short by a crash is repeated after its lease, so a
+ *       receiver may see an event twice and should deduplicate on the event's {@code id}.
+ *   <li>Wire details: ids are strings (desk's are numeric, Zendesk's ULIDs; clients treat both as
+ *       opaque); create answers 201, PUT and PATCH 204 (as Zendesk), signing secret reset 201.
+ * </ul>
+ */
+package io.deskbridge.desk.webhook;
