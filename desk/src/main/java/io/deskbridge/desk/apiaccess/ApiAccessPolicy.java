@@ -5,7 +5,7 @@ import io.deskbridge.desk.audit.Actor;
 import io.deskbridge.desk.audit.AuditAction;
 import io.deskbridge.desk.audit.AuditLog;
 import io.deskbridge.desk.cluster.ChangeEpoch;
-import io.deskbridge.desk.cluster.LocalCache;
+import io.deskbridge.desk.cluster.EpochCachedValue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * next request of every desk instance (through {@link ChangeEpoch}).
  */
 @Service
-public class ApiAccessPolicy implements LocalCache {
+public class ApiAccessPolicy {
 
     static final int MAX_DAYS = 3650;
 
@@ -31,27 +31,19 @@ public class ApiAccessPolicy implements LocalCache {
     private final AuditLog audit;
     private final ChangeEpoch epoch;
     private final Clock clock;
-    private volatile Stamped cached;
-
-    private record Stamped(ApiAccessSettings settings, long epoch) {}
+    private final EpochCachedValue<ApiAccessSettings> cached;
 
     ApiAccessPolicy(ApiAccessRepository repository, AuditLog audit, ChangeEpoch epoch, Clock clock) {
         this.repository = repository;
         this.audit = audit;
         this.epoch = epoch;
         this.clock = clock;
+        this.cached = new EpochCachedValue<>(epoch, repository::load);
     }
 
     /** The settings in force now. */
     public ApiAccessSettings current() {
-        long now = epoch.current();
-        Stamped hit = cached;
-        if (hit != null && hit.epoch() >= now) {
-            return hit.settings();
-        }
-        ApiAccessSettings loaded = repository.load();
-        cached = new Stamped(loaded, now);
-        return loaded;
+        return cached.get();
     }
 
     /**
@@ -157,10 +149,5 @@ public class ApiAccessPolicy implements LocalCache {
 
     private static <T> T orElse(T value, T fallback) {
         return value != null ? value : fallback;
-    }
-
-    @Override
-    public void invalidateAll() {
-        cached = null;
     }
 }

@@ -5,7 +5,7 @@ import io.deskbridge.desk.audit.Actor;
 import io.deskbridge.desk.audit.AuditAction;
 import io.deskbridge.desk.audit.AuditLog;
 import io.deskbridge.desk.cluster.ChangeEpoch;
-import io.deskbridge.desk.cluster.LocalCache;
+import io.deskbridge.desk.cluster.EpochCachedValue;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link ChangeEpoch}).
  */
 @Service
-public class ApiLimits implements LocalCache {
+public class ApiLimits {
 
     private static final Logger log = LoggerFactory.getLogger(ApiLimits.class);
 
@@ -31,27 +31,19 @@ public class ApiLimits implements LocalCache {
     private final AuditLog audit;
     private final ChangeEpoch epoch;
     private final Clock clock;
-    private volatile Stamped cached;
-
-    private record Stamped(PlanLimits limits, long epoch) {}
+    private final EpochCachedValue<PlanLimits> cached;
 
     ApiLimits(PlanRepository repository, AuditLog audit, ChangeEpoch epoch, Clock clock) {
         this.repository = repository;
         this.audit = audit;
         this.epoch = epoch;
         this.clock = clock;
+        this.cached = new EpochCachedValue<>(epoch, repository::load);
     }
 
     /** The limits in force now. */
     public PlanLimits current() {
-        long now = epoch.current();
-        Stamped hit = cached;
-        if (hit != null && hit.epoch() >= now) {
-            return hit.limits();
-        }
-        PlanLimits loaded = repository.load();
-        cached = new Stamped(loaded, now);
-        return loaded;
+        return cached.get();
     }
 
     /** Applies a change, audits what changed, and returns the new limits. */
@@ -120,10 +112,5 @@ public class ApiLimits implements LocalCache {
 
     private static String onOff(boolean value) {
         return value ? "on" : "off";
-    }
-
-    @Override
-    public void invalidateAll() {
-        cached = null;
     }
 }
