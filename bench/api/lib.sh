@@ -64,9 +64,9 @@ fetch_artifact() {
         }
 }
 
-# How to start the jar. desk declares snakeyaml with test scope, which takes it out of the exec jar,
-# and then desk cannot read its application.yml ("snakeyaml was not found on the classpath"). Until
-# desk packages it again, put it beside the jar with Spring Boot's PropertiesLauncher (loader.path).
+# How to start the jar. Jars built before a993a61 lack snakeyaml (desk declared it test-scoped) and
+# cannot read application.yml ("snakeyaml was not found on the classpath"): for those, put it beside
+# the jar with Spring Boot's PropertiesLauncher (loader.path), so older commits can be measured too.
 desk_launcher() {
     # grep without -q reads the whole listing: an early exit would fail the pipeline (pipefail).
     if unzip -Z1 "$DESK_JAR" | grep '^BOOT-INF/lib/snakeyaml-' >/dev/null; then
@@ -80,8 +80,9 @@ desk_launcher() {
 }
 
 # desk_start PORT: drops $SCHEMA, starts desk on it (Flyway creates the tables) and waits until the
-# account owner exists. Rate limits: desk.rate-limit.mode=report-only (builds that enforce limits
-# count and report, but never refuse; older builds ignore the property). PostgreSQL here is shared
+# account owner exists. Rate limits: desk.rate-limit.enforce=false (desk counts and reports them in
+# the headers but never answers 429; builds without the limiter ignore the property). The plan's
+# sandbox clock is not used: it would also shorten the export's freshness window. PostgreSQL here is shared
 # with other test suites: when it has no connection left for desk, waits and tries again.
 desk_start() {
     local port=$1 attempt
@@ -118,7 +119,7 @@ desk_try_start() {
         --desk.admin.email="$ADMIN_EMAIL" \
         --desk.admin.password="$ADMIN_PASSWORD" \
         --desk.tokens.pepper="$(openssl rand -base64 32)" \
-        --desk.rate-limit.mode=report-only \
+        --desk.rate-limit.enforce=false \
         >"$DESK_LOG" 2>&1 &
     DESK_PID=$!
     local started=""

@@ -12,8 +12,8 @@
 # then, from the repository root:
 #   bench/export/run.sh 2>&1 | tee /tmp/bench-export.log
 #
-# What it does: drops and recreates schema $SCHEMA; starts desk on it (desk.rate-limit.mode=
-# report-only: the export budget of 10 requests a minute is counted, never enforced); creates an API
+# What it does: drops and recreates schema $SCHEMA; starts desk on it (desk.rate-limit.enforce=
+# false: the export budget of 10 requests a minute is counted, never enforced); creates an API
 # token (never printed); loads N_TICKETS tickets with bench/api/load-tickets.sql, their last changes
 # (generated_timestamp) between ~800 and ~70 days ago so the 60 s freshness window excludes none:
 # 60 % spread over two years, 40 % in a 160-second bulk update (~2,500 tickets share each of those
