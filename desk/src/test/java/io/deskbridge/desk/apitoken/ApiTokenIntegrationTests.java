@@ -35,6 +35,15 @@ class ApiTokenIntegrationTests extends DeskIntegrationTest {
         return DeskClient.tokenAuth(OWNER_EMAIL, token);
     }
 
+    /** A full-access token bound to the owner, expiring {@code after} from now on desk's clock. */
+    private IssuedToken ownerToken(Duration after) {
+        return issue(
+                owner(),
+                TokenScope.FULL,
+                AuthenticatesAs.OWNER_ONLY,
+                Instant.now(clock).plus(after));
+    }
+
     private long tokenCount() {
         return jdbc.sql("SELECT COUNT(*) FROM api_tokens").query(Long.class).single();
     }
@@ -200,11 +209,7 @@ class ApiTokenIntegrationTests extends DeskIntegrationTest {
 
         @Test
         void shouldStopWorkingAtExpiryStayListedAsExpiredAndBeAuditedOnce() {
-            IssuedToken issued = issue(
-                    owner(),
-                    TokenScope.FULL,
-                    AuthenticatesAs.OWNER_ONLY,
-                    Instant.now(clock).plus(Duration.ofDays(10)));
+            IssuedToken issued = ownerToken(Duration.ofDays(10));
             String auth = me(issued.value());
             assertThat(api.get("/api/v2/users/me", auth).status()).isEqualTo(200);
             assertThat(tokens.get(issued.token().id()).status()).isEqualTo(TokenStatus.ACTIVE);
@@ -236,11 +241,7 @@ class ApiTokenIntegrationTests extends DeskIntegrationTest {
         @Test
         void shouldKeepTheOldValueWorkingForTheGracePeriodOnly() {
             String auth = ownerAuth();
-            IssuedToken issued = issue(
-                    owner(),
-                    TokenScope.FULL,
-                    AuthenticatesAs.OWNER_ONLY,
-                    Instant.now(clock).plus(Duration.ofDays(30)));
+            IssuedToken issued = ownerToken(Duration.ofDays(30));
             Response rotated = api.send(
                     "POST",
                     "/api/v2/api_tokens/" + issued.token().id() + "/rotate",
@@ -277,11 +278,7 @@ class ApiTokenIntegrationTests extends DeskIntegrationTest {
         @Test
         void shouldStopTheOldValueAtOnceWithZeroGrace() {
             String auth = ownerAuth();
-            IssuedToken issued = issue(
-                    owner(),
-                    TokenScope.FULL,
-                    AuthenticatesAs.OWNER_ONLY,
-                    Instant.now(clock).plus(Duration.ofDays(30)));
+            IssuedToken issued = ownerToken(Duration.ofDays(30));
             assertThat(api.get("/api/v2/users/me", me(issued.value())).status()).isEqualTo(200);
             Response rotated =
                     api.send("POST", "/api/v2/api_tokens/" + issued.token().id() + "/rotate", auth, "{}");
@@ -295,11 +292,7 @@ class ApiTokenIntegrationTests extends DeskIntegrationTest {
         @Test
         void shouldRefuseAGraceLongerThanSevenDays() {
             String auth = ownerAuth();
-            IssuedToken issued = issue(
-                    owner(),
-                    TokenScope.FULL,
-                    AuthenticatesAs.OWNER_ONLY,
-                    Instant.now(clock).plus(Duration.ofDays(30)));
+            IssuedToken issued = ownerToken(Duration.ofDays(30));
             Response response = api.send(
                     "POST",
                     "/api/v2/api_tokens/" + issued.token().id() + "/rotate",
@@ -320,11 +313,7 @@ class ApiTokenIntegrationTests extends DeskIntegrationTest {
         @Test
         void shouldDeactivateReactivateAndDeleteWithAuditEntries() {
             String auth = ownerAuth();
-            IssuedToken issued = issue(
-                    owner(),
-                    TokenScope.FULL,
-                    AuthenticatesAs.OWNER_ONLY,
-                    Instant.now(clock).plus(Duration.ofDays(30)));
+            IssuedToken issued = ownerToken(Duration.ofDays(30));
             long id = issued.token().id();
             String path = "/api/v2/api_tokens/" + id;
 
@@ -363,16 +352,8 @@ class ApiTokenIntegrationTests extends DeskIntegrationTest {
 
         @Test
         void shouldDeactivateTokensUnusedForThirtyDaysThenDeleteThemSixtyDaysLater() {
-            IssuedToken idle = issue(
-                    owner(),
-                    TokenScope.FULL,
-                    AuthenticatesAs.OWNER_ONLY,
-                    Instant.now(clock).plus(Duration.ofDays(300)));
-            IssuedToken busy = issue(
-                    owner(),
-                    TokenScope.FULL,
-                    AuthenticatesAs.OWNER_ONLY,
-                    Instant.now(clock).plus(Duration.ofDays(300)));
+            IssuedToken idle = ownerToken(Duration.ofDays(300));
+            IssuedToken busy = ownerToken(Duration.ofDays(300));
 
             clock.advance(Duration.ofDays(20));
             assertThat(api.get("/api/v2/users/me", me(busy.value())).status()).isEqualTo(200);
@@ -405,11 +386,7 @@ class ApiTokenIntegrationTests extends DeskIntegrationTest {
             policy.update(
                     io.deskbridge.desk.audit.Actor.system(),
                     new io.deskbridge.desk.apiaccess.ApiAccessUpdate(null, null, null, null, 0, null));
-            IssuedToken idle = issue(
-                    owner(),
-                    TokenScope.FULL,
-                    AuthenticatesAs.OWNER_ONLY,
-                    Instant.now(clock).plus(Duration.ofDays(300)));
+            IssuedToken idle = ownerToken(Duration.ofDays(300));
             clock.advance(Duration.ofDays(100));
             lifecycle.sweep();
             assertThat(tokens.get(idle.token().id()).status()).isEqualTo(TokenStatus.ACTIVE);
@@ -417,11 +394,7 @@ class ApiTokenIntegrationTests extends DeskIntegrationTest {
 
         @Test
         void shouldGiveAReactivatedTokenAFreshIdlePeriod() {
-            IssuedToken token = issue(
-                    owner(),
-                    TokenScope.FULL,
-                    AuthenticatesAs.OWNER_ONLY,
-                    Instant.now(clock).plus(Duration.ofDays(300)));
+            IssuedToken token = ownerToken(Duration.ofDays(300));
             clock.advance(Duration.ofDays(31));
             lifecycle.sweep();
             assertThat(tokens.get(token.token().id()).status()).isEqualTo(TokenStatus.DEACTIVATED);
@@ -437,11 +410,7 @@ class ApiTokenIntegrationTests extends DeskIntegrationTest {
 
         @Test
         void shouldRecordTimeAndAddressWithoutAWritePerRequest() {
-            IssuedToken issued = issue(
-                    owner(),
-                    TokenScope.FULL,
-                    AuthenticatesAs.OWNER_ONLY,
-                    Instant.now(clock).plus(Duration.ofDays(30)));
+            IssuedToken issued = ownerToken(Duration.ofDays(30));
             Instant before = Instant.now().truncatedTo(ChronoUnit.SECONDS);
             for (int i = 0; i < 5; i++) {
                 assertThat(api.get("/api/v2/users/me", me(issued.value())).status())
