@@ -1,0 +1,141 @@
+package io.deskbridge.sync.cli;
+
+import io.deskbridge.sync.cli.SyncApi.Answer;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+import tools.jackson.databind.JsonNode;
+
+@Command(
+        name = "sync",
+        description = "Start sync runs and follow them.",
+        mixinStandardHelpOptions = true,
+        subcommands = SyncCommand.Run.class)
+final class SyncCommand implements Runnable {
+
+    private static final Set<String> TERMINAL = Set.of("succeeded", "failed", "paused");
+
+    @Spec
+    private CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new ParameterException(spec.commandLine(), "Name a sync command: run");
+    }
+
+    @Command(
+            name = "run",
+            description = {
+                "Queue a run per stream (a stream already queued or running is not queued twice: its run is followed).",
+                "With --follow: a progress bar per run until all finish; exit 1 if one failed, 3 if one was paused."
+            })
+    static final class Run extends CliCommand {
+
+        @Parameters(paramLabel = "<connection-id>", description = "the connection to sync")
+        long connectionId;
+
+        @Option(
+                names = "--stream",
+                split = ",",
+                paramLabel = "<stream>",
+                description = "tickets, users, organizations, ticket_comments; repeat or separate with commas"
+                        + " (default: all)")
+        List<String> streams;
+
+        @Option(names = "--follow", description = "show progress until the runs finish")
+        boolean follow;
+
+        @Override
+        public Integer call() throws InterruptedException {
+            SyncApi api = api();
+            String body =
+                    streams == null ? null : Json.MAPPER.writeValueAsString(Map.of("sync", Map.of("streams", streams)));
+            Answer answer = api.post("api/connections/" + connectionId + "/syncs", body);
+            List<JsonNode> runs = new ArrayList<>();
+            answer.json().path("runs").forEach(runs::add);
+            if (!follow) {
+                if (json()) {
+                    out().println(answer.body());
+                } else {
+                    runs.forEach(run -> out().println("Run " + Json.number(run, "id") + ": " + Json.text(run, "stream")
+                            + " " + Json.text(run, "state")));
+                    out().println("Follow them with: sync-cli sync run " + connectionId + " --follow");
+                }
+                return ExitCodes.OK;
+            }
+            List<JsonNode> finished = follow(api, runs);
+            if (json()) {
+                out().println(Json.MAPPER.writeValueAsString(Map.of("runs", finished)));
+            } else {
+                finished.forEach(run -> out().println(summary(run)));
+            }
+            return exitCode(finished);
+        }
+
+        /** Polls each unfinished run every poll interval until all are succeeded, failed or paused. */
+        private List<JsonNode> follow(SyncApi api, List<JsonNode> runs) throws InterruptedException {
+            Map<Long, JsonNode> latest = new LinkedHashMap<>();
+            runs.forEach(run -> latest.put(Json.number(run, "id"), run));
+            List<Long> ids = new ArrayList<>(latest.keySet());
+            RunBars bars = json() ? null : new RunBars(err(), context().interactive(), runs);
+            try {
+                while (true) {
+                    for (int i = 0; i < ids.size(); i++) {
+                        Long id = ids.get(i);
+                        if (!TERMINAL.contains(Json.text(latest.get(id), "state"))) {
+                            JsonNode run = api.get("api/runs/" + id).json().get("run");
+                            latest.put(id, run);
+                            if (bars != null) {
+                                bars.update(i, run);
+                            }
+                        }
+                    }
+                    if (latest.values().stream().allMatch(run -> TERMINAL.contains(Json.text(run, "state")))) {
+                        return new ArrayList<>(latest.values());
+                    }
+                    Thread.sleep(context().pollInterval().toMillis());
+                }
+            } finally {
+                if (bars != null) {
+                    bars.close();
+                }
+            }
+        }
+
+        /** {@code tickets  succeeded  1,200 records  12 pages  13 requests  0 rate-limited  (run 7)} and the error. */
+        static String summary(JsonNode run) {
+            String line = String.format(
+                    Locale.ROOT,
+                    "%s %s: %s records, %s pages, %s requests, %s rate-limited, waited %s (run %d)",
+                    Json.text(run, "stream"),
+                    Json.text(run, "state"),
+                    Formats.count(Json.count(run, "records")),
+                    Formats.count(Json.count(run, "pages")),
+                    Formats.count(Json.count(run, "requests")),
+                    Formats.count(Json.count(run, "rate_limited")),
+                    Formats.duration(Json.count(run, "waited_seconds")),
+                    Json.count(run, "id"));
+            String error = Json.text(run, "error");
+            return error == null ? line : line + "\n  error: " + error;
+        }
+
+        static int exitCode(List<JsonNode> runs) {
+            if (runs.stream().anyMatch(run -> "failed".equals(Json.text(run, "state")))) {
+                return ExitCodes.FAILED;
+            }
+            if (runs.stream().anyMatch(run -> "paused".equals(Json.text(run, "state")))) {
+                return ExitCodes.PAUSED;
+            }
+            return ExitCodes.OK;
+        }
+    }
+}

@@ -1,0 +1,227 @@
+package io.deskbridge.sync.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deskbridge.sync.cli.CliRunner.Result;
+import io.deskbridge.sync.connection.Connection;
+import io.deskbridge.sync.connection.ConnectionState;
+import io.deskbridge.sync.support.SecretLedger;
+import io.deskbridge.sync.support.SyncClient;
+import io.deskbridge.sync.support.SyncClient.Response;
+import io.deskbridge.sync.support.SyncIntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+
+/** The CLI, in this JVM with captured output, against a real sync over HTTP. */
+class CliIntegrationTests extends SyncIntegrationTest {
+
+    private static final Pattern CREATED = Pattern.compile("Created connection (\\d+) ");
+    private static final Pattern LINK = Pattern.compile("(http://\\S+/handover/([A-Za-z0-9_-]{43}))");
+
+    private final List<String> printed = new ArrayList<>();
+    private CliRunner cli;
+
+    @BeforeEach
+    void cli() {
+        cli = CliRunner.against(baseUrl(), OPERATOR_EMAIL, OPERATOR_PASSWORD);
+    }
+
+    private Result run(String... args) {
+        Result result = cli.run(args);
+        printed.add(result.out());
+        printed.add(result.err());
+        return result;
+    }
+
+    private static String subdomain() {
+        return "acme-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    private static long createdId(Result result) {
+        Matcher m = CREATED.matcher(result.out());
+        assertThat(m.find()).as(result.toString()).isTrue();
+        return Long.parseLong(m.group(1));
+    }
+
+    /** The link's URL from the CLI's output; its token is a secret for the leak scan. */
+    private static String linkUrl(Result result) {
+        Matcher m = LINK.matcher(result.out());
+        assertThat(m.find()).as(result.toString()).isTrue();
+        SecretLedger.issued(m.group(2));
+        return m.group(1);
+    }
+
+    @AfterAll
+    void neverPrintedThePassword() {
+        assertThat(printed).isNotEmpty().noneMatch(text -> text.contains(OPERATOR_PASSWORD));
+    }
+
+    @Nested
+    class Connections {
+
+        @Test
+        void shouldAddAConnectionAndListIt() {
+            String subdomain = subdomain();
+
+            Result added = run("connections", "add", "--name", "Acme CLI", "--address", subdomain);
+
+            assertThat(added.exit()).as(added.toString()).isZero();
+            long id = createdId(added);
+            assertThat(added.out())
+                    .isEqualTo("Created connection " + id + " \"Acme CLI\" for https://" + subdomain
+                            + ".zendesk.com (awaiting_credentials)\n"
+                            + "Next: sync-cli request-link create " + id
+                            + " and send the link to the Zendesk admin.\n");
+            Connection stored = connections.get(id);
+            assertThat(stored.name()).isEqualTo("Acme CLI");
+            assertThat(stored.address().toString()).isEqualTo("https://" + subdomain + ".zendesk.com");
+
+            Result listed = run("connections", "list");
+
+            assertThat(listed.exit()).isZero();
+            assertThat(listed.out().lines().findFirst().orElseThrow())
+                    .matches("ID +NAME +ADDRESS +STATE +CREDENTIALS +RECEIVED");
+            assertThat(listed.out().lines())
+                    .anyMatch(line -> line.matches(
+                            id + " +Acme CLI +https://" + subdomain + "\\.zendesk\\.com +awaiting_credentials +- +-"));
+        }
+
+        @Test
+        void shouldPrintTheConnectionAndTheRequestLinkAsJson() {
+            Result added =
+                    run("connections", "add", "--name", "Json", "--address", subdomain(), "--request-link", "--json");
+
+            assertThat(added.exit()).as(added.toString()).isZero();
+            JsonNode json = Json.MAPPER.readTree(added.out());
+            long id = json.get("connection").get("id").asLong();
+            String url = json.get("request_link").get("url").asString();
+            SecretLedger.issued(url.substring(url.lastIndexOf('/') + 1));
+            assertThat(json.get("connection").get("state").asString()).isEqualTo("awaiting_credentials");
+            assertThat(json.get("request_link").get("connection_id").asLong()).isEqualTo(id);
+            assertThat(json.get("request_link").get("status").asString()).isEqualTo("open");
+        }
+
+        @Test
+        void shouldPrintTheValidationErrorAndCreateNothing() {
+            long before = connections.list().size();
+
+            Result result = run("connections", "add", "--name", "Typo", "--address", "acme zendesk");
+
+            assertThat(result.exit()).isEqualTo(1);
+            assertThat(result.out()).isEmpty();
+            assertThat(result.err())
+                    .startsWith("sync answered 422: RecordInvalid: Record validation errors\n"
+                            + "  address: Address: The Zendesk address contains a space; enter one address: ");
+            assertThat(connections.list()).hasSize((int) before);
+        }
+
+        @Test
+        void shouldPrintTheRawErrorBodyWithJson() {
+            Result result = run("connections", "add", "--name", " ", "--address", subdomain(), "--json");
+
+            assertThat(result.exit()).isEqualTo(1);
+            JsonNode body = Json.MAPPER.readTree(result.out());
+            assertThat(body.get("error").asString()).isEqualTo("RecordInvalid");
+            assertThat(body.get("details").get("name").get(0).get("description").asString())
+                    .isEqualTo("Name: cannot be blank");
+        }
+    }
+
+    @Nested
+    class RequestLinks {
+
+        @Test
+        void shouldCreateALinkWhoseUrlWorksExactlyOnce() {
+            long id = createdId(run("connections", "add", "--name", "Link", "--address", subdomain()));
+
+            Result created = run("request-link", "create", String.valueOf(id));
+
+            assertThat(created.exit()).as(created.toString()).isZero();
+            String url = linkUrl(created);
+            assertThat(created.out())
+                    .matches("(?s)Request link \\d+ \\(single use, expires \\d{4}-\\d\\d-\\d\\dT[0-9:]+Z\\):\n"
+                            + Pattern.quote(url) + "\n"
+                            + "Send it to the Zendesk admin; sync shows \"credentials received\" once they used it.\n");
+            assertThat(url).startsWith(baseUrl() + "/handover/");
+            String path = url.substring(baseUrl().length());
+            SyncClient browser = SyncClient.browser(baseUrl());
+            Response page = browser.get(path);
+            assertThat(page.status()).isEqualTo(200);
+            Response submitted = browser.form(
+                    path,
+                    Map.of(
+                            "_csrf", SyncClient.csrfFrom(page.body()),
+                            "email", "admin@acme.test",
+                            "api_token", newApiToken()));
+            assertThat(submitted.status()).isEqualTo(200);
+            assertThat(submitted.body()).contains("Credentials received");
+
+            Response again = SyncClient.browser(baseUrl()).get(path);
+
+            assertThat(again.status()).isEqualTo(410);
+            assertThat(connections.get(id).state()).isEqualTo(ConnectionState.READY);
+            Result listed = run("connections", "list");
+            assertThat(listed.out().lines())
+                    .anyMatch(line ->
+                            line.matches(id + " +Link +\\S+ +ready +api_token admin@acme\\.test \\(v1\\) +\\S+Z"));
+        }
+
+        @Test
+        void shouldAddWithALinkInOneCommand() {
+            Result added = run("connections", "add", "--name", "Both", "--address", subdomain(), "--request-link");
+
+            assertThat(added.exit()).as(added.toString()).isZero();
+            String url = linkUrl(added);
+            assertThat(SyncClient.browser(baseUrl())
+                            .get(url.substring(baseUrl().length()))
+                            .status())
+                    .isEqualTo(200);
+        }
+
+        @Test
+        void shouldExitWith1ForAnUnknownConnection() {
+            Result result = run("request-link", "create", "987654321");
+
+            assertThat(result.exit()).isEqualTo(1);
+            assertThat(result.out()).isEmpty();
+            assertThat(result.err()).isEqualTo("sync answered 404: RecordNotFound: There is no connection 987654321\n");
+        }
+    }
+
+    @Nested
+    class Authentication {
+
+        @Test
+        void shouldExitWith1WhenThePasswordIsWrong() {
+            long before = connections.list().size();
+
+            Result result = CliRunner.against(baseUrl(), OPERATOR_EMAIL, "not-the-password")
+                    .run("connections", "add", "--name", "X", "--address", subdomain());
+
+            assertThat(result.exit()).isEqualTo(1);
+            assertThat(result.err()).isEqualTo("sync answered 401: Couldn't authenticate you\n");
+            assertThat(connections.list()).hasSize((int) before);
+        }
+
+        @Test
+        void shouldUseThePromptedPassword() {
+            Result result = CliRunner.against(baseUrl(), OPERATOR_EMAIL, null)
+                    .withPrompt(prompt -> OPERATOR_PASSWORD.toCharArray())
+                    .run("connections", "list", "--json");
+            printed.add(result.out());
+
+            assertThat(result.exit()).as(result.toString()).isZero();
+            assertThat(Json.MAPPER.readTree(result.out()).get("connections").isArray())
+                    .isTrue();
+        }
+    }
+}
