@@ -1,0 +1,154 @@
+package io.deskbridge.sync.engine;
+
+import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.SchedulerName;
+import com.github.kagkarlsson.scheduler.task.FailureHandler;
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.deskbridge.sync.zendesk.ZendeskHttp;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.datasource.TransactionAwareDataSourceProxy;
+
+/**
+ * db-scheduler, wired by hand (its Spring Boot starter is not on the classpath). One task instance
+ * per (connection, stream) — {@code "<connection id>:<STREAM>"} — so a stream is never run twice at
+ * once, whichever of several sync instances on one database picks it; a recurring housekeeping task
+ * (one execution across all instances) starts scheduled runs and re-queues orphaned ones. The
+ * scheduler's connections go through a transaction-aware proxy, so scheduling a task commits or rolls
+ * back with the run rows written in the same transaction.
+ */
+@Configuration(proxyBeanMethods = false)
+class EngineConfiguration {
+
+    static final String STREAM_TASK = "sync-stream";
+    static final String HOUSEKEEPING_TASK = "sync-housekeeping";
+
+    /** A stream that stopped with the engine (shutdown) is picked up again after this long. */
+    static final Duration RETRY_STOPPED = Duration.ofSeconds(2);
+
+    @Bean
+    StopSignal engineStopSignal() {
+        return new StopSignal();
+    }
+
+    @Bean
+    RateGovernor rateGovernor(EngineProperties properties, StopSignal stop) {
+        // The governor paces by wall-clock time, never by the application's (testable) clock.
+        return new RateGovernor(properties.quotaShare(), Clock.systemUTC(), stop);
+    }
+
+    @Bean
+    ExportFetcher exportFetcher(ZendeskHttp http, RateGovernor governor, StopSignal stop, EngineProperties properties) {
+        return new ExportFetcher(
+                http::get,
+                governor,
+                stop,
+                Clock.systemUTC(),
+                properties.maxAttempts(),
+                properties.retryBackoff(),
+                properties.retryBackoffMax());
+    }
+
+    @Bean
+    OneTimeTask<Void> syncStreamTask(StreamRunner runner) {
+        return Tasks.oneTime(STREAM_TASK)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY_STOPPED))
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> {
+                    TaskKey key = TaskKey.parse(instance.getId());
+                    runner.execute(key.connectionId(), key.stream());
+                });
+    }
+
+    @Bean
+    RecurringTask<Void> syncHousekeepingTask(Housekeeping housekeeping, EngineProperties properties) {
+        return Tasks.recurring(HOUSEKEEPING_TASK, FixedDelay.of(properties.housekeepingInterval()))
+                .execute((instance, context) -> housekeeping.run());
+    }
+
+    @Bean
+    Scheduler syncScheduler(
+            DataSource dataSource,
+            OneTimeTask<Void> syncStreamTask,
+            RecurringTask<Void> syncHousekeepingTask,
+            EngineProperties properties) {
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), syncStreamTask)
+                .startTasks(syncHousekeepingTask)
+                .threads(properties.threads())
+                .pollingInterval(properties.pollingInterval())
+                .heartbeatInterval(properties.heartbeatInterval())
+                .missedHeartbeatsLimit(properties.missedHeartbeats())
+                .schedulerName(new SchedulerName.Fixed(instanceName()))
+                .enableImmediateExecution()
+                .shutdownMaxWait(Duration.ofSeconds(30))
+                .build();
+    }
+
+    @Bean
+    SmartLifecycle syncSchedulerLifecycle(Scheduler syncScheduler, StopSignal stop, EngineProperties properties) {
+        return new SmartLifecycle() {
+            private volatile boolean running;
+
+            @Override
+            public void start() {
+                if (properties.scheduler()) {
+                    syncScheduler.start();
+                }
+                running = true;
+            }
+
+            @Override
+            public void stop() {
+                // Runs stop after their current page (their waits end at once) and are re-queued.
+                stop.stop();
+                if (properties.scheduler()) {
+                    syncScheduler.stop();
+                }
+                running = false;
+            }
+
+            @Override
+            public boolean isRunning() {
+                return running;
+            }
+        };
+    }
+
+    static TaskInstance<Void> instance(long connectionId, StreamName stream) {
+        return new TaskInstance<>(STREAM_TASK, new TaskKey(connectionId, stream).id());
+    }
+
+    private static String instanceName() {
+        String host;
+        try {
+            host = InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            host = "sync";
+        }
+        String name = host + "-" + UUID.randomUUID().toString().substring(0, 8);
+        return name.length() > 50 ? name.substring(name.length() - 50) : name;
+    }
+
+    /** A stream task's instance id: {@code "<connection id>:<STREAM>"}. */
+    record TaskKey(long connectionId, StreamName stream) {
+        String id() {
+            return connectionId + ":" + stream.name();
+        }
+
+        static TaskKey parse(String id) {
+            int colon = id.indexOf(':');
+            return new TaskKey(Long.parseLong(id.substring(0, colon)), StreamName.valueOf(id.substring(colon + 1)));
+        }
+    }
+}

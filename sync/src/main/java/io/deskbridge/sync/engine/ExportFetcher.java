@@ -1,0 +1,158 @@
+package io.deskbridge.sync.engine;
+
+import io.deskbridge.sync.address.ZendeskAddress;
+import io.deskbridge.sync.connection.Credential;
+import io.deskbridge.sync.zendesk.ZendeskResponse;
+import io.deskbridge.sync.zendesk.ZendeskUnreachableException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.IntFunction;
+import java.util.function.LongFunction;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Gets one export page: paced by the rate governor, with the connection's current credential (read
+ * for every request, so a rotated credential applies at once), retried with a shrinking page and a
+ * capped exponential backoff on 5xx, 408, timeouts and missing answers, waiting out 429s, and
+ * re-reading the credential once on 401/403 before giving up. Never a tight loop: every repeat waits
+ * for the governor (429) or the backoff (failures).
+ */
+final class ExportFetcher {
+
+    private static final Logger log = LoggerFactory.getLogger(ExportFetcher.class);
+
+    /** After this many 429s in a row on one page the run fails instead of waiting forever. */
+    static final int MAX_RATE_LIMITED_IN_A_ROW = 30;
+
+    /** One exchange; tests pass a fake. */
+    interface Exchange {
+        ZendeskResponse get(ZendeskAddress address, Credential credential, String path);
+    }
+
+    private final Exchange exchange;
+    private final RateGovernor governor;
+    private final Sleeper sleeper;
+    private final Clock clock;
+    private final int maxAttempts;
+    private final Duration backoff;
+    private final Duration backoffMax;
+
+    ExportFetcher(
+            Exchange exchange,
+            RateGovernor governor,
+            Sleeper sleeper,
+            Clock clock,
+            int maxAttempts,
+            Duration backoff,
+            Duration backoffMax) {
+        this.exchange = exchange;
+        this.governor = governor;
+        this.sleeper = sleeper;
+        this.clock = clock;
+        this.maxAttempts = maxAttempts;
+        this.backoff = backoff;
+        this.backoffMax = backoffMax;
+    }
+
+    /**
+     * An answer that is 2xx, or 400/422 (the caller decides: a rejected cursor, a start time too
+     * recent).
+     *
+     * @param credentials reads the connection's current credential; empty fails the run
+     * @param pathForSize the request for a page size
+     * @throws SyncFailedException when it cannot get the page; the message names the stream and why
+     */
+    ZendeskResponse fetch(
+            String stream,
+            ZendeskAddress address,
+            LongFunction<Credential> credentials,
+            long connectionId,
+            IntFunction<String> pathForSize,
+            PageSizer sizer,
+            PageCounters counters) {
+        String account = address.baseUrl().toString();
+        int failures = 0;
+        int rateLimited = 0;
+        boolean credentialReread = false;
+        String lastFailure = null;
+        while (true) {
+            Credential credential = credentials.apply(connectionId);
+            counters.waitedMillis += governor.acquire(account, true).toMillis();
+            String path = pathForSize.apply(sizer.current());
+            counters.requests++;
+            ZendeskResponse response;
+            try {
+                response = exchange.get(address, credential, path);
+            } catch (ZendeskUnreachableException e) {
+                lastFailure = e.getMessage();
+                failures = failed(stream, sizer, counters, failures, lastFailure);
+                continue;
+            }
+            governor.observe(account, true, response.status(), response.rateLimits(), clock.instant());
+            int status = response.status();
+            if (response.ok() && response.body() != null) {
+                sizer.succeeded();
+                return response;
+            }
+            if (status == 429) {
+                counters.rateLimited++;
+                if (++rateLimited >= MAX_RATE_LIMITED_IN_A_ROW) {
+                    throw new SyncFailedException(stream + ": the account answered 429 (rate limited) " + rateLimited
+                            + " times in a row; other apps may be using the whole budget. Last answer: "
+                            + response.errorSummary());
+                }
+                continue;
+            }
+            if (status == 401 || status == 403) {
+                if (!credentialReread) {
+                    // The credential may have been replaced since it was read: read it once more.
+                    credentialReread = true;
+                    log.info("{}: HTTP {} from {}; reading the connection's credential again", stream, status, address);
+                    continue;
+                }
+                throw new SyncFailedException(stream + ": " + response.errorSummary()
+                        + " — the account refused the connection's credential (also after reading it again)."
+                        + " Run the connection's diagnostics, or send new credentials through a request link.");
+            }
+            if (status >= 500 || status == 408 || (response.ok() && response.body() == null)) {
+                lastFailure = response.ok() ? "HTTP " + status + " without a JSON body" : response.errorSummary();
+                failures = failed(stream, sizer, counters, failures, lastFailure);
+                continue;
+            }
+            if (status == 400 || status == 422) {
+                return response;
+            }
+            throw new SyncFailedException(stream + ": " + response.errorSummary() + " for " + response.url());
+        }
+    }
+
+    private int failed(String stream, PageSizer sizer, PageCounters counters, int failures, String why) {
+        int attempt = failures + 1;
+        if (attempt >= maxAttempts) {
+            throw new SyncFailedException(stream + ": gave up after " + attempt + " failed attempts at the same page"
+                    + " (page size down to " + sizer.current() + "); the last one: " + why);
+        }
+        sizer.failed();
+        Duration wait = backoff(attempt);
+        log.warn(
+                "{}: attempt {} failed ({}); retrying from the same position with {} records per page in {} ms",
+                stream,
+                attempt,
+                why,
+                sizer.current(),
+                wait.toMillis());
+        sleeper.sleep(wait);
+        counters.waitedMillis += wait.toMillis();
+        return attempt;
+    }
+
+    /** {@code backoff × 2^(attempt-1)}, at most {@code backoffMax}. */
+    Duration backoff(int attempt) {
+        Duration wait = backoff;
+        for (int i = 1; i < attempt && wait.compareTo(backoffMax) < 0; i++) {
+            wait = wait.multipliedBy(2);
+        }
+        return wait.compareTo(backoffMax) > 0 ? backoffMax : wait;
+    }
+}

@@ -1,0 +1,209 @@
+package io.deskbridge.sync.engine;
+
+import io.deskbridge.sync.zendesk.RateLimits;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * Paces requests per Zendesk account (its base URL), from what each answer's headers say: the
+ * account window ({@code X-Rate-Limit}/{@code -Remaining}, {@code ratelimit-reset}) and, for export
+ * requests, the incremental exports window ({@code zendesk-ratelimit-incremental-exports: total=10;
+ * remaining=9; resets=2}). All streams of all connections to one account share its state, in memory.
+ *
+ * <p>Decision, the quota share: sync may use {@code share} of each window, the account's and the
+ * export one alike, and never less than one request per window: it goes ahead while {@code
+ * remaining > limit - max(1, floor(limit × share))} and otherwise waits for the window's reset.
+ * Requests of other apps count against the same remaining, so sync yields to them rather than
+ * competing. With share 1.0 it uses the window to its last request.
+ *
+ * <p>Decision, when a window resets: Zendesk (and desk) send whole seconds to the reset, rounded up,
+ * measured when the request was served. {@code received + resets} is therefore never before the real
+ * reset; of all answers in one window the earliest such bound is kept, which narrows it to within a
+ * fraction of a second, and the governor waits until exactly then. The window is then assumed full
+ * again until the next answer says otherwise. Between the request and its answer the request is
+ * already counted (remaining is decremented when a request is let through), so concurrent streams do
+ * not all spend the last request.
+ *
+ * <p>A 429 blocks every request to the account until {@code Retry-After} (60 s if absent) has passed.
+ */
+final class RateGovernor {
+
+    /** Without a reset in the headers, assume the window is a minute long, from the answer. */
+    static final Duration UNKNOWN_RESET = Duration.ofSeconds(60);
+
+    private final double share;
+    private final Clock clock;
+    private final Sleeper sleeper;
+    private final Map<String, AccountState> accounts = new ConcurrentHashMap<>();
+
+    RateGovernor(double share, Clock clock, Sleeper sleeper) {
+        this.share = share;
+        this.clock = clock;
+        this.sleeper = sleeper;
+    }
+
+    /**
+     * Waits until a request may go out, and counts it.
+     *
+     * @param export whether it is an incremental export request (spends the export window too)
+     * @return how long it waited
+     */
+    Duration acquire(String account, boolean export) {
+        AccountState state = accounts.computeIfAbsent(account, a -> new AccountState());
+        Duration waited = Duration.ZERO;
+        while (true) {
+            Instant now = clock.instant();
+            Instant until;
+            synchronized (state) {
+                until = state.blockedUntil(now, export, share);
+                if (until == null) {
+                    state.spend(export);
+                    return waited;
+                }
+            }
+            Duration wait = Duration.between(now, until);
+            sleeper.sleep(wait);
+            waited = waited.plus(wait);
+        }
+    }
+
+    /** Reads an answer's headers; {@code received} is when the answer arrived. */
+    void observe(String account, boolean export, int status, RateLimits limits, Instant received) {
+        AccountState state = accounts.computeIfAbsent(account, a -> new AccountState());
+        synchronized (state) {
+            if (limits.account() != null) {
+                state.account = Window.merge(state.account, limits.account(), received);
+            }
+            RateLimits.Window exports = limits.endpoint(RateLimits.INCREMENTAL_EXPORTS);
+            if (export && exports != null) {
+                state.exports = Window.merge(state.exports, exports, received);
+            }
+            if (status == 429) {
+                long seconds = limits.retryAfterSeconds().orElse(UNKNOWN_RESET.toSeconds());
+                Instant until = received.plusSeconds(seconds);
+                if (state.retryAfter == null || until.isAfter(state.retryAfter)) {
+                    state.retryAfter = until;
+                }
+            }
+        }
+    }
+
+    /** For tests and the status page: the known window of an account, or null. */
+    synchronized Window window(String account, boolean export) {
+        AccountState state = accounts.get(account);
+        if (state == null) {
+            return null;
+        }
+        synchronized (state) {
+            return export ? state.exports : state.account;
+        }
+    }
+
+    /** The export window's size per minute as last seen (for ETAs), or -1 when unknown. */
+    long exportLimit(String account) {
+        Window w = window(account, true);
+        return w == null ? -1 : w.limit;
+    }
+
+    double share() {
+        return share;
+    }
+
+    private static final class AccountState {
+        Window account;
+        Window exports;
+        Instant retryAfter;
+
+        Instant blockedUntil(Instant now, boolean export, double share) {
+            if (retryAfter != null) {
+                if (now.isBefore(retryAfter)) {
+                    return retryAfter;
+                }
+                retryAfter = null;
+            }
+            Instant until = null;
+            account = Window.refill(account, now);
+            if (account != null && account.exhausted(share)) {
+                until = account.resetAt;
+            }
+            if (export) {
+                exports = Window.refill(exports, now);
+                if (exports != null && exports.exhausted(share) && (until == null || exports.resetAt.isAfter(until))) {
+                    until = exports.resetAt;
+                }
+            }
+            return until;
+        }
+
+        void spend(boolean export) {
+            if (account != null) {
+                account.remaining--;
+            }
+            if (export && exports != null) {
+                exports.remaining--;
+            }
+        }
+    }
+
+    /** A budget window as the governor tracks it. */
+    static final class Window {
+        final long limit;
+        long remaining;
+        Instant resetAt;
+
+        Window(long limit, long remaining, Instant resetAt) {
+            this.limit = limit;
+            this.remaining = remaining;
+            this.resetAt = resetAt;
+        }
+
+        long remaining() {
+            return remaining;
+        }
+
+        Instant resetAt() {
+            return resetAt;
+        }
+
+        long limit() {
+            return limit;
+        }
+
+        /** Requests that must stay unused: the (1 - share) part of the window. */
+        static long reserve(long limit, double share) {
+            long usable = Math.max(1, (long) Math.floor(limit * share + 1e-9));
+            return Math.max(0, limit - usable);
+        }
+
+        boolean exhausted(double share) {
+            return remaining <= reserve(limit, share);
+        }
+
+        /** Past its reset the window is full again; the next answer tells the truth. */
+        static Window refill(Window window, Instant now) {
+            if (window != null && !now.isBefore(window.resetAt)) {
+                window.remaining = window.limit;
+                // Not known until an answer in the new window: assume a minute, as Zendesk's are.
+                window.resetAt = window.resetAt.plus(UNKNOWN_RESET);
+            }
+            return window;
+        }
+
+        static Window merge(Window current, RateLimits.Window seen, Instant received) {
+            Instant resetAt = received.plus(
+                    seen.resetsInSeconds() >= 0 ? Duration.ofSeconds(seen.resetsInSeconds()) : UNKNOWN_RESET);
+            if (current == null || !received.isBefore(current.resetAt) || current.limit != seen.limit()) {
+                return new Window(seen.limit(), seen.remaining(), resetAt);
+            }
+            // The same window: the lowest remaining and the earliest reset bound are the truest.
+            current.remaining = Math.min(current.remaining, seen.remaining());
+            if (resetAt.isBefore(current.resetAt)) {
+                current.resetAt = resetAt;
+            }
+            return current;
+        }
+    }
+}
