@@ -9,6 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -19,7 +20,8 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Two filter chains. {@code /api/**}: HTTP Basic with the operator's email and password, stateless,
+ * Three filter chains. {@code /api/docs/**}: the OpenAPI document and Swagger UI, readable without
+ * signing in (see {@link #apiDocs}). {@code /api/**}: HTTP Basic with the operator's email and password, stateless,
  * JSON errors; no CSRF protection because no cookie ever authenticates an API request. Everything
  * else: the web UI with form sign-in and CSRF, except the sign-in page and the request-link pages
  * ({@code /handover/**}), which the Zendesk admin opens without an account (CSRF still applies).
@@ -29,6 +31,37 @@ import tools.jackson.databind.ObjectMapper;
 class SecurityConfig {
 
     static final String OPERATOR = "OPERATOR";
+
+    /**
+     * The API's documentation is readable without signing in: it describes operations and shapes but
+     * holds no data (no connection, no address, no secret), and a client author should not need an
+     * operator account to read it. Decided and tested; every operation it describes stays behind HTTP
+     * Basic in {@link #api}, and "Try it out" in the UI sends the operator's credentials itself. GET
+     * only. Swagger UI runs its own bundled scripts and sets inline style attributes, so these paths
+     * get their own CSP: scripts from this origin only (no inline scripts, no eval), inline styles
+     * allowed, nothing framed; the web chain's {@code script-src 'none'} stays as it is elsewhere.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain apiDocs(HttpSecurity http) throws Exception {
+        http.securityMatcher("/api/docs", "/api/docs/**")
+                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.GET, "/api/docs", "/api/docs/**")
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
+                        .contentSecurityPolicy(csp -> csp.policyDirectives(
+                                "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+                                        + "img-src 'self' data:; connect-src 'self'; form-action 'self'; "
+                                        + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'")));
+        return http.build();
+    }
 
     @Bean
     @Order(1)
