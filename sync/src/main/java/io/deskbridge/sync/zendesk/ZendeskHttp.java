@@ -13,6 +13,7 @@ import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
@@ -187,10 +188,14 @@ public class ZendeskHttp {
     }
 
     private static String connectReason(ConnectException e) {
-        Throwable cause = e.getCause() != null ? e.getCause() : e;
-        if (cause instanceof UnknownHostException) {
-            return "the host name does not resolve";
+        // The JDK's client wraps an unknown host as ConnectException → ConnectException →
+        // UnresolvedAddressException (no UnknownHostException, no message): look down the whole chain.
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof UnknownHostException || t instanceof UnresolvedAddressException) {
+                return "the host name does not resolve";
+            }
         }
+        Throwable cause = e.getCause() != null ? e.getCause() : e;
         String message = cause.getMessage() == null ? "" : cause.getMessage();
         return message.isBlank() ? "the connection was refused" : "the connection failed (" + message + ")";
     }
