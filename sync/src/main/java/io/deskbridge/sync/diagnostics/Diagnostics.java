@@ -1,0 +1,132 @@
+package io.deskbridge.sync.diagnostics;
+
+import io.deskbridge.sync.audit.Actor;
+import io.deskbridge.sync.connection.ApiTokenCredential;
+import io.deskbridge.sync.connection.Connection;
+import io.deskbridge.sync.connection.ConnectionNotFoundException;
+import io.deskbridge.sync.connection.Connections;
+import io.deskbridge.sync.connection.Credential;
+import io.deskbridge.sync.vault.SecretUnreadableException;
+import io.deskbridge.sync.zendesk.ZendeskHttp;
+import io.deskbridge.sync.zendesk.ZendeskUnreachableException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+
+/**
+ * "Test connection": runs the checklist against a connection's account and keeps the latest report.
+ * Nothing is retried, and a run sends at most nine requests, so testing never spends the account's
+ * quota. Reports never contain a secret: the credential's value is removed from every text the server
+ * sent back before the report is built.
+ */
+@Service
+public class Diagnostics {
+
+    private static final Logger log = LoggerFactory.getLogger(Diagnostics.class);
+
+    private final Connections connections;
+    private final ZendeskHttp http;
+    private final DiagnosticsRepository repository;
+    private final Clock clock;
+
+    Diagnostics(Connections connections, ZendeskHttp http, DiagnosticsRepository repository, Clock clock) {
+        this.connections = connections;
+        this.http = http;
+        this.repository = repository;
+        this.clock = clock;
+    }
+
+    /**
+     * Runs the checklist now and stores the report as the connection's latest.
+     *
+     * @throws ConnectionNotFoundException when there is no such connection
+     */
+    public DiagnosticsReport run(long connectionId, Actor actor) {
+        Connection connection = connections.get(connectionId);
+        Credential credential = null;
+        String problem = null;
+        try {
+            credential = connections.credential(connectionId).orElse(null);
+        } catch (SecretUnreadableException e) {
+            problem = e.getMessage();
+        }
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        Subject subject = new Subject(
+                connectionId,
+                connection.address(),
+                connection.state(),
+                connection.credentialVersion(),
+                connection.credentialsReceivedAt(),
+                credential,
+                problem,
+                repository
+                        .authPassedAt(connectionId, connection.credentialVersion())
+                        .orElse(null));
+        Credential using = credential;
+        Exchange exchange = (style, path) -> {
+            try {
+                return Answer.of(http.send(connection.address(), using, style, "GET", path, null));
+            } catch (ZendeskUnreachableException e) {
+                return Answer.none(e.getMessage());
+            }
+        };
+        Checklist.Outcome outcome = Checklist.run(subject, exchange, now);
+        List<Check> checks = redacted(outcome.checks(), credential);
+        DiagnosticsReport report =
+                new DiagnosticsReport(connectionId, DiagnosticsReport.verdictOf(checks), now, checks);
+        repository.save(report, connection.credentialVersion(), outcome.authenticated(), actor.name());
+        log.info(
+                "Diagnostics of connection {} by {}: {} after {} requests",
+                connectionId,
+                actor.name(),
+                report.verdict().wireName(),
+                outcome.requests());
+        return report;
+    }
+
+    /**
+     * The connection's latest report, if diagnostics ever ran.
+     *
+     * @throws ConnectionNotFoundException when there is no such connection
+     */
+    public Optional<DiagnosticsReport> latest(long connectionId) {
+        connections.get(connectionId);
+        return repository.latest(connectionId);
+    }
+
+    /** A server may echo what it received; the secret must not reach the report through it. */
+    private static List<Check> redacted(List<Check> checks, Credential credential) {
+        List<String> secrets = new ArrayList<>();
+        if (credential instanceof ApiTokenCredential token) {
+            secrets.add(token.token());
+        } else if (credential instanceof io.deskbridge.sync.connection.OAuthCredential oauth) {
+            secrets.add(oauth.accessToken());
+            if (oauth.refreshToken() != null) {
+                secrets.add(oauth.refreshToken());
+            }
+        }
+        return checks.stream()
+                .map(c -> new Check(
+                        c.key(), c.title(), c.status(), scrub(c.observed(), secrets), scrub(c.fix(), secrets)))
+                .toList();
+    }
+
+    private static String scrub(String text, List<String> secrets) {
+        if (text == null) {
+            return null;
+        }
+        String out = text;
+        for (String secret : secrets) {
+            if (secret != null && !secret.isEmpty()) {
+                out = out.replace(secret, "(secret)");
+            }
+        }
+        return out;
+    }
+}
