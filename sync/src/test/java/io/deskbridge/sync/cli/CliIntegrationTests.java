@@ -198,6 +198,42 @@ class CliIntegrationTests extends SyncIntegrationTest {
     }
 
     @Nested
+    class Diagnostics {
+
+        @Test
+        void shouldPrintTheFailedChecklistAndExit1WithoutCredentials() {
+            long id = createdId(run("connections", "add", "--name", "Untested", "--address", subdomain()));
+
+            Result result = run("connections", "test", String.valueOf(id));
+
+            assertThat(result.exit()).as(result.toString()).isEqualTo(1);
+            List<String> lines = result.out().lines().toList();
+            assertThat(lines.get(0)).matches("Diagnostics of connection " + id + " at \\S+Z");
+            assertThat(lines)
+                    .contains(
+                            "FAIL  " + credentialsTitle(id) + ": No credentials received yet. → fix: Create a request "
+                                    + "link (Connections → Create request link, or POST /api/connections/" + id
+                                    + "/request-links) and send it to the account's Zendesk admin.");
+            assertThat(lines.get(lines.size() - 1)).isEqualTo("Verdict: FAIL");
+        }
+
+        /** The check's title as sync words it (the diagnostics slice owns the wording). */
+        private String credentialsTitle(long id) {
+            JsonNode checks = Json.MAPPER
+                    .readTree(run("connections", "test", String.valueOf(id), "--json")
+                            .out())
+                    .get("diagnostics")
+                    .get("checks");
+            for (JsonNode check : checks) {
+                if (check.get("key").asString().equals("credentials")) {
+                    return check.get("title").asString();
+                }
+            }
+            throw new AssertionError("no credentials check in " + checks);
+        }
+    }
+
+    @Nested
     class Authentication {
 
         @Test

@@ -15,6 +15,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -85,7 +86,7 @@ class CliSyncIntegrationTests extends SyncIntegrationTest {
     }
 
     @Test
-    void shouldHandOverSyncAStreamWithFollowAndShowItInStatus() throws Exception {
+    void shouldHandOverTestSyncAStreamWithFollowAndShowItInStatus() throws Exception {
         CliRunner cli = CliRunner.against(baseUrl(), OPERATOR_EMAIL, OPERATOR_PASSWORD);
         Result added = cli.run("connections", "add", "--name", "Desk", "--address", desk.baseUrl(), "--request-link");
         assertThat(added.exit()).as(added.toString()).isZero();
@@ -106,6 +107,16 @@ class CliSyncIntegrationTests extends SyncIntegrationTest {
                         "api_token",
                         token.value()));
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(200);
+
+        Result test = cli.run("connections", "test", String.valueOf(id));
+
+        assertThat(test.exit()).as(test.toString()).isZero();
+        List<String> lines = test.out().lines().toList();
+        assertThat(lines.get(0)).matches("Diagnostics of connection " + id + " at \\S+Z");
+        assertThat(lines.subList(1, lines.size() - 1))
+                .isNotEmpty()
+                .allMatch(line -> line.matches("(PASS|WARN|SKIP)  \\S.*"));
+        assertThat(lines.get(lines.size() - 1)).matches("Verdict: (PASS|WARN)");
 
         Result run = cli.run("sync", "run", String.valueOf(id), "--stream", "organizations", "--follow");
 
