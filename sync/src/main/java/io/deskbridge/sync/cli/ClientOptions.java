@@ -39,6 +39,12 @@ final class ClientOptions {
     @Option(names = "--json", description = "print sync's JSON answer as it came, for scripts")
     boolean json;
 
+    @Option(
+            names = {"-h", "--help"},
+            usageHelp = true,
+            description = "show this command's options")
+    private boolean help;
+
     SyncApi api(CliContext context) {
         String address = firstOf(url, context.env().get("SYNC_URL"), DEFAULT_URL);
         String operator = firstOf(email, context.env().get("SYNC_OPERATOR_EMAIL"), DEFAULT_EMAIL);

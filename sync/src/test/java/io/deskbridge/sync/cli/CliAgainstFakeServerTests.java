@@ -436,6 +436,18 @@ class CliAgainstFakeServerTests {
         }
 
         @Test
+        void shouldShowEachCommandsHelpWithoutCallingSync() {
+            Result help = cli.run("sync", "run", "--help");
+
+            assertThat(help.exit()).isZero();
+            assertThat(help.out())
+                    .startsWith("Usage: sync-cli sync run ")
+                    .contains("--follow", "--stream=<stream>", "--url=<url>", "--email=<email>", "--json")
+                    .doesNotContain("--password");
+            assertThat(sync.requests()).isEmpty();
+        }
+
+        @Test
         void shouldTellCliCommandsFromServerArguments() {
             assertThat(SyncCli.isCommand(new String[] {"connections", "list"})).isTrue();
             assertThat(SyncCli.isCommand(new String[] {"status"})).isTrue();
