@@ -11,7 +11,9 @@ public enum AuditEvent {
     /** A used link was opened or submitted again: someone else may have had the link. */
     REQUEST_LINK_REUSE_ATTEMPTED("request_link.reuse_attempted"),
     REQUEST_LINK_EXPIRED_OPENED("request_link.expired_opened"),
-    REQUEST_LINK_REVOKED_OPENED("request_link.revoked_opened");
+    REQUEST_LINK_REVOKED_OPENED("request_link.revoked_opened"),
+    /** Someone ran "Test connection": it calls the customer's Zendesk with their credential. */
+    DIAGNOSTICS_RUN("connection.diagnostics_run");
 
     private final String wireName;
 

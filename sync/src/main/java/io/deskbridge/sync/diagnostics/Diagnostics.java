@@ -1,6 +1,8 @@
 package io.deskbridge.sync.diagnostics;
 
 import io.deskbridge.sync.audit.Actor;
+import io.deskbridge.sync.audit.AuditEvent;
+import io.deskbridge.sync.audit.AuditLog;
 import io.deskbridge.sync.connection.ApiTokenCredential;
 import io.deskbridge.sync.connection.Connection;
 import io.deskbridge.sync.connection.ConnectionNotFoundException;
@@ -33,12 +35,15 @@ public class Diagnostics {
     private final Connections connections;
     private final ZendeskHttp http;
     private final DiagnosticsRepository repository;
+    private final AuditLog audit;
     private final Clock clock;
 
-    Diagnostics(Connections connections, ZendeskHttp http, DiagnosticsRepository repository, Clock clock) {
+    Diagnostics(
+            Connections connections, ZendeskHttp http, DiagnosticsRepository repository, AuditLog audit, Clock clock) {
         this.connections = connections;
         this.http = http;
         this.repository = repository;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -81,6 +86,15 @@ public class Diagnostics {
         DiagnosticsReport report =
                 new DiagnosticsReport(connectionId, DiagnosticsReport.verdictOf(checks), now, checks);
         repository.save(report, connection.credentialVersion(), outcome.authenticated(), actor.name());
+        audit.record(
+                AuditEvent.DIAGNOSTICS_RUN,
+                actor,
+                connectionId,
+                null,
+                "Tested the connection " + connection.name() + " (credential version "
+                        + connection.credentialVersion() + "): "
+                        + report.verdict().wireName() + " after "
+                        + outcome.requests() + " requests to " + connection.address());
         log.info(
                 "Diagnostics of connection {} by {}: {} after {} requests",
                 connectionId,

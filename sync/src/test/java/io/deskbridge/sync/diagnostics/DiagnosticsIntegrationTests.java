@@ -177,6 +177,13 @@ class DiagnosticsIntegrationTests extends SyncIntegrationTest {
         assertThat(observed(report, CheckKey.TOKEN_LIFETIME))
                 .contains("has full access")
                 .contains("(in 30 days)");
+        assertThat(jdbc.sql("SELECT actor || ': ' || description FROM audit_log"
+                                + " WHERE connection_id = ? AND event = 'connection.diagnostics_run'")
+                        .param(connection.id())
+                        .query(String.class)
+                        .list())
+                .containsExactly(OPERATOR_EMAIL + ": Tested the connection " + connection.name()
+                        + " (credential version 1): pass after 8 requests to " + desk.baseUrl());
     }
 
     @Nested
