@@ -5,6 +5,8 @@ public enum AuditEvent {
     OPERATOR_CREATED("operator.created"),
     CONNECTION_CREATED("connection.created"),
     CREDENTIALS_RECEIVED("connection.credentials_received"),
+    /** sync replaced an expiring OAuth access token (and its single-use refresh token) by itself. */
+    CREDENTIALS_REFRESHED("connection.credentials_refreshed"),
     REQUEST_LINK_CREATED("request_link.created"),
     REQUEST_LINK_REVOKED("request_link.revoked"),
     REQUEST_LINK_OPENED("request_link.opened"),

@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -117,10 +118,54 @@ public class Connections {
      */
     @Transactional(readOnly = true)
     public Optional<Credential> credential(long id) {
-        return repository
+        return repository.credential(id).map(stored -> open(id, stored));
+    }
+
+    /** The current credential, opened, with its version: for callers that may refresh it. */
+    @Transactional(readOnly = true)
+    public Optional<CurrentCredential> currentCredential(long id) {
+        return repository.credential(id).map(stored -> new CurrentCredential(stored.version(), open(id, stored)));
+    }
+
+    /**
+     * Replaces the connection's credential with what {@code refresher} makes of it, as the next
+     * credential version, unless it is no longer {@code seenVersion}: then someone else replaced it
+     * meanwhile (another thread, another sync instance, a new request link) and the newer one is
+     * returned without calling {@code refresher}. The connection's row stays locked while {@code
+     * refresher} runs, so refreshes of one connection happen one at a time on every instance that
+     * shares the database: Zendesk's refresh tokens work once, and a second refresh with the same
+     * token would lose the connection its credential.
+     *
+     * @param refresher gets the current credential, returns its replacement; exceptions roll back
+     * @throws ConnectionNotFoundException when there is no such connection
+     * @throws IllegalStateException when the connection has no credential
+     */
+    @Transactional
+    public CurrentCredential refreshCredential(long id, int seenVersion, UnaryOperator<Credential> refresher) {
+        Connection current = repository.findForUpdate(id).orElseThrow(() -> ConnectionNotFoundException.forId(id));
+        ConnectionRepository.StoredCredential stored = repository
                 .credential(id)
-                .map(stored -> CredentialCodec.decode(
-                        vault.open(stored.sealed(), new CredentialBinding(id, stored.version()))));
+                .orElseThrow(() -> new IllegalStateException("Connection " + id + " has no credential to refresh"));
+        Credential before = open(id, stored);
+        if (stored.version() != seenVersion) {
+            return new CurrentCredential(stored.version(), before);
+        }
+        Credential after = refresher.apply(before);
+        int version = stored.version() + 1;
+        SealedSecret sealed = vault.seal(CredentialCodec.encode(after), new CredentialBinding(id, version));
+        repository.storeCredential(id, version, after, sealed, now());
+        audit.record(
+                AuditEvent.CREDENTIALS_REFRESHED,
+                Actor.system(),
+                id,
+                null,
+                "Refreshed the " + after.type().wireName() + " credential of the connection " + current.name()
+                        + "; stored as credential version " + version + " (the previous one no longer works)");
+        return new CurrentCredential(version, after);
+    }
+
+    private Credential open(long id, ConnectionRepository.StoredCredential stored) {
+        return CredentialCodec.decode(vault.open(stored.sealed(), new CredentialBinding(id, stored.version())));
     }
 
     private static String describe(Credential credential) {

@@ -27,6 +27,8 @@ final class CredentialCodec {
                     oauth.accessTokenExpiresAt() == null
                             ? null
                             : oauth.accessTokenExpiresAt().toString());
+            json.put("client_id", oauth.clientId());
+            json.put("client_secret", oauth.clientSecret());
         }
         return JSON.writeValueAsBytes(json);
     }
@@ -44,7 +46,9 @@ final class CredentialCodec {
                     text(json.path("refresh_token")),
                     json.path("access_token_expires_at").isString()
                             ? Instant.parse(json.path("access_token_expires_at").asString())
-                            : null);
+                            : null,
+                    text(json.path("client_id")),
+                    text(json.path("client_secret")));
         }
         throw new IllegalStateException("A stored credential has the unknown type '" + type + "'");
     }

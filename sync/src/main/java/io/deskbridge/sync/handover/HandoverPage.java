@@ -2,8 +2,12 @@ package io.deskbridge.sync.handover;
 
 import io.deskbridge.sync.audit.Actor;
 import io.deskbridge.sync.connection.ApiTokenCredential;
+import io.deskbridge.sync.connection.Credential;
+import io.deskbridge.sync.connection.OAuthCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -26,14 +30,19 @@ import org.springframework.web.bind.annotation.RequestParam;
 class HandoverPage {
 
     static final int MAX_TOKEN_LENGTH = 512;
+    /** Ten years: Zendesk's access tokens last minutes to days; anything longer is a typo. */
+    static final long MAX_EXPIRES_IN_SECONDS = 10L * 365 * 24 * 3600;
+
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
     private final RequestLinks links;
     private final HandoverProperties properties;
+    private final Clock clock;
 
-    HandoverPage(RequestLinks links, HandoverProperties properties) {
+    HandoverPage(RequestLinks links, HandoverProperties properties, Clock clock) {
         this.links = links;
         this.properties = properties;
+        this.clock = clock;
     }
 
     @GetMapping(LinkUrls.PATH + "{token}")
@@ -44,12 +53,26 @@ class HandoverPage {
     @PostMapping(LinkUrls.PATH + "{token}")
     String submit(
             @PathVariable String token,
+            @RequestParam(defaultValue = "api_token") String kind,
             @RequestParam(defaultValue = "") String email,
             @RequestParam(name = "api_token", defaultValue = "") String apiToken,
+            @RequestParam(name = "access_token", defaultValue = "") String accessToken,
+            @RequestParam(name = "refresh_token", defaultValue = "") String refreshToken,
+            @RequestParam(name = "expires_in", defaultValue = "") String expiresIn,
+            @RequestParam(name = "client_id", defaultValue = "") String clientId,
+            @RequestParam(name = "client_secret", defaultValue = "") String clientSecret,
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
-        Map<String, String> problems = problems(email.strip(), apiToken.strip());
+        boolean oauth = "oauth".equals(kind);
+        Map<String, String> problems = oauth
+                ? oauthProblems(
+                        accessToken.strip(),
+                        refreshToken.strip(),
+                        expiresIn.strip(),
+                        clientId.strip(),
+                        clientSecret.strip())
+                : problems(email.strip(), apiToken.strip());
         if (!problems.isEmpty()) {
             Optional<LinkVisit> visit = links.peek(token);
             if (visit.isPresent() && visit.get().status() != LinkStatus.OPEN) {
@@ -57,12 +80,15 @@ class HandoverPage {
             }
             return render(visit, problems, email.strip(), response, model);
         }
-        return render(
-                links.redeem(token, new ApiTokenCredential(email.strip(), apiToken.strip()), visitor(request)),
-                problems,
-                email.strip(),
-                response,
-                model);
+        Credential credential = oauth
+                ? new OAuthCredential(
+                        accessToken.strip(),
+                        blankToNull(refreshToken),
+                        expiresIn.isBlank() ? null : Instant.now(clock).plusSeconds(Long.parseLong(expiresIn.strip())),
+                        blankToNull(clientId),
+                        blankToNull(clientSecret))
+                : new ApiTokenCredential(email.strip(), apiToken.strip());
+        return render(links.redeem(token, credential, visitor(request)), problems, email.strip(), response, model);
     }
 
     private String render(
@@ -112,6 +138,58 @@ class HandoverPage {
                             + " characters, without spaces; copy it again from Admin Center.");
         }
         return problems;
+    }
+
+    /**
+     * What is wrong with the OAuth form. Decision: a refresh token without the OAuth client's
+     * identifier is refused, because Zendesk's refresh grant needs the client id; tokens without a
+     * refresh token are accepted and used until they expire.
+     */
+    static Map<String, String> oauthProblems(
+            String accessToken, String refreshToken, String expiresIn, String clientId, String clientSecret) {
+        Map<String, String> problems = new LinkedHashMap<>();
+        oneWord(problems, "access_token", "OAuth access token", accessToken, true);
+        oneWord(problems, "refresh_token", "Refresh token", refreshToken, false);
+        oneWord(problems, "client_id", "OAuth client's unique identifier", clientId, false);
+        oneWord(problems, "client_secret", "OAuth client's secret", clientSecret, false);
+        if (!refreshToken.isEmpty() && clientId.isEmpty() && !problems.containsKey("client_id")) {
+            problems.put(
+                    "client_id",
+                    "Enter the OAuth client's unique identifier (Admin Center → Apps and integrations → APIs → "
+                            + "OAuth clients): the refresh token cannot be used without it.");
+        }
+        if (!expiresIn.isEmpty()) {
+            long seconds = -1;
+            if (expiresIn.matches("[0-9]{1,10}")) {
+                seconds = Long.parseLong(expiresIn);
+            }
+            if (seconds < 60 || seconds > MAX_EXPIRES_IN_SECONDS) {
+                problems.put(
+                        "expires_in",
+                        "Expires in: enter the access token's remaining lifetime in seconds, from 60 to "
+                                + MAX_EXPIRES_IN_SECONDS
+                                + " (Zendesk's expires_in), or leave it empty if it does not expire.");
+            }
+        }
+        return problems;
+    }
+
+    private static void oneWord(
+            Map<String, String> problems, String field, String label, String value, boolean required) {
+        if (value.isEmpty()) {
+            if (required) {
+                problems.put(field, "Paste the " + label + ".");
+            }
+        } else if (value.length() > MAX_TOKEN_LENGTH || value.chars().anyMatch(Character::isWhitespace)) {
+            problems.put(
+                    field,
+                    "The " + label + " must be one word of at most " + MAX_TOKEN_LENGTH
+                            + " characters, without spaces; copy it again.");
+        }
+    }
+
+    private static String blankToNull(String value) {
+        return value.isBlank() ? null : value.strip();
     }
 
     private static Actor visitor(HttpServletRequest request) {

@@ -3,9 +3,9 @@ package io.deskbridge.sync.handover;
 import io.deskbridge.sync.audit.Actor;
 import io.deskbridge.sync.audit.AuditEvent;
 import io.deskbridge.sync.audit.AuditLog;
-import io.deskbridge.sync.connection.ApiTokenCredential;
 import io.deskbridge.sync.connection.Connection;
 import io.deskbridge.sync.connection.Connections;
+import io.deskbridge.sync.connection.Credential;
 import io.deskbridge.sync.connection.CredentialSource;
 import java.time.Clock;
 import java.time.Instant;
@@ -106,7 +106,7 @@ public class RequestLinks {
      * link up, in one transaction. Otherwise records the attempt and changes nothing.
      */
     @Transactional
-    Optional<LinkVisit> redeem(String token, ApiTokenCredential credential, Actor visitor) {
+    Optional<LinkVisit> redeem(String token, Credential credential, Actor visitor) {
         Optional<RequestLink> found = repository.findByTokenHash(LinkTokens.hash(token));
         if (found.isEmpty()) {
             return Optional.empty();
@@ -118,7 +118,8 @@ public class RequestLinks {
                     link.connectionId(),
                     credential,
                     new CredentialSource("request link " + link.id(), link.id()),
-                    visitor.asZendeskAdmin(credential.email()));
+                    visitor.asZendeskAdmin(
+                            credential.identity() == null ? "a Zendesk admin (OAuth tokens)" : credential.identity()));
             return Optional.of(
                     new LinkVisit(LinkStatus.OPEN, repository.find(link.id()).orElseThrow(), updated, true));
         }

@@ -17,7 +17,10 @@ class CredentialCodecTests {
     void shouldRoundTripOAuthTokensWithAndWithoutRefreshToken() {
         OAuthCredential full = new OAuthCredential("access-1", "refresh-1", Instant.parse("2026-11-27T10:15:30Z"));
         OAuthCredential bare = new OAuthCredential("access-2", null, null);
+        OAuthCredential withClient = new OAuthCredential(
+                "access-3", "refresh-3", Instant.parse("2026-11-27T10:15:30Z"), "deskbridge_sync", "client-secret");
         assertThat(CredentialCodec.decode(CredentialCodec.encode(full))).isEqualTo(full);
+        assertThat(CredentialCodec.decode(CredentialCodec.encode(withClient))).isEqualTo(withClient);
         assertThat(CredentialCodec.decode(CredentialCodec.encode(bare))).isEqualTo(bare);
     }
 
@@ -27,6 +30,9 @@ class CredentialCodecTests {
                 .isEqualTo("ApiTokenCredential[email=admin@acme.test, token=(secret)]");
         assertThat(new OAuthCredential("access-1", "refresh-1", Instant.parse("2026-11-27T10:15:30Z")).toString())
                 .isEqualTo("OAuthCredential[accessToken=(secret), refreshToken=(secret), "
-                        + "accessTokenExpiresAt=2026-11-27T10:15:30Z]");
+                        + "accessTokenExpiresAt=2026-11-27T10:15:30Z, clientId=null, clientSecret=none]");
+        assertThat(new OAuthCredential("a", "r", null, "deskbridge_sync", "client-secret").toString())
+                .isEqualTo("OAuthCredential[accessToken=(secret), refreshToken=(secret), "
+                        + "accessTokenExpiresAt=null, clientId=deskbridge_sync, clientSecret=(secret)]");
     }
 }
