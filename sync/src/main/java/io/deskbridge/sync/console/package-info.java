@@ -1,0 +1,8 @@
+/**
+ * The operator's console pages for one connection: its facts and sync controls (sync now, pause,
+ * resume, schedule), its streams with state, lag, last error and a chart of records per minute, its
+ * runs, and a browser of its synced tickets. Server-rendered without JavaScript (the web CSP is
+ * {@code script-src 'none'}); everything reads and changes through the engine's and connections'
+ * facades.
+ */
+package io.deskbridge.sync.console;
