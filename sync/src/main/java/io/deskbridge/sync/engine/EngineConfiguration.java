@@ -45,7 +45,7 @@ class EngineConfiguration {
     @Bean
     RateGovernor rateGovernor(EngineProperties properties, StopSignal stop) {
         // The governor paces by wall-clock time, never by the application's (testable) clock.
-        return new RateGovernor(properties.quotaShare(), Clock.systemUTC(), stop);
+        return new RateGovernor(properties.quotaShare(), properties.pacing(), Clock.systemUTC(), stop);
     }
 
     @Bean

@@ -21,6 +21,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param missedHeartbeats see {@code heartbeatInterval}
  * @param housekeepingInterval how often schedules are checked and orphaned queued runs re-queued
  * @param scheduler whether this instance runs syncs at all (false: it only serves the API)
+ * @param pacing {@code headers} in production; {@code retry-after-only} for benchmarks and tests
+ *     against a desk that reports limits without enforcing them
  */
 @ConfigurationProperties("sync.engine")
 public record EngineProperties(
@@ -34,7 +36,8 @@ public record EngineProperties(
         @DefaultValue("10s") Duration heartbeatInterval,
         @DefaultValue("6") int missedHeartbeats,
         @DefaultValue("30s") Duration housekeepingInterval,
-        @DefaultValue("true") boolean scheduler) {
+        @DefaultValue("true") boolean scheduler,
+        @DefaultValue("headers") RatePacing pacing) {
 
     public EngineProperties {
         if (!(quotaShare > 0 && quotaShare <= 1)) {
@@ -50,9 +53,10 @@ public record EngineProperties(
         if (threads < 1) {
             throw new IllegalArgumentException("sync.engine.threads must be at least 1; it is " + threads);
         }
-        if (missedHeartbeats < 2) {
+        if (missedHeartbeats < 4) {
+            // db-scheduler's own minimum.
             throw new IllegalArgumentException(
-                    "sync.engine.missed-heartbeats must be at least 2; it is " + missedHeartbeats);
+                    "sync.engine.missed-heartbeats must be at least 4; it is " + missedHeartbeats);
         }
         positive("retry-backoff", retryBackoff);
         positive("retry-backoff-max", retryBackoffMax);

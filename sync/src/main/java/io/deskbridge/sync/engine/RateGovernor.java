@@ -35,12 +35,18 @@ final class RateGovernor {
     static final Duration UNKNOWN_RESET = Duration.ofSeconds(60);
 
     private final double share;
+    private final RatePacing pacing;
     private final Clock clock;
     private final Sleeper sleeper;
     private final Map<String, AccountState> accounts = new ConcurrentHashMap<>();
 
     RateGovernor(double share, Clock clock, Sleeper sleeper) {
+        this(share, RatePacing.HEADERS, clock, sleeper);
+    }
+
+    RateGovernor(double share, RatePacing pacing, Clock clock, Sleeper sleeper) {
         this.share = share;
+        this.pacing = pacing;
         this.clock = clock;
         this.sleeper = sleeper;
     }
@@ -58,7 +64,7 @@ final class RateGovernor {
             Instant now = clock.instant();
             Instant until;
             synchronized (state) {
-                until = state.blockedUntil(now, export, share);
+                until = state.blockedUntil(now, export, share, pacing);
                 if (until == null) {
                     state.spend(export);
                     return waited;
@@ -117,12 +123,15 @@ final class RateGovernor {
         Window exports;
         Instant retryAfter;
 
-        Instant blockedUntil(Instant now, boolean export, double share) {
+        Instant blockedUntil(Instant now, boolean export, double share, RatePacing pacing) {
             if (retryAfter != null) {
                 if (now.isBefore(retryAfter)) {
                     return retryAfter;
                 }
                 retryAfter = null;
+            }
+            if (pacing == RatePacing.RETRY_AFTER_ONLY) {
+                return null;
             }
             Instant until = null;
             account = Window.refill(account, now);

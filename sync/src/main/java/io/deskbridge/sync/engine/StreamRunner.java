@@ -5,9 +5,14 @@ import io.deskbridge.sync.connection.Connections;
 import io.deskbridge.sync.connection.Credential;
 import io.deskbridge.sync.zendesk.ZendeskResponse;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -16,14 +21,22 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Runs the queued runs of one stream of one connection (db-scheduler guarantees that only one
- * instance does so at a time). Each page is fetched outside any transaction; its rows, the stream's
- * new position and the run's counters are then committed in one transaction, so a crash at any
- * moment resumes from the last committed page: nothing lost, nothing stored twice.
+ * instance does so at a time). Each page is fetched outside any transaction (the next one while the
+ * current one commits); its rows, the stream's new position and the run's counters are then
+ * committed in one transaction, so a crash at any moment resumes from the last committed page:
+ * nothing lost, nothing stored twice.
  */
 @Component
 class StreamRunner {
 
     private static final Logger log = LoggerFactory.getLogger(StreamRunner.class);
+
+    /** Fetches the next page while the current one commits (daemon threads, one per running stream). */
+    private static final ExecutorService PREFETCH = Executors.newCachedThreadPool(runnable -> {
+        Thread thread = new Thread(runnable, "sync-prefetch");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private final EngineRepository repository;
     private final StoreRepository store;
@@ -64,6 +77,9 @@ class StreamRunner {
         }
     }
 
+    /** A fetched answer, the page size it asked for, and what fetching it cost. */
+    private record Fetched(StreamPosition from, ZendeskResponse response, int pageSize, PageCounters counters) {}
+
     private void runOne(RunRow run) {
         long connectionId = run.connectionId();
         StreamName stream = run.stream();
@@ -71,40 +87,21 @@ class StreamRunner {
         ExportStream export = ExportStream.of(stream);
         StreamPosition start = repository.position(connectionId, stream);
         tx.executeWithoutResult(s -> repository.markRunning(run.id(), start.cursorTime(), clock.instant()));
-        log.info(
-                "{} of connection {}: run {} starts at cursor time {}",
-                name,
-                connectionId,
-                run.id(),
-                start.cursorTime());
+        log.info("{} of connection {}: run {} starts at cursor time {}", name, connectionId, run.id(), start.cursorTime());
         PageSizer sizer = new PageSizer(properties.pageSize());
-        PageCounters counters = new PageCounters();
+        PageCounters idle = new PageCounters();
         long pageStarted = System.nanoTime();
+        CompletableFuture<Fetched> prefetch = null;
         try {
             Connection connection = connections.get(connectionId);
-            StreamPosition position = start;
+            if (repository.paused(connectionId)) {
+                finish(run, RunState.PAUSED, null, idle, pageStarted);
+                return;
+            }
+            Fetched fetched = fetch(name, connection, export, start, sizer);
             while (true) {
-                if (stop.stopping()) {
-                    throw new EngineStoppingException();
-                }
-                if (repository.paused(connectionId)) {
-                    finish(run, RunState.PAUSED, null, counters, pageStarted);
-                    log.info("{} of connection {}: run {} paused", name, connectionId, run.id());
-                    return;
-                }
-                StreamPosition from = position;
-                int[] size = new int[1];
-                ZendeskResponse response = fetcher.fetch(
-                        name,
-                        connection.address(),
-                        this::credential,
-                        connectionId,
-                        pageSize -> {
-                            size[0] = pageSize;
-                            return export.path(from, pageSize);
-                        },
-                        sizer,
-                        counters);
+                StreamPosition from = fetched.from();
+                ZendeskResponse response = fetched.response();
                 ExportPage page;
                 if (!response.ok()) {
                     String problem = response.errorSummary();
@@ -118,7 +115,15 @@ class StreamRunner {
                                 connectionId,
                                 problem,
                                 from.cursorTime());
-                        position = new StreamPosition(null, from.cursorTime(), from.originTime());
+                        idle.requests += fetched.counters().requests;
+                        idle.rateLimited += fetched.counters().rateLimited;
+                        idle.waitedMillis += fetched.counters().waitedMillis;
+                        fetched = fetch(
+                                name,
+                                connection,
+                                export,
+                                new StreamPosition(null, from.cursorTime(), from.originTime()),
+                                sizer);
                         continue;
                     }
                     if (lower.contains("starttimetoorecent") || lower.contains("too recent")) {
@@ -128,37 +133,36 @@ class StreamRunner {
                         throw new SyncFailedException(name + ": " + problem + " for " + response.url());
                     }
                 } else {
-                    page = export.parse(response.body(), from, size[0]);
+                    page = export.parse(response.body(), from, fetched.pageSize());
                 }
-                long active = (System.nanoTime() - pageStarted) / 1_000_000;
-                ExportPage committed = page;
-                tx.executeWithoutResult(s -> {
-                    store.upsert(connectionId, stream, committed.records(), clock.instant());
-                    repository.savePosition(connectionId, stream, committed.next(), clock.instant());
-                    repository.addPage(
-                            run.id(),
-                            committed.records().size(),
-                            counters,
-                            active,
-                            committed.next().cursorTime());
-                    repository.addRecordsPerMinute(
-                            connectionId,
-                            stream,
-                            clock.instant(),
-                            committed.records().size());
-                });
-                counters.reset();
-                pageStarted = System.nanoTime();
-                position = page.next();
+                // The next page travels over HTTP while this one is committed.
+                if (!page.endOfStream()) {
+                    StreamPosition next = page.next();
+                    prefetch = CompletableFuture.supplyAsync(
+                            () -> fetch(name, connection, export, next, sizer), PREFETCH);
+                }
+                // The commit's own time is counted with the next page (or the run's end).
+                pageStarted = commit(run, page, fetched.counters(), idle, pageStarted);
                 if (page.endOfStream()) {
-                    finish(run, RunState.SUCCEEDED, null, counters, pageStarted);
+                    finish(run, RunState.SUCCEEDED, null, idle, pageStarted);
                     log.info("{} of connection {}: run {} caught up", name, connectionId, run.id());
                     return;
                 }
+                if (stop.stopping()) {
+                    throw new EngineStoppingException();
+                }
+                if (repository.paused(connectionId)) {
+                    // The page fetched meanwhile is dropped: the position stays at the committed one.
+                    finish(run, RunState.PAUSED, null, idle, pageStarted);
+                    log.info("{} of connection {}: run {} paused", name, connectionId, run.id());
+                    return;
+                }
+                fetched = join(prefetch);
+                prefetch = null;
             }
         } catch (SyncFailedException e) {
             log.warn("{} of connection {}: run {} failed: {}", name, connectionId, run.id(), e.getMessage());
-            finish(run, RunState.FAILED, e.getMessage(), counters, pageStarted);
+            finish(run, RunState.FAILED, e.getMessage(), idle, pageStarted);
         } catch (EngineStoppingException e) {
             throw e;
         } catch (RuntimeException e) {
@@ -167,9 +171,63 @@ class StreamRunner {
                     run,
                     RunState.FAILED,
                     name + ": unexpected " + e.getClass().getSimpleName() + ": " + e.getMessage(),
-                    counters,
+                    idle,
                     pageStarted);
+        } finally {
+            if (prefetch != null) {
+                prefetch.cancel(false);
+            }
         }
+    }
+
+    private Fetched fetch(
+            String name, Connection connection, ExportStream export, StreamPosition from, PageSizer sizer) {
+        PageCounters counters = new PageCounters();
+        int[] size = new int[1];
+        ZendeskResponse response = fetcher.fetch(
+                name,
+                connection.address(),
+                this::credential,
+                connection.id(),
+                pageSize -> {
+                    size[0] = pageSize;
+                    return export.path(from, pageSize);
+                },
+                sizer,
+                counters);
+        return new Fetched(from, response, size[0], counters);
+    }
+
+    private static Fetched join(CompletableFuture<Fetched> future) {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException cause) {
+                throw cause;
+            }
+            throw e;
+        }
+    }
+
+    /** The page's rows, the stream's new position and the run's counters: one transaction. */
+    private long commit(RunRow run, ExportPage page, PageCounters fetchCounters, PageCounters idle, long since) {
+        long until = System.nanoTime();
+        long active = (until - since) / 1_000_000;
+        PageCounters counters = new PageCounters();
+        counters.requests = fetchCounters.requests + idle.requests;
+        counters.rateLimited = fetchCounters.rateLimited + idle.rateLimited;
+        counters.waitedMillis = fetchCounters.waitedMillis + idle.waitedMillis;
+        tx.executeWithoutResult(s -> {
+            Instant now = clock.instant();
+            store.upsert(run.connectionId(), run.stream(), page.records(), now);
+            repository.savePosition(run.connectionId(), run.stream(), page.next(), now);
+            repository.addPage(
+                    run.id(), page.records().size(), counters, active, page.next().cursorTime());
+            repository.addRecordsPerMinute(
+                    run.connectionId(), run.stream(), now, page.records().size());
+        });
+        idle.reset();
+        return until;
     }
 
     private Credential credential(long connectionId) {

@@ -16,6 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The sync engine's public face: queue runs, pause and resume a connection, set its schedule, and
@@ -125,10 +127,26 @@ public class SyncEngine {
                 id = repository.insertRun(connectionId, stream, trigger, now);
                 // When the task still exists (its last run is just finishing), housekeeping re-queues.
                 scheduler.scheduleIfNotExists(EngineConfiguration.instance(connectionId, stream), now);
+                checkForDueRunsAfterCommit();
             }
             runs.add(toRun(repository.run(id).orElseThrow(), now));
         }
         return runs;
+    }
+
+    /**
+     * db-scheduler's immediate check runs when a task is scheduled, which is inside this transaction
+     * and so before the task is visible: check again once it is committed, instead of at the next poll.
+     */
+    private void checkForDueRunsAfterCommit() {
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    scheduler.triggerCheckForDueExecutions();
+                }
+            });
+        }
     }
 
     /** @throws SyncRunNotFoundException when there is no such run */

@@ -2,41 +2,15 @@ package io.deskbridge.sync.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.deskbridge.sync.audit.Actor;
-import io.deskbridge.sync.connection.ApiTokenCredential;
-import io.deskbridge.sync.connection.Connection;
-import io.deskbridge.sync.connection.CredentialSource;
-import io.deskbridge.sync.connection.NewConnection;
 import io.deskbridge.sync.support.DeskAccessLog;
-import io.deskbridge.sync.support.DeskAdmin;
 import io.deskbridge.sync.support.DeskExportPages;
-import io.deskbridge.sync.support.DeskExports;
-import io.deskbridge.sync.support.DeskProcess;
-import io.deskbridge.sync.support.DeskSeed;
-import io.deskbridge.sync.support.SyncClient;
-import io.deskbridge.sync.support.SyncIntegrationTest;
-import io.deskbridge.sync.support.SyncedStore;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.TestPropertySource;
-import tools.jackson.databind.JsonNode;
 
 /**
  * Issue 5, "Done when" 3: desk on the Team plan with its limits enforced (200 requests per minute,
@@ -75,95 +49,38 @@ import tools.jackson.databind.JsonNode;
 @Tag("postgres-only")
 @TestPropertySource(
         properties = {"sync.engine.quota-share=1.0", "sync.engine.page-size=" + QuotaIntegrationTests.PAGE_SIZE})
-class QuotaIntegrationTests extends SyncIntegrationTest {
+class QuotaIntegrationTests extends TeamPlanSyncTest {
 
     static final int PAGE_SIZE = 100;
-    static final int TICKETS = 900;
-    static final int USERS = 400;
-    static final int ORGANIZATIONS = 50;
-    static final int EXPORTS_PER_MINUTE = 10;
-    static final List<String> STREAMS = List.of("tickets", "users", "organizations", "ticket_comments");
 
-    private DeskAccessLog accessLog;
-    private DeskProcess desk;
-    private DeskAdmin admin;
-    private DeskAdmin.IssuedDeskToken token;
-    private long connectionId;
-
-    @BeforeAll
-    void startDesk() throws SQLException {
-        accessLog = new DeskAccessLog();
-        desk = DeskProcess.start(accessLog.properties());
-        admin = desk.admin();
-        admin.apiAccess(true, false);
-        token = admin.createToken();
-        DeskSeed.load(desk, ORGANIZATIONS, USERS, TICKETS);
-        olderThanTheFreshnessWindow();
-        admin.plan("team", false);
-        JsonNode plan = admin.call("GET", "/api/v2/account/plan", null).get("plan");
-        assertThat(plan.get("requests_per_minute").asInt()).isEqualTo(200);
-        assertThat(plan.get("incremental_exports_per_minute").asInt()).isEqualTo(EXPORTS_PER_MINUTE);
-        assertThat(plan.get("sandbox").asBoolean()).isFalse();
-        Connection connection = connections.create(new NewConnection("desk on Team", desk.baseUrl()), Actor.system());
-        connections.receiveCredential(
-                connection.id(),
-                new ApiTokenCredential(DeskProcess.ADMIN_EMAIL, token.value()),
-                new CredentialSource("the quota test", null),
-                Actor.system());
-        connectionId = connection.id();
+    @Override
+    int tickets() {
+        return 900;
     }
 
-    /**
-     * desk's own users (the admin, created when desk started) are seconds old: on the Team plan the
-     * export would serve them only 60 s later, while the comparison afterwards (on the sandbox clock,
-     * 2 s) would already see them. Dating them back, as the seeded records are, makes both see the
-     * same data from the start.
-     */
-    private void olderThanTheFreshnessWindow() throws SQLException {
-        OffsetDateTime old = OffsetDateTime.now(ZoneOffset.UTC).minusDays(5);
-        try (java.sql.Connection db = DriverManager.getConnection(desk.jdbcUrl(), desk.jdbcUser(), "")) {
-            for (String table : List.of("users", "organizations")) {
-                try (PreparedStatement ps =
-                        db.prepareStatement("UPDATE " + table + " SET updated_at = ? WHERE updated_at > ?")) {
-                    ps.setObject(1, old);
-                    ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC).minusDays(1));
-                    ps.executeUpdate();
-                }
-            }
-        }
+    @Override
+    int users() {
+        return 400;
     }
 
-    @AfterAll
-    void stopDesk() {
-        if (desk != null) {
-            desk.close();
-        }
+    @Override
+    int organizations() {
+        return 50;
+    }
+
+    @Override
+    int pageSize() {
+        return PAGE_SIZE;
     }
 
     @Test
     void shouldSyncWithoutA429AfterTheFirstWithinATenthOverTheMinimumTheExportLimitAllows() throws Exception {
-        Instant windowStart = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
-        sleepUntil(windowStart.plusMillis(300));
-        Instant t0 = Instant.now();
-        List<JsonNode> runs = syncAndWait(Duration.ofMinutes(8));
-        Instant finished = runs.stream()
-                .map(r -> Instant.parse(r.get("finished_at").asString()))
-                .max(Comparator.naturalOrder())
-                .orElseThrow();
-        List<DeskAccessLog.Entry> served = accessLog.entries().stream()
-                .filter(e -> e.export() && !e.begin().isBefore(t0))
-                .sorted(Comparator.comparing(DeskAccessLog.Entry::begin))
-                .toList();
+        Sync sync = syncFromAMinute(Duration.ofMinutes(8));
 
-        // The limits are lifted only now, so the walks below cost no export window.
-        admin.plan("enterprise", true);
-        Map<String, Integer> needed =
-                new DeskExportPages(desk.baseUrl(), DeskProcess.ADMIN_EMAIL, token.value()).requests(PAGE_SIZE);
-        int k = needed.values().stream().mapToInt(Integer::intValue).sum();
+        int k = sync.k();
         int w = (k + EXPORTS_PER_MINUTE - 1) / EXPORTS_PER_MINUTE - 1;
-        Instant lastWindow = windowStart.plus(Duration.ofMinutes(w));
-        List<DeskAccessLog.Entry> ok =
-                served.stream().filter(e -> e.status() == 200).toList();
+        Instant lastWindow = sync.windowStart().plus(Duration.ofMinutes(w));
+        List<DeskAccessLog.Entry> ok = sync.ok();
         List<DeskAccessLog.Entry> beyond = ok.subList(Math.max(0, ok.size() - (k - EXPORTS_PER_MINUTE * w)), ok.size());
         long lastServing = beyond.stream()
                 .collect(Collectors.groupingBy(e -> stream(e.path()), Collectors.summingLong(e -> e.servedMillis())))
@@ -172,17 +89,9 @@ class QuotaIntegrationTests extends SyncIntegrationTest {
                 .mapToLong(Long::longValue)
                 .max()
                 .orElse(0);
-        Duration minimum = Duration.between(t0, lastWindow).plusMillis(lastServing);
-        Duration actual = Duration.between(t0, finished);
+        Duration minimum = Duration.between(sync.t0(), lastWindow).plusMillis(lastServing);
+        Duration actual = sync.actual();
         double ratio = actual.toMillis() / (double) minimum.toMillis();
-        long desk429 = served.stream().filter(e -> e.status() == 429).count();
-        long sync429 =
-                runs.stream().mapToLong(r -> r.get("rate_limited").asLong()).sum();
-        long syncRequests =
-                runs.stream().mapToLong(r -> r.get("requests").asLong()).sum();
-        Map<Instant, Long> perMinute = served.stream()
-                .collect(Collectors.groupingBy(
-                        e -> e.begin().truncatedTo(ChronoUnit.MINUTES), TreeMap::new, Collectors.counting()));
         System.out.printf(
                 "Quota test (Team plan, %d export requests/min, quota share 1.0, %d records per page):%n"
                         + "  export requests needed k = %d %s -> %d windows; sync made %d (desk served %d, %d of them"
@@ -193,84 +102,31 @@ class QuotaIntegrationTests extends SyncIntegrationTest {
                 EXPORTS_PER_MINUTE,
                 PAGE_SIZE,
                 k,
-                needed,
+                sync.needed(),
                 w + 1,
-                syncRequests,
-                served.size(),
+                sync.syncRequests(),
+                sync.served().size(),
                 ok.size(),
-                perMinute.values(),
-                Duration.between(t0, served.get(0).begin()).toMillis(),
+                sync.perMinute().values(),
+                Duration.between(sync.t0(), sync.served().get(0).begin()).toMillis(),
                 beyond.size(),
                 lastServing,
                 actual.toMillis() / 1000.0,
                 minimum.toMillis() / 1000.0,
                 ratio,
-                sync429,
-                desk429);
+                sync.sync429(),
+                sync.desk429());
 
-        assertThat(runs)
-                .allSatisfy(run -> assertThat(run.get("state").asString())
-                        .as(run.toString())
-                        .isEqualTo("succeeded"));
-        assertThat(k).as("export requests the data needs: more than one window").isGreaterThan(2 * EXPORTS_PER_MINUTE);
-        assertThat(desk429).as("429s desk answered (at most the first)").isLessThanOrEqualTo(1);
-        assertThat(sync429).as("429s sync's runs counted").isEqualTo(desk429);
-        assertThat(syncRequests)
-                .as("export requests sync counted vs desk served")
-                .isEqualTo(served.size());
+        assertThat(sync.runs()).allSatisfy(run -> assertThat(run.get("state").asString())
+                .as(run.toString())
+                .isEqualTo("succeeded"));
+        assertThat(k).as("export requests the data needs: more than two windows").isGreaterThan(2 * EXPORTS_PER_MINUTE);
+        assertThat(sync.desk429()).as("429s desk answered (at most the first)").isLessThanOrEqualTo(1);
+        assertThat(sync.sync429()).as("429s sync's runs counted").isEqualTo(sync.desk429());
+        assertThat(sync.syncRequests()).as("export requests sync counted vs desk served").isEqualTo(sync.served().size());
         assertThat(ok).as("pages sync asked for: each needed page exactly once").hasSize(k);
-        assertThat(perMinute.values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(EXPORTS_PER_MINUTE));
+        assertThat(sync.perMinute().values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(EXPORTS_PER_MINUTE));
         assertThat(ratio).as("actual / theoretical minimum").isLessThanOrEqualTo(1.1);
-
-        SyncedStore.assertEquals(
-                jdbc, connectionId, new DeskExports(desk.baseUrl(), DeskProcess.ADMIN_EMAIL, token.value()).all());
-        assertThat(SyncedStore.read(jdbc, connectionId).get("tickets")).hasSize(TICKETS);
-    }
-
-    /** The stream an export path belongs to. */
-    static String stream(String path) {
-        if (path.startsWith("/api/v2/incremental/tickets")) {
-            return "tickets";
-        }
-        if (path.startsWith("/api/v2/incremental/users")) {
-            return "users";
-        }
-        if (path.startsWith("/api/v2/incremental/organizations")) {
-            return "organizations";
-        }
-        return "ticket_comments";
-    }
-
-    /** POST /syncs for every stream, then the runs once none is queued or running. */
-    private List<JsonNode> syncAndWait(Duration timeout) throws InterruptedException {
-        SyncClient.Response queued =
-                api.send("POST", "/api/connections/" + connectionId + "/syncs", operatorAuth(), null);
-        assertThat(queued.status()).as(queued.body()).isEqualTo(202);
-        List<Long> ids = new ArrayList<>();
-        queued.json().get("runs").forEach(run -> ids.add(run.get("id").asLong()));
-        assertThat(ids).hasSize(STREAMS.size());
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (true) {
-            List<JsonNode> runs = new ArrayList<>();
-            for (long id : ids) {
-                runs.add(api.get("/api/runs/" + id, operatorAuth()).json().get("run"));
-            }
-            if (runs.stream()
-                    .noneMatch(r ->
-                            Set.of("queued", "running").contains(r.get("state").asString()))) {
-                return runs;
-            }
-            assertThat(System.nanoTime())
-                    .as("runs finish within " + timeout + ": " + runs)
-                    .isLessThan(deadline);
-            Thread.sleep(500);
-        }
-    }
-
-    private static void sleepUntil(Instant at) throws InterruptedException {
-        long millis = Duration.between(Instant.now(), at).toMillis();
-        if (millis > 0) {
-            Thread.sleep(millis);
-        }
+        assertStoreEqualsDesk();
     }
 }

@@ -1,0 +1,153 @@
+package io.deskbridge.sync.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.deskbridge.sync.address.ZendeskAddress;
+import io.deskbridge.sync.connection.ApiTokenCredential;
+import io.deskbridge.sync.connection.Credential;
+import io.deskbridge.sync.zendesk.RateLimits;
+import io.deskbridge.sync.zendesk.ZendeskResponse;
+import java.net.URI;
+import java.net.http.HttpHeaders;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
+
+class ExportFetcherTests {
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final ZendeskAddress ADDRESS = ZendeskAddress.ofBaseUrl("https://acme.zendesk.com");
+
+    private final FakeTime time = new FakeTime(Instant.parse("2026-11-28T10:00:00Z"));
+    private final Deque<ZendeskResponse> answers = new ArrayDeque<>();
+    private final List<String> paths = new ArrayList<>();
+    private final List<Credential> credentialsSent = new ArrayList<>();
+    private final RateGovernor governor = new RateGovernor(1.0, time, time);
+    private final ExportFetcher fetcher = new ExportFetcher(
+            (address, credential, path) -> {
+                paths.add(path);
+                credentialsSent.add(credential);
+                return answers.removeFirst();
+            },
+            governor,
+            time,
+            time,
+            4,
+            Duration.ofSeconds(2),
+            Duration.ofSeconds(5));
+    private final PageCounters counters = new PageCounters();
+    private int credentialReads;
+
+    private static ZendeskResponse answer(int status, String body, RateLimits limits) {
+        return new ZendeskResponse(
+                URI.create("/api/v2/incremental/tickets/cursor.json"),
+                status,
+                HttpHeaders.of(Map.of(), (a, b) -> true),
+                body == null ? null : JSON.readTree(body),
+                body == null ? "upstream timed out" : "",
+                limits,
+                Duration.ofMillis(5));
+    }
+
+    private static RateLimits none() {
+        return new RateLimits(null, Map.of(), OptionalLong.empty());
+    }
+
+    private ZendeskResponse fetch(PageSizer sizer) {
+        return fetcher.fetch(
+                "tickets",
+                ADDRESS,
+                id -> new ApiTokenCredential("admin@acme.test", "token-" + ++credentialReads),
+                1,
+                size -> "/page?per_page=" + size,
+                sizer,
+                counters);
+    }
+
+    @Test
+    void shouldRetryA5xxFromTheSamePositionWithASmallerPageAfterABackoff() {
+        answers.add(answer(503, null, none()));
+        answers.add(answer(504, null, none()));
+        answers.add(answer(200, "{\"tickets\":[]}", none()));
+
+        ZendeskResponse response = fetch(new PageSizer(1000));
+
+        assertThat(response.status()).isEqualTo(200);
+        assertThat(paths).containsExactly("/page?per_page=1000", "/page?per_page=500", "/page?per_page=100");
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4));
+        assertThat(counters.requests).isEqualTo(3);
+        assertThat(counters.waitedMillis).isEqualTo(6_000);
+    }
+
+    @Test
+    void shouldFailTheRunWithTheLastErrorAfterMaxAttempts() {
+        for (int i = 0; i < 4; i++) {
+            answers.add(answer(500, null, none()));
+        }
+
+        assertThatThrownBy(() -> fetch(new PageSizer(1000)))
+                .isInstanceOf(SyncFailedException.class)
+                .hasMessage("tickets: gave up after 4 failed attempts at the same page (page size down to 100);"
+                        + " the last one: HTTP 500: upstream timed out");
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(5));
+    }
+
+    @Test
+    void shouldWaitForRetryAfterOnA429WithoutCountingItAsAFailure() {
+        answers.add(answer(429, null, new RateLimits(null, Map.of(), OptionalLong.of(7))));
+        answers.add(answer(200, "{\"tickets\":[]}", none()));
+
+        fetch(new PageSizer(1000));
+
+        assertThat(paths).containsExactly("/page?per_page=1000", "/page?per_page=1000");
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(7));
+        assertThat(counters.rateLimited).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReadTheCredentialAgainOnceOn401() {
+        answers.add(answer(401, "{\"error\":\"Couldn't authenticate you\"}", none()));
+        answers.add(answer(200, "{\"tickets\":[]}", none()));
+
+        fetch(new PageSizer(1000));
+
+        assertThat(credentialsSent)
+                .extracting(c -> ((ApiTokenCredential) c).token())
+                .containsExactly("token-1", "token-2");
+        assertThat(time.sleeps).isEmpty();
+    }
+
+    @Test
+    void shouldFailWhenTheCredentialIsRefusedTwice() {
+        answers.add(answer(401, "{\"error\":\"Couldn't authenticate you\"}", none()));
+        answers.add(answer(403, "{\"error\":\"Forbidden\"}", none()));
+
+        assertThatThrownBy(() -> fetch(new PageSizer(1000)))
+                .isInstanceOf(SyncFailedException.class)
+                .hasMessageStartingWith("tickets: HTTP 403 Forbidden — the account refused the connection's"
+                        + " credential (also after reading it again).");
+    }
+
+    @Test
+    void shouldHandBack400ForTheCallerToJudge() {
+        answers.add(answer(400, "{\"error\":\"InvalidCursor\"}", none()));
+
+        assertThat(fetch(new PageSizer(1000)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void shouldCapTheBackoff() {
+        assertThat(fetcher.backoff(1)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(fetcher.backoff(2)).isEqualTo(Duration.ofSeconds(4));
+        assertThat(fetcher.backoff(3)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(fetcher.backoff(30)).isEqualTo(Duration.ofSeconds(5));
+    }
+}

@@ -1,0 +1,232 @@
+package io.deskbridge.sync.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deskbridge.sync.audit.Actor;
+import io.deskbridge.sync.connection.ApiTokenCredential;
+import io.deskbridge.sync.connection.Connection;
+import io.deskbridge.sync.connection.CredentialSource;
+import io.deskbridge.sync.connection.NewConnection;
+import io.deskbridge.sync.support.DeskAccessLog;
+import io.deskbridge.sync.support.DeskAdmin;
+import io.deskbridge.sync.support.DeskExportPages;
+import io.deskbridge.sync.support.DeskExports;
+import io.deskbridge.sync.support.DeskProcess;
+import io.deskbridge.sync.support.DeskSeed;
+import io.deskbridge.sync.support.SyncClient;
+import io.deskbridge.sync.support.SyncIntegrationTest;
+import io.deskbridge.sync.support.SyncedStore;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * A desk of its own on the Team plan with its limits enforced (200 requests per minute, 10 incremental
+ * export requests per minute, per clock minute, refilled at the minute boundary), seeded with the
+ * subclass's dataset, desk's Tomcat access log on, and one connection to it; {@link #syncFromAMinute}
+ * runs a full sync that starts 300 ms after a clock-minute boundary and gathers what both sides saw.
+ */
+abstract class TeamPlanSyncTest extends SyncIntegrationTest {
+
+    static final int EXPORTS_PER_MINUTE = 10;
+    static final List<String> STREAMS = List.of("tickets", "users", "organizations", "ticket_comments");
+
+    DeskAccessLog accessLog;
+    DeskProcess desk;
+    DeskAdmin admin;
+    DeskAdmin.IssuedDeskToken token;
+    long connectionId;
+
+    abstract int tickets();
+
+    abstract int users();
+
+    abstract int organizations();
+
+    abstract int pageSize();
+
+    @BeforeAll
+    void startDeskOnTheTeamPlan() throws SQLException {
+        accessLog = new DeskAccessLog();
+        desk = DeskProcess.start(accessLog.properties());
+        admin = desk.admin();
+        admin.apiAccess(true, false);
+        token = admin.createToken();
+        DeskSeed.load(desk, organizations(), users(), tickets());
+        olderThanTheFreshnessWindow();
+        admin.plan("team", false);
+        JsonNode plan = admin.call("GET", "/api/v2/account/plan", null).get("plan");
+        assertThat(plan.get("requests_per_minute").asInt()).isEqualTo(200);
+        assertThat(plan.get("incremental_exports_per_minute").asInt()).isEqualTo(EXPORTS_PER_MINUTE);
+        assertThat(plan.get("sandbox").asBoolean()).isFalse();
+        Connection connection = connections.create(new NewConnection("desk on Team", desk.baseUrl()), Actor.system());
+        connections.receiveCredential(
+                connection.id(),
+                new ApiTokenCredential(DeskProcess.ADMIN_EMAIL, token.value()),
+                new CredentialSource("the quota test", null),
+                Actor.system());
+        connectionId = connection.id();
+    }
+
+    /**
+     * desk's own users (the admin, created when desk started) are seconds old: on the Team plan the
+     * export would serve them only 60 s later, while the comparison afterwards (on the sandbox clock,
+     * 2 s) would already see them. Dating them back, as the seeded records are, makes both see the
+     * same data from the start.
+     */
+    private void olderThanTheFreshnessWindow() throws SQLException {
+        OffsetDateTime old = OffsetDateTime.now(ZoneOffset.UTC).minusDays(5);
+        try (java.sql.Connection db = DriverManager.getConnection(desk.jdbcUrl(), desk.jdbcUser(), "")) {
+            for (String table : List.of("users", "organizations")) {
+                try (PreparedStatement ps =
+                        db.prepareStatement("UPDATE " + table + " SET updated_at = ? WHERE updated_at > ?")) {
+                    ps.setObject(1, old);
+                    ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC).minusDays(1));
+                    ps.executeUpdate();
+                }
+            }
+        }
+    }
+
+    @AfterAll
+    void stopDesk() {
+        if (desk != null) {
+            desk.close();
+        }
+    }
+
+    /**
+     * What one sync looked like from both sides.
+     *
+     * @param windowStart the clock minute {@code M0} the sync started in
+     * @param t0 when the test asked for the sync (300 ms after {@code windowStart})
+     * @param finished the latest run's {@code finished_at}
+     * @param served the export requests desk's access log shows from {@code t0} on, by begin time
+     * @param needed export requests the data needs per stream at the page size ({@link DeskExportPages})
+     */
+    record Sync(
+            Instant windowStart,
+            Instant t0,
+            List<JsonNode> runs,
+            Instant finished,
+            List<DeskAccessLog.Entry> served,
+            Map<String, Integer> needed) {
+
+        int k() {
+            return needed.values().stream().mapToInt(Integer::intValue).sum();
+        }
+
+        List<DeskAccessLog.Entry> ok() {
+            return served.stream().filter(e -> e.status() == 200).toList();
+        }
+
+        long desk429() {
+            return served.stream().filter(e -> e.status() == 429).count();
+        }
+
+        long sync429() {
+            return runs.stream().mapToLong(r -> r.get("rate_limited").asLong()).sum();
+        }
+
+        long syncRequests() {
+            return runs.stream().mapToLong(r -> r.get("requests").asLong()).sum();
+        }
+
+        /** Export requests desk served per clock minute. */
+        Map<Instant, Long> perMinute() {
+            return served.stream()
+                    .collect(Collectors.groupingBy(
+                            e -> e.begin().truncatedTo(ChronoUnit.MINUTES), TreeMap::new, Collectors.counting()));
+        }
+
+        Duration actual() {
+            return Duration.between(t0, finished);
+        }
+    }
+
+    /**
+     * Waits for the next clock minute, asks for a sync of every stream 300 ms into it, waits for the
+     * runs, reads desk's access log, then lifts the limits (sandbox clock) and counts the export
+     * requests the data needs.
+     */
+    Sync syncFromAMinute(Duration timeout) throws InterruptedException {
+        Instant windowStart = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+        long millis = Duration.between(Instant.now(), windowStart.plusMillis(300)).toMillis();
+        if (millis > 0) {
+            Thread.sleep(millis);
+        }
+        Instant t0 = Instant.now();
+        List<JsonNode> runs = syncAndWait(timeout);
+        Instant finished = runs.stream()
+                .map(r -> Instant.parse(r.get("finished_at").asString()))
+                .max(Comparator.naturalOrder())
+                .orElseThrow();
+        List<DeskAccessLog.Entry> served = accessLog.entries().stream()
+                .filter(e -> e.export() && !e.begin().isBefore(t0))
+                .sorted(Comparator.comparing(DeskAccessLog.Entry::begin))
+                .toList();
+        // The limits are lifted only now, so the walks after the sync cost no export window.
+        admin.plan("enterprise", true);
+        Map<String, Integer> needed = new DeskExportPages(desk.baseUrl(), DeskProcess.ADMIN_EMAIL, token.value())
+                .requests(pageSize());
+        return new Sync(windowStart, t0, runs, finished, served, needed);
+    }
+
+    /** Sync's store equals what desk's exports serve (call after {@link #syncFromAMinute}). */
+    void assertStoreEqualsDesk() {
+        SyncedStore.assertEquals(
+                jdbc, connectionId, new DeskExports(desk.baseUrl(), DeskProcess.ADMIN_EMAIL, token.value()).all());
+        assertThat(SyncedStore.read(jdbc, connectionId).get("tickets")).hasSize(tickets());
+    }
+
+    /** The stream an export path belongs to. */
+    static String stream(String path) {
+        if (path.startsWith("/api/v2/incremental/tickets")) {
+            return "tickets";
+        }
+        if (path.startsWith("/api/v2/incremental/users")) {
+            return "users";
+        }
+        if (path.startsWith("/api/v2/incremental/organizations")) {
+            return "organizations";
+        }
+        return "ticket_comments";
+    }
+
+    /** POST /syncs for every stream, then the runs once none is queued or running. */
+    private List<JsonNode> syncAndWait(Duration timeout) throws InterruptedException {
+        SyncClient.Response queued =
+                api.send("POST", "/api/connections/" + connectionId + "/syncs", operatorAuth(), null);
+        assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+        List<Long> ids = new ArrayList<>();
+        queued.json().get("runs").forEach(run -> ids.add(run.get("id").asLong()));
+        assertThat(ids).hasSize(STREAMS.size());
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<JsonNode> runs = new ArrayList<>();
+            for (long id : ids) {
+                runs.add(api.get("/api/runs/" + id, operatorAuth()).json().get("run"));
+            }
+            if (runs.stream().noneMatch(r -> Set.of("queued", "running").contains(r.get("state").asString()))) {
+                return runs;
+            }
+            assertThat(System.nanoTime()).as("runs finish within " + timeout + ": " + runs).isLessThan(deadline);
+            Thread.sleep(500);
+        }
+    }
+}
