@@ -117,13 +117,18 @@ class QuotaIntegrationTests extends TeamPlanSyncTest {
                 sync.sync429(),
                 sync.desk429());
 
-        assertThat(sync.runs()).allSatisfy(run -> assertThat(run.get("state").asString())
-                .as(run.toString())
-                .isEqualTo("succeeded"));
-        assertThat(k).as("export requests the data needs: more than two windows").isGreaterThan(2 * EXPORTS_PER_MINUTE);
+        assertThat(sync.runs())
+                .allSatisfy(run -> assertThat(run.get("state").asString())
+                        .as(run.toString())
+                        .isEqualTo("succeeded"));
+        assertThat(k)
+                .as("export requests the data needs: more than two windows")
+                .isGreaterThan(2 * EXPORTS_PER_MINUTE);
         assertThat(sync.desk429()).as("429s desk answered (at most the first)").isLessThanOrEqualTo(1);
         assertThat(sync.sync429()).as("429s sync's runs counted").isEqualTo(sync.desk429());
-        assertThat(sync.syncRequests()).as("export requests sync counted vs desk served").isEqualTo(sync.served().size());
+        assertThat(sync.syncRequests())
+                .as("export requests sync counted vs desk served")
+                .isEqualTo(sync.served().size());
         assertThat(ok).as("pages sync asked for: each needed page exactly once").hasSize(k);
         assertThat(sync.perMinute().values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(EXPORTS_PER_MINUTE));
         assertThat(ratio).as("actual / theoretical minimum").isLessThanOrEqualTo(1.1);

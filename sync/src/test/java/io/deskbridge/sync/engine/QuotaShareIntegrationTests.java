@@ -57,7 +57,8 @@ class QuotaShareIntegrationTests extends TeamPlanSyncTest {
         int windows = (k + SHARE_PER_MINUTE - 1) / SHARE_PER_MINUTE;
         Instant lastWindow = sync.windowStart().plus(Duration.ofMinutes(windows - 1));
         List<DeskAccessLog.Entry> ok = sync.ok();
-        long lastServing = ok.subList(Math.max(0, ok.size() - (k - SHARE_PER_MINUTE * (windows - 1))), ok.size())
+        long lastServing = ok
+                .subList(Math.max(0, ok.size() - (k - SHARE_PER_MINUTE * (windows - 1))), ok.size())
                 .stream()
                 .collect(Collectors.groupingBy(e -> stream(e.path()), Collectors.summingLong(e -> e.servedMillis())))
                 .values()
@@ -83,10 +84,13 @@ class QuotaShareIntegrationTests extends TeamPlanSyncTest {
                 sync.sync429(),
                 sync.desk429());
 
-        assertThat(sync.runs()).allSatisfy(run -> assertThat(run.get("state").asString())
-                .as(run.toString())
-                .isEqualTo("succeeded"));
-        assertThat(k).as("export requests the data needs: more than one window's share").isGreaterThan(SHARE_PER_MINUTE);
+        assertThat(sync.runs())
+                .allSatisfy(run -> assertThat(run.get("state").asString())
+                        .as(run.toString())
+                        .isEqualTo("succeeded"));
+        assertThat(k)
+                .as("export requests the data needs: more than one window's share")
+                .isGreaterThan(SHARE_PER_MINUTE);
         assertThat(sync.perMinute().values())
                 .as("export requests per clock minute")
                 .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(SHARE_PER_MINUTE));

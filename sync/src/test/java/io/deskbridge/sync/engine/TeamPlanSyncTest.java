@@ -166,7 +166,8 @@ abstract class TeamPlanSyncTest extends SyncIntegrationTest {
      */
     Sync syncFromAMinute(Duration timeout) throws InterruptedException {
         Instant windowStart = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
-        long millis = Duration.between(Instant.now(), windowStart.plusMillis(300)).toMillis();
+        long millis =
+                Duration.between(Instant.now(), windowStart.plusMillis(300)).toMillis();
         if (millis > 0) {
             Thread.sleep(millis);
         }
@@ -182,8 +183,8 @@ abstract class TeamPlanSyncTest extends SyncIntegrationTest {
                 .toList();
         // The limits are lifted only now, so the walks after the sync cost no export window.
         admin.plan("enterprise", true);
-        Map<String, Integer> needed = new DeskExportPages(desk.baseUrl(), DeskProcess.ADMIN_EMAIL, token.value())
-                .requests(pageSize());
+        Map<String, Integer> needed =
+                new DeskExportPages(desk.baseUrl(), DeskProcess.ADMIN_EMAIL, token.value()).requests(pageSize());
         return new Sync(windowStart, t0, runs, finished, served, needed);
     }
 
@@ -222,10 +223,14 @@ abstract class TeamPlanSyncTest extends SyncIntegrationTest {
             for (long id : ids) {
                 runs.add(api.get("/api/runs/" + id, operatorAuth()).json().get("run"));
             }
-            if (runs.stream().noneMatch(r -> Set.of("queued", "running").contains(r.get("state").asString()))) {
+            if (runs.stream()
+                    .noneMatch(r ->
+                            Set.of("queued", "running").contains(r.get("state").asString()))) {
                 return runs;
             }
-            assertThat(System.nanoTime()).as("runs finish within " + timeout + ": " + runs).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("runs finish within " + timeout + ": " + runs)
+                    .isLessThan(deadline);
             Thread.sleep(500);
         }
     }
