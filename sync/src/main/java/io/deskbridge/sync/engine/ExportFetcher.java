@@ -7,7 +7,6 @@ import io.deskbridge.sync.zendesk.ZendeskUnreachableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.function.IntFunction;
-import java.util.function.LongFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -59,14 +58,14 @@ final class ExportFetcher {
      * An answer that is 2xx, or 400/422 (the caller decides: a rejected cursor, a start time too
      * recent).
      *
-     * @param credentials reads the connection's current credential; empty fails the run
+     * @param credentials the connection's current credential, read for every request
      * @param pathForSize the request for a page size
      * @throws SyncFailedException when it cannot get the page; the message names the stream and why
      */
     ZendeskResponse fetch(
             String stream,
             ZendeskAddress address,
-            LongFunction<Credential> credentials,
+            Credentials credentials,
             long connectionId,
             IntFunction<String> pathForSize,
             PageSizer sizer,
@@ -75,9 +74,12 @@ final class ExportFetcher {
         int failures = 0;
         int rateLimited = 0;
         boolean credentialReread = false;
+        boolean refused = false;
         String lastFailure = null;
         while (true) {
-            Credential credential = credentials.apply(connectionId);
+            Credential credential =
+                    refused ? credentials.afterRefusal(connectionId) : credentials.current(connectionId);
+            refused = false;
             counters.waitedMillis += governor.acquire(account, true).toMillis();
             String path = pathForSize.apply(sizer.current());
             counters.requests++;
@@ -108,6 +110,7 @@ final class ExportFetcher {
                 if (!credentialReread) {
                     // The credential may have been replaced since it was read: read it once more.
                     credentialReread = true;
+                    refused = true;
                     log.info("{}: HTTP {} from {}; reading the connection's credential again", stream, status, address);
                     continue;
                 }
@@ -124,6 +127,22 @@ final class ExportFetcher {
                 return response;
             }
             throw new SyncFailedException(stream + ": " + response.errorSummary() + " for " + response.url());
+        }
+    }
+
+    /**
+     * Where the fetcher gets the credential for each request. After a 401/403 it asks once for
+     * {@link #afterRefusal}: the credential may have been replaced meanwhile, or (OAuth) revoked early
+     * and refreshable.
+     */
+    @FunctionalInterface
+    interface Credentials {
+
+        /** @throws SyncFailedException when the connection has no usable credential */
+        Credential current(long connectionId);
+
+        default Credential afterRefusal(long connectionId) {
+            return current(connectionId);
         }
     }
 

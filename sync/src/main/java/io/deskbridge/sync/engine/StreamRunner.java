@@ -3,6 +3,8 @@ package io.deskbridge.sync.engine;
 import io.deskbridge.sync.connection.Connection;
 import io.deskbridge.sync.connection.Connections;
 import io.deskbridge.sync.connection.Credential;
+import io.deskbridge.sync.zendesk.CredentialRefreshFailedException;
+import io.deskbridge.sync.zendesk.ZendeskCredentials;
 import io.deskbridge.sync.zendesk.ZendeskResponse;
 import java.time.Clock;
 import java.time.Instant;
@@ -41,6 +43,7 @@ class StreamRunner {
     private final EngineRepository repository;
     private final StoreRepository store;
     private final Connections connections;
+    private final ZendeskCredentials zendeskCredentials;
     private final ExportFetcher fetcher;
     private final StopSignal stop;
     private final EngineProperties properties;
@@ -51,6 +54,7 @@ class StreamRunner {
             EngineRepository repository,
             StoreRepository store,
             Connections connections,
+            ZendeskCredentials zendeskCredentials,
             ExportFetcher fetcher,
             StopSignal stop,
             EngineProperties properties,
@@ -59,6 +63,7 @@ class StreamRunner {
         this.repository = repository;
         this.store = store;
         this.connections = connections;
+        this.zendeskCredentials = zendeskCredentials;
         this.fetcher = fetcher;
         this.stop = stop;
         this.properties = properties;
@@ -87,7 +92,12 @@ class StreamRunner {
         ExportStream export = ExportStream.of(stream);
         StreamPosition start = repository.position(connectionId, stream);
         tx.executeWithoutResult(s -> repository.markRunning(run.id(), start.cursorTime(), clock.instant()));
-        log.info("{} of connection {}: run {} starts at cursor time {}", name, connectionId, run.id(), start.cursorTime());
+        log.info(
+                "{} of connection {}: run {} starts at cursor time {}",
+                name,
+                connectionId,
+                run.id(),
+                start.cursorTime());
         PageSizer sizer = new PageSizer(properties.pageSize());
         PageCounters idle = new PageCounters();
         long pageStarted = System.nanoTime();
@@ -138,8 +148,8 @@ class StreamRunner {
                 // The next page travels over HTTP while this one is committed.
                 if (!page.endOfStream()) {
                     StreamPosition next = page.next();
-                    prefetch = CompletableFuture.supplyAsync(
-                            () -> fetch(name, connection, export, next, sizer), PREFETCH);
+                    prefetch =
+                            CompletableFuture.supplyAsync(() -> fetch(name, connection, export, next, sizer), PREFETCH);
                 }
                 // The commit's own time is counted with the next page (or the run's end).
                 pageStarted = commit(run, page, fetched.counters(), idle, pageStarted);
@@ -187,7 +197,7 @@ class StreamRunner {
         ZendeskResponse response = fetcher.fetch(
                 name,
                 connection.address(),
-                this::credential,
+                credentials,
                 connection.id(),
                 pageSize -> {
                     size[0] = pageSize;
@@ -222,7 +232,11 @@ class StreamRunner {
             store.upsert(run.connectionId(), run.stream(), page.records(), now);
             repository.savePosition(run.connectionId(), run.stream(), page.next(), now);
             repository.addPage(
-                    run.id(), page.records().size(), counters, active, page.next().cursorTime());
+                    run.id(),
+                    page.records().size(),
+                    counters,
+                    active,
+                    page.next().cursorTime());
             repository.addRecordsPerMinute(
                     run.connectionId(), run.stream(), now, page.records().size());
         });
@@ -230,11 +244,29 @@ class StreamRunner {
         return until;
     }
 
-    private Credential credential(long connectionId) {
-        return connections
-                .credential(connectionId)
-                .orElseThrow(() -> new SyncFailedException("Connection " + connectionId
-                        + " has no credentials; send them through a credential request link first"));
+    /** The credential for each request: OAuth tokens are refreshed before they expire or after a refusal. */
+    private final ExportFetcher.Credentials credentials = new ExportFetcher.Credentials() {
+        @Override
+        public Credential current(long connectionId) {
+            return usable(connectionId, false);
+        }
+
+        @Override
+        public Credential afterRefusal(long connectionId) {
+            return usable(connectionId, true);
+        }
+    };
+
+    private Credential usable(long connectionId, boolean refused) {
+        Optional<Credential> credential;
+        try {
+            credential =
+                    refused ? zendeskCredentials.afterRefusal(connectionId) : zendeskCredentials.current(connectionId);
+        } catch (CredentialRefreshFailedException e) {
+            throw new SyncFailedException(e.getMessage());
+        }
+        return credential.orElseThrow(() -> new SyncFailedException("Connection " + connectionId
+                + " has no credentials; send them through a credential request link first"));
     }
 
     private void finish(RunRow run, RunState state, String error, PageCounters counters, long since) {
