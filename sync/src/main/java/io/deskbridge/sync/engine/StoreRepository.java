@@ -52,76 +52,101 @@ class StoreRepository {
 
     private static Table spec(StreamName stream) {
         return switch (stream) {
-            case TICKETS -> new Table(
-                    "synced_tickets",
-                    List.of("status", "subject", "updated_at", "generated_timestamp", "deleted", "record_json", "synced_at"),
-                    "generated_timestamp",
-                    (ps, i, r, json, synced) -> {
-                        String status = text(r.json(), "status");
-                        ps.setString(i, truncate(status, 32));
-                        ps.setString(i + 1, truncate(text(r.json(), "subject"), 1000));
-                        setTime(ps, i + 2, text(r.json(), "updated_at"));
-                        ps.setLong(i + 3, r.version());
-                        ps.setBoolean(i + 4, "deleted".equals(status));
-                        ps.setString(i + 5, json);
-                        ps.setObject(i + 6, synced);
-                    });
-            case USERS -> new Table(
-                    "synced_users",
-                    List.of("email", "name", "role", "active", "updated_at", "record_version", "deleted", "record_json",
-                            "synced_at"),
-                    "record_version",
-                    (ps, i, r, json, synced) -> {
-                        JsonNode j = r.json();
-                        boolean active = !j.has("active") || j.get("active").asBoolean(true);
-                        ps.setString(i, truncate(text(j, "email"), 320));
-                        ps.setString(i + 1, truncate(text(j, "name"), 1000));
-                        ps.setString(i + 2, truncate(text(j, "role"), 32));
-                        ps.setBoolean(i + 3, active);
-                        setTime(ps, i + 4, text(j, "updated_at"));
-                        ps.setLong(i + 5, r.version());
-                        // Zendesk's user export shows a deleted user as active: false.
-                        ps.setBoolean(i + 6, !active);
-                        ps.setString(i + 7, json);
-                        ps.setObject(i + 8, synced);
-                    });
-            case ORGANIZATIONS -> new Table(
-                    "synced_organizations",
-                    List.of("name", "updated_at", "record_version", "deleted", "record_json", "synced_at"),
-                    "record_version",
-                    (ps, i, r, json, synced) -> {
-                        ps.setString(i, truncate(text(r.json(), "name"), 1000));
-                        setTime(ps, i + 1, text(r.json(), "updated_at"));
-                        ps.setLong(i + 2, r.version());
-                        ps.setBoolean(i + 3, text(r.json(), "deleted_at") != null);
-                        ps.setString(i + 4, json);
-                        ps.setObject(i + 5, synced);
-                    });
-            case TICKET_COMMENTS -> new Table(
-                    "synced_ticket_comments",
-                    List.of("ticket_id", "author_id", "is_public", "created_at", "record_version", "record_json",
-                            "synced_at"),
-                    "record_version",
-                    (ps, i, r, json, synced) -> {
-                        JsonNode j = r.json();
-                        ps.setLong(i, r.ticketId());
-                        JsonNode author = j.get("author_id");
-                        if (author != null && author.isNumber()) {
-                            ps.setLong(i + 1, author.asLong());
-                        } else {
-                            ps.setNull(i + 1, Types.BIGINT);
-                        }
-                        JsonNode isPublic = j.get("public");
-                        if (isPublic != null && isPublic.isBoolean()) {
-                            ps.setBoolean(i + 2, isPublic.asBoolean());
-                        } else {
-                            ps.setNull(i + 2, Types.BOOLEAN);
-                        }
-                        setTime(ps, i + 3, r.createdAt());
-                        ps.setLong(i + 4, r.version());
-                        ps.setString(i + 5, json);
-                        ps.setObject(i + 6, synced);
-                    });
+            case TICKETS ->
+                new Table(
+                        "synced_tickets",
+                        List.of(
+                                "status",
+                                "subject",
+                                "updated_at",
+                                "generated_timestamp",
+                                "deleted",
+                                "record_json",
+                                "synced_at"),
+                        "generated_timestamp",
+                        (ps, i, r, json, synced) -> {
+                            String status = text(r.json(), "status");
+                            ps.setString(i, truncate(status, 32));
+                            ps.setString(i + 1, truncate(text(r.json(), "subject"), 1000));
+                            setTime(ps, i + 2, text(r.json(), "updated_at"));
+                            ps.setLong(i + 3, r.version());
+                            ps.setBoolean(i + 4, "deleted".equals(status));
+                            ps.setString(i + 5, json);
+                            ps.setObject(i + 6, synced);
+                        });
+            case USERS ->
+                new Table(
+                        "synced_users",
+                        List.of(
+                                "email",
+                                "name",
+                                "role",
+                                "active",
+                                "updated_at",
+                                "record_version",
+                                "deleted",
+                                "record_json",
+                                "synced_at"),
+                        "record_version",
+                        (ps, i, r, json, synced) -> {
+                            JsonNode j = r.json();
+                            boolean active = !j.has("active") || j.get("active").asBoolean(true);
+                            ps.setString(i, truncate(text(j, "email"), 320));
+                            ps.setString(i + 1, truncate(text(j, "name"), 1000));
+                            ps.setString(i + 2, truncate(text(j, "role"), 32));
+                            ps.setBoolean(i + 3, active);
+                            setTime(ps, i + 4, text(j, "updated_at"));
+                            ps.setLong(i + 5, r.version());
+                            // Zendesk's user export shows a deleted user as active: false.
+                            ps.setBoolean(i + 6, !active);
+                            ps.setString(i + 7, json);
+                            ps.setObject(i + 8, synced);
+                        });
+            case ORGANIZATIONS ->
+                new Table(
+                        "synced_organizations",
+                        List.of("name", "updated_at", "record_version", "deleted", "record_json", "synced_at"),
+                        "record_version",
+                        (ps, i, r, json, synced) -> {
+                            ps.setString(i, truncate(text(r.json(), "name"), 1000));
+                            setTime(ps, i + 1, text(r.json(), "updated_at"));
+                            ps.setLong(i + 2, r.version());
+                            ps.setBoolean(i + 3, text(r.json(), "deleted_at") != null);
+                            ps.setString(i + 4, json);
+                            ps.setObject(i + 5, synced);
+                        });
+            case TICKET_COMMENTS ->
+                new Table(
+                        "synced_ticket_comments",
+                        List.of(
+                                "ticket_id",
+                                "author_id",
+                                "is_public",
+                                "created_at",
+                                "record_version",
+                                "record_json",
+                                "synced_at"),
+                        "record_version",
+                        (ps, i, r, json, synced) -> {
+                            JsonNode j = r.json();
+                            ps.setLong(i, r.ticketId());
+                            JsonNode author = j.get("author_id");
+                            if (author != null && author.isNumber()) {
+                                ps.setLong(i + 1, author.asLong());
+                            } else {
+                                ps.setNull(i + 1, Types.BIGINT);
+                            }
+                            JsonNode isPublic = j.get("public");
+                            if (isPublic != null && isPublic.isBoolean()) {
+                                ps.setBoolean(i + 2, isPublic.asBoolean());
+                            } else {
+                                ps.setNull(i + 2, Types.BOOLEAN);
+                            }
+                            setTime(ps, i + 3, r.createdAt());
+                            ps.setLong(i + 4, r.version());
+                            ps.setString(i + 5, json);
+                            ps.setObject(i + 6, synced);
+                        });
         };
     }
 
@@ -245,9 +270,7 @@ class StoreRepository {
         if (query == null || query.isBlank()) {
             return "";
         }
-        return isId(query)
-                ? " AND id = :qid"
-                : " AND LOWER(subject) LIKE :q ESCAPE '\\'";
+        return isId(query) ? " AND id = :qid" : " AND LOWER(subject) LIKE :q ESCAPE '\\'";
     }
 
     private static Map<String, Object> queryParams(String query) {

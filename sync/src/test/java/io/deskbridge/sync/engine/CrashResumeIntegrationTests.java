@@ -46,10 +46,10 @@ class CrashResumeIntegrationTests {
     record Observation(Map<String, Long> cursorTimes, long pages) {}
 
     @Test
-    void shouldEndWithDesksDataAfterKillNineAtRandomPointsWithoutDuplicatesAndWithMonotonicCursors()
-            throws Exception {
+    void shouldEndWithDesksDataAfterKillNineAtRandomPointsWithoutDuplicatesAndWithMonotonicCursors() throws Exception {
         long seed = Long.getLong("sync.crash.seed", System.nanoTime());
-        System.out.println("CrashResumeIntegrationTests seed: " + seed + " (rerun with -Dsync.crash.seed=" + seed + ")");
+        System.out.println(
+                "CrashResumeIntegrationTests seed: " + seed + " (rerun with -Dsync.crash.seed=" + seed + ")");
         Random random = new Random(seed);
         try (DeskProcess desk = DeskProcess.start(Map.of("desk.rate-limit.enforce", "false"))) {
             DeskAdmin admin = desk.admin();
@@ -79,7 +79,8 @@ class CrashResumeIntegrationTests {
                 while (kills < KILLS) {
                     // Wait until this incarnation has committed pages of its own, then a random moment.
                     awaitPagesBeyond(sync, pagesBefore, observations);
-                    long deadline = System.nanoTime() + Duration.ofMillis(100 + random.nextInt(1400)).toNanos();
+                    long deadline = System.nanoTime()
+                            + Duration.ofMillis(100 + random.nextInt(1400)).toNanos();
                     while (System.nanoTime() < deadline) {
                         observations.add(observe(sync));
                         Thread.sleep(random.nextInt(120));
@@ -92,7 +93,8 @@ class CrashResumeIntegrationTests {
                     sync.kill();
                     kills++;
                     System.out.printf(
-                            "Kill %d after %d committed pages; cursor times %s%n", kills, last.pages(), last.cursorTimes());
+                            "Kill %d after %d committed pages; cursor times %s%n",
+                            kills, last.pages(), last.cursorTimes());
                     pagesBefore = last.pages();
                     sync.launch();
                     observations.add(observe(sync));
@@ -160,9 +162,12 @@ class CrashResumeIntegrationTests {
         browser.form(
                 path,
                 Map.of(
-                        "_csrf", SyncClient.csrfFrom(page.body()),
-                        "email", DeskProcess.ADMIN_EMAIL,
-                        "api_token", token));
+                        "_csrf",
+                        SyncClient.csrfFrom(page.body()),
+                        "email",
+                        DeskProcess.ADMIN_EMAIL,
+                        "api_token",
+                        token));
         JsonNode connection = api.get("/api/connections/" + id, SyncProcess.operatorAuth())
                 .json()
                 .get("connection");

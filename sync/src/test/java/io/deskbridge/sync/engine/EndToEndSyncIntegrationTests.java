@@ -93,9 +93,10 @@ class EndToEndSyncIntegrationTests extends SyncIntegrationTest {
         List<JsonNode> runs = syncAndWait();
         double seconds = (System.nanoTime() - started) / 1e9;
 
-        assertThat(runs).allSatisfy(run -> assertThat(run.get("state").asString())
-                .as(run.toString())
-                .isEqualTo("succeeded"));
+        assertThat(runs)
+                .allSatisfy(run -> assertThat(run.get("state").asString())
+                        .as(run.toString())
+                        .isEqualTo("succeeded"));
         Map<String, JsonNode> byStream = byStream(runs);
         assertThat(byStream.get("tickets").get("records").asLong()).isEqualTo(TICKETS);
         assertThat(byStream.get("ticket_comments").get("records").asLong()).isGreaterThanOrEqualTo(seeded.comments());
@@ -132,7 +133,8 @@ class EndToEndSyncIntegrationTests extends SyncIntegrationTest {
         Set<Long> changedOrganizations =
                 new TreeSet<>(List.of(seeded.firstOrganization() + 3, seeded.firstOrganization() + 42));
         for (long id : updated) {
-            admin.call("PUT", "/api/v2/tickets/" + id, Map.of("ticket", Map.of("status", "solved", "priority", "urgent")));
+            admin.call(
+                    "PUT", "/api/v2/tickets/" + id, Map.of("ticket", Map.of("status", "solved", "priority", "urgent")));
         }
         for (long id : commented) {
             admin.call(
@@ -166,9 +168,10 @@ class EndToEndSyncIntegrationTests extends SyncIntegrationTest {
 
         List<JsonNode> runs = syncAndWait();
 
-        assertThat(runs).allSatisfy(run -> assertThat(run.get("state").asString())
-                .as(run.toString())
-                .isEqualTo("succeeded"));
+        assertThat(runs)
+                .allSatisfy(run -> assertThat(run.get("state").asString())
+                        .as(run.toString())
+                        .isEqualTo("succeeded"));
         // The cursor export continues from its after_cursor: exactly the changed tickets, once each.
         assertThat(byStream(runs).get("tickets").get("records").asLong()).isEqualTo(changedTickets.size());
         Map<String, Map<Long, String>> storedAfter = stored();
@@ -184,12 +187,12 @@ class EndToEndSyncIntegrationTests extends SyncIntegrationTest {
                 .query(Long.class)
                 .list();
         assertThat(tombstones).containsExactlyElementsOf(deleted);
-        Set<Long> commentTickets = new TreeSet<>(jdbc.sql("SELECT ticket_id FROM synced_ticket_comments"
-                        + " WHERE connection_id = :c AND id IN (:ids)")
-                .param("c", connectionId)
-                .param("ids", expectedChanges.get("ticket_comments"))
-                .query(Long.class)
-                .list());
+        Set<Long> commentTickets = new TreeSet<>(
+                jdbc.sql("SELECT ticket_id FROM synced_ticket_comments" + " WHERE connection_id = :c AND id IN (:ids)")
+                        .param("c", connectionId)
+                        .param("ids", expectedChanges.get("ticket_comments"))
+                        .query(Long.class)
+                        .list());
         assertThat(commentTickets).isEqualTo(commented);
 
         JsonNode browsed = api.get(
@@ -243,7 +246,9 @@ class EndToEndSyncIntegrationTests extends SyncIntegrationTest {
                             == newComments) {
                 return exported;
             }
-            assertThat(System.nanoTime()).as("desk serves the changes within 60 s").isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("desk serves the changes within 60 s")
+                    .isLessThan(deadline);
             Thread.sleep(500);
         }
     }
@@ -304,10 +309,14 @@ class EndToEndSyncIntegrationTests extends SyncIntegrationTest {
             for (long id : ids) {
                 runs.add(api.get("/api/runs/" + id, operatorAuth()).json().get("run"));
             }
-            if (runs.stream().noneMatch(r -> Set.of("queued", "running").contains(r.get("state").asString()))) {
+            if (runs.stream()
+                    .noneMatch(r ->
+                            Set.of("queued", "running").contains(r.get("state").asString()))) {
                 return runs;
             }
-            assertThat(System.nanoTime()).as("runs finish within 10 minutes: " + runs).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("runs finish within 10 minutes: " + runs)
+                    .isLessThan(deadline);
             try {
                 Thread.sleep(200);
             } catch (InterruptedException e) {

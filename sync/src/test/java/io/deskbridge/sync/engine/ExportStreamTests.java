@@ -60,8 +60,7 @@ class ExportStreamTests {
         @Test
         void shouldKeepTheCursorAndTimeOfAnEmptyLastPage() {
             StreamPosition at = new StreamPosition("c1", 500L, 100L);
-            ExportPage page = tickets.parse(
-                    json("{'tickets':[],'after_cursor':'c2','end_of_stream':true}"), at, 1000);
+            ExportPage page = tickets.parse(json("{'tickets':[],'after_cursor':'c2','end_of_stream':true}"), at, 1000);
 
             assertThat(page.next()).isEqualTo(new StreamPosition("c2", 500L, 100L));
             assertThat(page.endOfStream()).isTrue();
@@ -113,8 +112,8 @@ class ExportStreamTests {
         @Test
         void shouldNeverMoveBackwards() {
             StreamPosition at = new StreamPosition("300", 300L, 50L);
-            ExportPage page = organizations.parse(
-                    json("{'organizations':[],'end_time':120,'end_of_stream':true}"), at, 1000);
+            ExportPage page =
+                    organizations.parse(json("{'organizations':[],'end_time':120,'end_of_stream':true}"), at, 1000);
             assertThat(page.next().cursorTime()).isEqualTo(300L);
         }
     }
@@ -136,10 +135,11 @@ class ExportStreamTests {
         @Test
         void shouldStoreEachCommentChildEventWithItsTicketFromTheParentWhenTheChildLacksIt() {
             ExportPage page = comments.parse(
-                    json("{'ticket_events':[{'id':10,'ticket_id':5,'timestamp':1000,'created_at':'1970-01-01T00:16:40Z',"
-                            + "'child_events':[{'id':11,'type':'Change','field_name':'status'},"
-                            + "{'id':12,'type':'Comment','event_type':'Comment','author_id':9,'public':false,"
-                            + "'body':'hi'}]}],'end_time':1000,'end_of_stream':true}"),
+                    json(
+                            "{'ticket_events':[{'id':10,'ticket_id':5,'timestamp':1000,'created_at':'1970-01-01T00:16:40Z',"
+                                    + "'child_events':[{'id':11,'type':'Change','field_name':'status'},"
+                                    + "{'id':12,'type':'Comment','event_type':'Comment','author_id':9,'public':false,"
+                                    + "'body':'hi'}]}],'end_time':1000,'end_of_stream':true}"),
                     StreamPosition.START,
                     1000);
 

@@ -78,8 +78,7 @@ class RateGovernorTests {
 
         @Test
         void shouldWaitForRetryAfterOnA429() {
-            RateLimits limited = new RateLimits(
-                    new RateLimits.Window(200, 0, 12), Map.of(), OptionalLong.of(12));
+            RateLimits limited = new RateLimits(new RateLimits.Window(200, 0, 12), Map.of(), OptionalLong.of(12));
             governor.observe(ACCOUNT, false, 429, limited, time.instant());
 
             assertThat(governor.acquire(ACCOUNT, false)).isEqualTo(Duration.ofSeconds(12));

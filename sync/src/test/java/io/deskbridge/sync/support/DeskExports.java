@@ -106,8 +106,8 @@ public final class DeskExports {
                     HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 SecretLedger.errorBody(response.body());
-                throw new IllegalStateException("desk answered " + response.statusCode() + " to " + path + ": "
-                        + response.body());
+                throw new IllegalStateException(
+                        "desk answered " + response.statusCode() + " to " + path + ": " + response.body());
             }
             return JSON.readTree(response.body());
         } catch (IOException e) {

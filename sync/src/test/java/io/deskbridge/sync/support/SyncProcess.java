@@ -140,8 +140,8 @@ public final class SyncProcess implements AutoCloseable {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
-                throw new IllegalStateException(
-                        "sync exited with " + process.exitValue() + " during start " + starts + "; its output:\n" + log());
+                throw new IllegalStateException("sync exited with " + process.exitValue() + " during start " + starts
+                        + "; its output:\n" + log());
             }
             try {
                 HttpResponse<Void> response = http.send(
