@@ -27,12 +27,26 @@ import java.util.concurrent.ConcurrentHashMap;
  * already counted (remaining is decremented when a request is let through), so concurrent streams do
  * not all spend the last request.
  *
+ * <p>Decision, the first request to an account: until an answer to it has been seen, the windows
+ * are unknown and nothing can be counted against them, so requests sent meanwhile would be missing
+ * from the count (streams start together: each would later be let through against a window that
+ * does not know the others' requests, and the first window overshoots the share). So only one
+ * request goes out until the first answer is observed; the others check again every {@link
+ * #PROBE_POLL}. If no answer comes within {@link #PROBE_TIMEOUT} (the host does not answer, or
+ * slowly), the others go ahead as before.
+ *
  * <p>A 429 blocks every request to the account until {@code Retry-After} (60 s if absent) has passed.
  */
 final class RateGovernor {
 
     /** Without a reset in the headers, assume the window is a minute long, from the answer. */
     static final Duration UNKNOWN_RESET = Duration.ofSeconds(60);
+
+    /** How often a request waiting for the account's first answer checks again. */
+    static final Duration PROBE_POLL = Duration.ofMillis(50);
+
+    /** How long the other requests wait for the first answer before they go without it. */
+    static final Duration PROBE_TIMEOUT = Duration.ofSeconds(5);
 
     private final double share;
     private final RatePacing pacing;
@@ -66,7 +80,7 @@ final class RateGovernor {
             synchronized (state) {
                 until = state.blockedUntil(now, export, share, pacing);
                 if (until == null) {
-                    state.spend(export);
+                    state.spend(export, now);
                     return waited;
                 }
             }
@@ -80,6 +94,7 @@ final class RateGovernor {
     void observe(String account, boolean export, int status, RateLimits limits, Instant received) {
         AccountState state = accounts.computeIfAbsent(account, a -> new AccountState());
         synchronized (state) {
+            state.answered = true;
             if (limits.account() != null) {
                 state.account = Window.merge(state.account, limits.account(), received);
             }
@@ -122,6 +137,10 @@ final class RateGovernor {
         Window account;
         Window exports;
         Instant retryAfter;
+        /** Whether any answer from the account has been observed. */
+        boolean answered;
+        /** Until when the first request, sent before any answer, keeps the others waiting. */
+        Instant probeUntil;
 
         Instant blockedUntil(Instant now, boolean export, double share, RatePacing pacing) {
             if (retryAfter != null) {
@@ -132,6 +151,10 @@ final class RateGovernor {
             }
             if (pacing == RatePacing.RETRY_AFTER_ONLY) {
                 return null;
+            }
+            if (!answered && probeUntil != null && now.isBefore(probeUntil)) {
+                Instant poll = now.plus(PROBE_POLL);
+                return poll.isBefore(probeUntil) ? poll : probeUntil;
             }
             Instant until = null;
             account = Window.refill(account, now);
@@ -147,7 +170,10 @@ final class RateGovernor {
             return until;
         }
 
-        void spend(boolean export) {
+        void spend(boolean export, Instant now) {
+            if (!answered && probeUntil == null) {
+                probeUntil = now.plus(PROBE_TIMEOUT);
+            }
             if (account != null) {
                 account.remaining--;
             }

@@ -102,7 +102,7 @@ class RateGovernorTests {
     @Nested
     class WithHalfTheBudget {
 
-        private final RateGovernor governor = new RateGovernor(0.5, time, time);
+        private RateGovernor governor = new RateGovernor(0.5, time, time);
 
         @Test
         void shouldLeaveHalfOfTheAccountWindowToOthers() {
@@ -126,6 +126,52 @@ class RateGovernorTests {
 
             assertThat(tiny.acquire(ACCOUNT, true)).isZero();
             assertThat(tiny.acquire(ACCOUNT, true)).isEqualTo(Duration.ofSeconds(50));
+        }
+
+        @Test
+        void shouldLetOnlyTheFirstRequestGoUntilItsAnswerSoTheShareHoldsInTheFirstWindow() {
+            // Four streams start at once; the first request's answer arrives while the second waits.
+            Sleeper answerArrives = new Sleeper() {
+                private boolean answered;
+
+                @Override
+                public void sleep(Duration duration) {
+                    time.sleep(duration);
+                    if (!answered) {
+                        answered = true;
+                        governor.observe(ACCOUNT, true, 200, limits(200, 199, 9, 30), time.instant());
+                    }
+                }
+            };
+            RateGovernor startingTogether = new RateGovernor(0.5, time, answerArrives);
+            governor = startingTogether;
+
+            assertThat(startingTogether.acquire(ACCOUNT, true)).isZero();
+            assertThat(startingTogether.acquire(ACCOUNT, true)).isEqualTo(RateGovernor.PROBE_POLL);
+            int withoutWaiting = 0;
+            while (withoutWaiting < 10
+                    && startingTogether.acquire(ACCOUNT, true).isZero()) {
+                withoutWaiting++;
+            }
+            // 1 + 1 + 3 = the 5 requests of the half share, then the wait for the reset.
+            assertThat(withoutWaiting).isEqualTo(3);
+            assertThat(time.instant()).isEqualTo(T0.plusMillis(50).plusSeconds(30));
+        }
+
+        @Test
+        void shouldLetTheOthersGoWhenTheFirstRequestGetsNoAnswer() {
+            assertThat(governor.acquire(ACCOUNT, true)).isZero();
+
+            assertThat(governor.acquire(ACCOUNT, true)).isEqualTo(RateGovernor.PROBE_TIMEOUT);
+            assertThat(governor.acquire(ACCOUNT, true)).isZero();
+        }
+
+        @Test
+        void shouldNotHoldAnythingBackWhenPacingByRetryAfterOnly() {
+            RateGovernor unpaced = new RateGovernor(0.5, RatePacing.RETRY_AFTER_ONLY, time, time);
+
+            assertThat(unpaced.acquire(ACCOUNT, true)).isZero();
+            assertThat(unpaced.acquire(ACCOUNT, true)).isZero();
         }
 
         @Test
