@@ -170,15 +170,20 @@ class StoreRepository {
         }
         Map<Long, Long> stored = new HashMap<>();
         List<Long> ids = new ArrayList<>(newest.keySet());
-        String in = String.join(",", Collections.nCopies(ids.size(), "?"));
+        // Decision: the page's ids as a VALUES list joined on the primary key, not "id IN (...)": H2
+        // uses an index for IN only on an index's first column, so with the (connection_id, id) key it
+        // read every stored row of the connection and compared it with the whole list, per page
+        // (quadratic: ~4,000 tickets/s at 20,000 stored, ~600/s at 180,000). Joined, both H2 and
+        // PostgreSQL look each id up in the primary key (nested loop over the VALUES rows).
+        String values = String.join(", ", Collections.nCopies(ids.size(), "(CAST(? AS BIGINT))"));
         template.query(
-                "SELECT id, " + table.versionColumn() + " FROM " + table.name() + " WHERE connection_id = ? AND id IN ("
-                        + in + ")",
+                "SELECT t.id, t." + table.versionColumn() + " FROM (VALUES " + values + ") AS page_ids (id) JOIN "
+                        + table.name() + " t ON t.connection_id = ? AND t.id = page_ids.id",
                 ps -> {
-                    ps.setLong(1, connectionId);
                     for (int i = 0; i < ids.size(); i++) {
-                        ps.setLong(i + 2, ids.get(i));
+                        ps.setLong(i + 1, ids.get(i));
                     }
+                    ps.setLong(ids.size() + 1, connectionId);
                 },
                 rs -> {
                     stored.put(rs.getLong(1), rs.getLong(2));
