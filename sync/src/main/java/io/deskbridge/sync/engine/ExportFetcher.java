@@ -77,10 +77,11 @@ final class ExportFetcher {
         boolean refused = false;
         String lastFailure = null;
         while (true) {
+            // Read after the wait: a credential replaced while waiting for the window goes out at once.
+            counters.waitedMillis += governor.acquire(account, true).toMillis();
             Credential credential =
                     refused ? credentials.afterRefusal(connectionId) : credentials.current(connectionId);
             refused = false;
-            counters.waitedMillis += governor.acquire(account, true).toMillis();
             String path = pathForSize.apply(sizer.current());
             counters.requests++;
             ZendeskResponse response;
