@@ -15,6 +15,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
 import javax.sql.DataSource;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -96,33 +97,65 @@ class EngineConfiguration {
     }
 
     @Bean
-    SmartLifecycle syncSchedulerLifecycle(Scheduler syncScheduler, StopSignal stop, EngineProperties properties) {
-        return new SmartLifecycle() {
-            private volatile boolean running;
+    SchedulerLifecycle syncSchedulerLifecycle(Scheduler syncScheduler, StopSignal stop, EngineProperties properties) {
+        return new SchedulerLifecycle(syncScheduler, stop, properties.scheduler());
+    }
 
-            @Override
-            public void start() {
-                if (properties.scheduler()) {
-                    syncScheduler.start();
+    /**
+     * Starts db-scheduler with the application and pauses it when the context stops (a context may
+     * be stopped and started again, as the test framework does with cached contexts); it is shut down
+     * for good when the context closes. On stop, running streams end after their current page (their
+     * waits end at once) and are picked up again later, here or on another instance.
+     */
+    static final class SchedulerLifecycle implements SmartLifecycle, DisposableBean {
+        private final Scheduler scheduler;
+        private final StopSignal stop;
+        private final boolean enabled;
+        private volatile boolean running;
+        private boolean started;
+
+        SchedulerLifecycle(Scheduler scheduler, StopSignal stop, boolean enabled) {
+            this.scheduler = scheduler;
+            this.stop = stop;
+            this.enabled = enabled;
+        }
+
+        @Override
+        public synchronized void start() {
+            stop.reset();
+            if (enabled) {
+                if (started) {
+                    scheduler.resume();
+                } else {
+                    scheduler.start();
+                    started = true;
                 }
-                running = true;
             }
+            running = true;
+        }
 
-            @Override
-            public void stop() {
-                // Runs stop after their current page (their waits end at once) and are re-queued.
-                stop.stop();
-                if (properties.scheduler()) {
-                    syncScheduler.stop();
-                }
-                running = false;
+        @Override
+        public synchronized void stop() {
+            stop.stop();
+            if (started) {
+                scheduler.pause();
             }
+            running = false;
+        }
 
-            @Override
-            public boolean isRunning() {
-                return running;
+        @Override
+        public boolean isRunning() {
+            return running;
+        }
+
+        @Override
+        public synchronized void destroy() {
+            stop.stop();
+            if (started) {
+                scheduler.stop();
+                started = false;
             }
-        };
+        }
     }
 
     static TaskInstance<Void> instance(long connectionId, StreamName stream) {

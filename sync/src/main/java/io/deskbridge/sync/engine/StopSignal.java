@@ -16,6 +16,11 @@ final class StopSignal implements Sleeper {
         notifyAll();
     }
 
+    /** The engine starts again (a stopped application context that is restarted). */
+    synchronized void reset() {
+        stopping = false;
+    }
+
     @Override
     public synchronized void sleep(Duration duration) {
         long deadline = System.nanoTime() + duration.toNanos();

@@ -156,7 +156,8 @@ class EndToEndSyncIntegrationTests extends SyncIntegrationTest {
         changedTickets.addAll(commented);
         changedTickets.addAll(deleted);
 
-        Map<String, Map<Long, String>> exported = awaitExported(changedTickets, commented.size());
+        Map<String, Map<Long, String>> exported =
+                awaitExported(changedTickets, commented.size(), changedUsers, changedOrganizations);
         Map<String, Set<Long>> expectedChanges = new HashMap<>();
         for (String stream : STREAMS) {
             expectedChanges.put(stream, changed(exportedAfterFirstSync.get(stream), exported.get(stream)));
@@ -232,18 +233,28 @@ class EndToEndSyncIntegrationTests extends SyncIntegrationTest {
     }
 
     /** desk's exports once they serve every change (2 s freshness on the sandbox clock). */
-    private Map<String, Map<Long, String>> awaitExported(Set<Long> changedTickets, int newComments)
+    private Map<String, Map<Long, String>> awaitExported(
+            Set<Long> changedTickets, int newComments, Set<Long> changedUsers, Set<Long> changedOrganizations)
             throws InterruptedException {
         long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         while (true) {
             Map<String, Map<Long, String>> exported = exports.all();
-            if (exported.get("tickets").keySet().containsAll(changedTickets)
-                    && exported.get("tickets").size() == TICKETS
+            // A changed record younger than the freshness window is not served at all yet.
+            boolean ready = exported.get("tickets").size() == TICKETS
                     && changed(exportedAfterFirstSync.get("tickets"), exported.get("tickets"))
                             .equals(changedTickets)
                     && changed(exportedAfterFirstSync.get("ticket_comments"), exported.get("ticket_comments"))
                                     .size()
-                            == newComments) {
+                            == newComments
+                    && exported.get("organizations").size() == ORGANIZATIONS
+                    && changed(exportedAfterFirstSync.get("organizations"), exported.get("organizations"))
+                            .equals(changedOrganizations)
+                    && exported.get("users")
+                            .keySet()
+                            .containsAll(exportedAfterFirstSync.get("users").keySet())
+                    && changed(exportedAfterFirstSync.get("users"), exported.get("users"))
+                            .containsAll(changedUsers);
+            if (ready) {
                 return exported;
             }
             assertThat(System.nanoTime())
