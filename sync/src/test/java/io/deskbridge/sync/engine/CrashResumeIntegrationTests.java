@@ -30,12 +30,15 @@ import tools.jackson.databind.JsonNode;
  * again; in the end its store equals what desk exports, nothing is stored twice, every record was
  * committed exactly once (the runs' record counts add up to the export), and no stream's cursor ever
  * moved back. The random delays come from a seed that is printed (rerun with {@code
- * -Dsync.crash.seed=<seed>}). Pages of 100 records make many commit points to land between.
+ * -Dsync.crash.seed=<seed>}). Pages of 50 records make many commit points to land between; the
+ * kills come at random numbers of committed pages spread over the first 80% of the sync, so all of
+ * them land while it works however fast the machine is.
  */
 class CrashResumeIntegrationTests {
 
     static final int TICKETS = 20_000;
     static final int KILLS = 6;
+    static final int PAGE_SIZE = 50;
     static final List<String> STREAMS = List.of("TICKETS", "USERS", "ORGANIZATIONS", "TICKET_COMMENTS");
 
     static {
@@ -60,7 +63,7 @@ class CrashResumeIntegrationTests {
             DeskAdmin.IssuedDeskToken token = admin.createToken();
             DeskSeed.Seeded seeded = DeskSeed.load(desk, 50, 500, TICKETS);
             try (SyncProcess sync = SyncProcess.start(Map.of(
-                    "sync.engine.page-size", "100",
+                    "sync.engine.page-size", String.valueOf(PAGE_SIZE),
                     "sync.engine.pacing", "retry-after-only",
                     "sync.engine.polling-interval", "1s",
                     "sync.engine.heartbeat-interval", "1s",
@@ -74,17 +77,14 @@ class CrashResumeIntegrationTests {
                 assertThat(queued.status()).as(queued.body()).isEqualTo(202);
 
                 List<Observation> observations = new ArrayList<>();
-                long pagesBefore = 0;
+                List<Long> killAt = killPoints(random);
+                System.out.println("Kill points (committed pages): " + killAt);
                 int kills = 0;
-                while (kills < KILLS) {
-                    // Wait until this incarnation has committed pages of its own, then a random moment.
-                    awaitPagesBeyond(sync, pagesBefore, observations);
-                    long deadline = System.nanoTime()
-                            + Duration.ofMillis(100 + random.nextInt(1400)).toNanos();
-                    while (System.nanoTime() < deadline) {
-                        observations.add(observe(sync));
-                        Thread.sleep(random.nextInt(120));
-                    }
+                for (long target : killAt) {
+                    // Poll until the target is passed; when the kill lands within the page cycle
+                    // (fetching, parsing, committing) is left to chance.
+                    awaitPagesBeyond(sync, target, observations);
+                    Thread.sleep(random.nextInt(40));
                     Observation last = observe(sync);
                     observations.add(last);
                     assertThat(activeRuns(api, connectionId))
@@ -95,7 +95,6 @@ class CrashResumeIntegrationTests {
                     System.out.printf(
                             "Kill %d after %d committed pages; cursor times %s%n",
                             kills, last.pages(), last.cursorTimes());
-                    pagesBefore = last.pages();
                     sync.launch();
                     observations.add(observe(sync));
                 }
@@ -173,6 +172,25 @@ class CrashResumeIntegrationTests {
                 .get("connection");
         assertThat(connection.get("state").asString()).isEqualTo("ready");
         return id;
+    }
+
+    /** {@link #KILLS} random page counts in the first 80% of the sync, at least 40 pages apart. */
+    private static List<Long> killPoints(Random random) {
+        long pages = TICKETS / PAGE_SIZE + (TICKETS + TICKETS / 5) / PAGE_SIZE;
+        while (true) {
+            List<Long> points = new ArrayList<>();
+            for (int i = 0; i < KILLS; i++) {
+                points.add(20 + (long) (random.nextDouble() * (pages * 0.8 - 20)));
+            }
+            points.sort(Long::compare);
+            boolean spread = true;
+            for (int i = 1; i < points.size(); i++) {
+                spread &= points.get(i) - points.get(i - 1) >= 40;
+            }
+            if (spread) {
+                return points;
+            }
+        }
     }
 
     private static void awaitPagesBeyond(SyncProcess sync, long pages, List<Observation> observations)
