@@ -13,13 +13,13 @@ import io.deskbridge.sync.support.DeskProcess;
 import io.deskbridge.sync.support.DeskSeed;
 import io.deskbridge.sync.support.SyncClient;
 import io.deskbridge.sync.support.SyncIntegrationTest;
+import io.deskbridge.sync.support.SyncedStore;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
 import java.util.stream.LongStream;
@@ -265,42 +265,11 @@ class EndToEndSyncIntegrationTests extends SyncIntegrationTest {
     }
 
     private void assertStoreEquals(Map<String, Map<Long, String>> exported) {
-        Map<String, Map<Long, String>> stored = stored();
-        for (String stream : STREAMS) {
-            assertThat(stored.get(stream).size())
-                    .as("records stored for " + stream)
-                    .isEqualTo(exported.get(stream).size());
-            assertThat(stored.get(stream))
-                    .as("id and content hash of every record of " + stream)
-                    .isEqualTo(exported.get(stream));
-        }
-        for (String table :
-                List.of("synced_tickets", "synced_users", "synced_organizations", "synced_ticket_comments")) {
-            assertThat(jdbc.sql("SELECT COUNT(*) - COUNT(DISTINCT id) FROM " + table + " WHERE connection_id = :c")
-                            .param("c", connectionId)
-                            .query(Long.class)
-                            .single())
-                    .as("duplicates in " + table)
-                    .isZero();
-        }
+        SyncedStore.assertEquals(jdbc, connectionId, exported);
     }
 
     private Map<String, Map<Long, String>> stored() {
-        Map<String, Map<Long, String>> stored = new HashMap<>();
-        Map<String, String> tables = Map.of(
-                "tickets", "synced_tickets",
-                "users", "synced_users",
-                "organizations", "synced_organizations",
-                "ticket_comments", "synced_ticket_comments");
-        tables.forEach((stream, table) -> {
-            Map<Long, String> records = new TreeMap<>();
-            jdbc.sql("SELECT id, record_json FROM " + table + " WHERE connection_id = :c")
-                    .param("c", connectionId)
-                    .query((rs, n) -> records.put(rs.getLong("id"), DeskExports.hash(rs.getString("record_json"))))
-                    .list();
-            stored.put(stream, records);
-        });
-        return stored;
+        return SyncedStore.read(jdbc, connectionId);
     }
 
     /** POST /syncs, then the runs once none is queued or running. */

@@ -3,7 +3,6 @@ package io.deskbridge.sync.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskbridge.sync.support.DeskAccessLog;
-import io.deskbridge.sync.support.DeskExportPages;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -22,7 +21,7 @@ import org.springframework.test.context.TestPropertySource;
  *
  * <p>The theoretical minimum, precisely. Let {@code k} be the number of export requests the data
  * needs at this page size (counted independently by walking desk's four exports with {@link
- * DeskExportPages}), {@code t0} the moment the test asks for the sync (300 ms after a clock-minute
+ * DeskExports#requests}), {@code t0} the moment the test asks for the sync (300 ms after a clock-minute
  * boundary {@code M0}), and {@code M_i = M0 + i minutes} the start of export window {@code i}. A
  * window serves at most 10 export requests, so the {@code k}-th request cannot be served before
  * window {@code w = ceil(k / 10) - 1}, which starts at {@code M_w}. The requests beyond the first

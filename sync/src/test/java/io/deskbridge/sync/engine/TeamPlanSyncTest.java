@@ -9,7 +9,6 @@ import io.deskbridge.sync.connection.CredentialSource;
 import io.deskbridge.sync.connection.NewConnection;
 import io.deskbridge.sync.support.DeskAccessLog;
 import io.deskbridge.sync.support.DeskAdmin;
-import io.deskbridge.sync.support.DeskExportPages;
 import io.deskbridge.sync.support.DeskExports;
 import io.deskbridge.sync.support.DeskProcess;
 import io.deskbridge.sync.support.DeskSeed;
@@ -117,7 +116,7 @@ abstract class TeamPlanSyncTest extends SyncIntegrationTest {
      * @param t0 when the test asked for the sync (300 ms after {@code windowStart})
      * @param finished the latest run's {@code finished_at}
      * @param served the export requests desk's access log shows from {@code t0} on, by begin time
-     * @param needed export requests the data needs per stream at the page size ({@link DeskExportPages})
+     * @param needed export requests the data needs per stream at the page size ({@link DeskExports#requests})
      */
     record Sync(
             Instant windowStart,
@@ -184,7 +183,7 @@ abstract class TeamPlanSyncTest extends SyncIntegrationTest {
         // The limits are lifted only now, so the walks after the sync cost no export window.
         admin.plan("enterprise", true);
         Map<String, Integer> needed =
-                new DeskExportPages(desk.baseUrl(), DeskProcess.ADMIN_EMAIL, token.value()).requests(pageSize());
+                new DeskExports(desk.baseUrl(), DeskProcess.ADMIN_EMAIL, token.value()).requests(pageSize());
         return new Sync(windowStart, t0, runs, finished, served, needed);
     }
 
