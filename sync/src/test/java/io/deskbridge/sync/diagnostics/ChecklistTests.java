@@ -29,6 +29,7 @@ class ChecklistTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final Instant NOW = Instant.parse("2026-11-28T10:00:30Z");
+    // A made-up fixture in desk's token shape (no desk ever issued it): the checklist must not echo it.
     private static final String TOKEN = "dsk_AbCdEfGhIjKlMnOpQrStUvWxYz012345wxyz";
     private static final String EMAIL = "admin@acme.test";
     private static final ZendeskAddress DESK =

@@ -15,13 +15,8 @@ import io.deskbridge.sync.support.DeskSeed;
 import io.deskbridge.sync.support.SyncClient;
 import io.deskbridge.sync.support.SyncIntegrationTest;
 import io.deskbridge.sync.support.SyncedStore;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -60,14 +55,13 @@ abstract class TeamPlanSyncTest extends SyncIntegrationTest {
     abstract int pageSize();
 
     @BeforeAll
-    void startDeskOnTheTeamPlan() throws SQLException {
+    void startDeskOnTheTeamPlan() {
         accessLog = new DeskAccessLog();
         desk = DeskProcess.start(accessLog.properties());
         admin = desk.admin();
         admin.apiAccess(true, false);
         token = admin.createToken();
         DeskSeed.load(desk, organizations(), users(), tickets());
-        olderThanTheFreshnessWindow();
         admin.plan("team", false);
         JsonNode plan = admin.call("GET", "/api/v2/account/plan", null).get("plan");
         assertThat(plan.get("requests_per_minute").asInt()).isEqualTo(200);
@@ -80,26 +74,6 @@ abstract class TeamPlanSyncTest extends SyncIntegrationTest {
                 new CredentialSource("the quota test", null),
                 Actor.system());
         connectionId = connection.id();
-    }
-
-    /**
-     * desk's own users (the admin, created when desk started) are seconds old: on the Team plan the
-     * export would serve them only 60 s later, while the comparison afterwards (on the sandbox clock,
-     * 2 s) would already see them. Dating them back, as the seeded records are, makes both see the
-     * same data from the start.
-     */
-    private void olderThanTheFreshnessWindow() throws SQLException {
-        OffsetDateTime old = OffsetDateTime.now(ZoneOffset.UTC).minusDays(5);
-        try (java.sql.Connection db = DriverManager.getConnection(desk.jdbcUrl(), desk.jdbcUser(), "")) {
-            for (String table : List.of("users", "organizations")) {
-                try (PreparedStatement ps =
-                        db.prepareStatement("UPDATE " + table + " SET updated_at = ? WHERE updated_at > ?")) {
-                    ps.setObject(1, old);
-                    ps.setObject(2, OffsetDateTime.now(ZoneOffset.UTC).minusDays(1));
-                    ps.executeUpdate();
-                }
-            }
-        }
     }
 
     @AfterAll
