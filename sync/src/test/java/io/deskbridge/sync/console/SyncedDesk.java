@@ -12,6 +12,7 @@ import io.deskbridge.sync.engine.RunState;
 import io.deskbridge.sync.engine.SyncEngine;
 import io.deskbridge.sync.engine.SyncRun;
 import io.deskbridge.sync.support.DeskAdmin;
+import io.deskbridge.sync.support.DeskExports;
 import io.deskbridge.sync.support.DeskProcess;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -72,8 +73,17 @@ final class SyncedDesk {
         }
         admin.call("DELETE", "/api/v2/tickets/" + ids.get(1), null);
         Connection connection = ready(connections, desk, token, "Console desk " + marker);
-        // The sandbox clock's export freshness window: changes younger than 2 s are not served yet.
-        sleep(Duration.ofMillis(2_500));
+        // The sandbox clock's export freshness window: changes younger than 2 s are not served yet, and
+        // desk moves generated_timestamp on by at least a second per change, so a burst of changes can
+        // lie seconds ahead. Wait until desk's export serves every ticket, not for a fixed time.
+        DeskExports exports = new DeskExports(desk.baseUrl(), DeskProcess.ADMIN_EMAIL, token);
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
+        while (!exports.cursor(DeskExports.TICKETS, "tickets").keySet().containsAll(ids)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("desk did not export the console tests' tickets within 60 s");
+            }
+            sleep(Duration.ofMillis(500));
+        }
         awaitFinished(engine, engine.requestSync(connection.id(), List.of()));
         return new SyncedDesk(admin, token, marker, connections.get(connection.id()), ids);
     }
