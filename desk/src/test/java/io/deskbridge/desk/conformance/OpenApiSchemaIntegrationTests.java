@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The JSON of real desk responses against Zendesk's official OpenAPI schemas
- * ({@code shared/reference/support-oas-subset.yaml}). Each test calls one endpoint and checks the
+ * (the test resource {@code zendesk-oas/support-oas-subset.yaml}). Each test calls one endpoint and checks the
  * body against the response schema the document names for that path, method and status. Users are
  * checked against {@code UserForAdmin} directly, not through the {@code UserObject} anyOf (see
  * zendesk-oas-README.md). The schemas require almost nothing, so every test also asserts that the

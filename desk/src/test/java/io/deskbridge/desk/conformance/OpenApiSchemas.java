@@ -14,9 +14,8 @@ import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import com.networknt.schema.oas.OpenApi30;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -24,8 +23,9 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * Zendesk's official Support API OpenAPI 3.0 schemas ({@code shared/reference/support-oas-subset.yaml},
- * beside the repository clone) as JSON Schema validators.
+ * Zendesk's official Support API OpenAPI 3.0 schemas (the subset kept in the repository as the test
+ * resource {@code zendesk-oas/support-oas-subset.yaml}; its source and date are in that folder's
+ * README) as JSON Schema validators.
  *
  * <p>The whole document is registered under one made-up IRI and every schema is addressed by a
  * JSON pointer into it ({@code ...#/components/schemas/TicketObject}), so the document's own
@@ -39,31 +39,32 @@ final class OpenApiSchemas {
 
     static final String FILE = "support-oas-subset.yaml";
 
-    /** Where the document is looked for, relative to the working directory (failsafe's is desk/). */
-    static final List<Path> CANDIDATES = List.of(
-            Path.of("..", "..", "shared", "reference", FILE), // <clone>/desk -> <clone>/../shared
-            Path.of("..", "shared", "reference", FILE)); // run from the clone's root
+    /** The document on the test classpath: inside the repository, so a fresh clone needs nothing beside it. */
+    static final String RESOURCE = "/zendesk-oas/" + FILE;
 
     private static final String DOCUMENT_IRI = "https://schemas.deskbridge.test/zendesk/" + FILE;
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile OpenApiSchemas instance;
 
-    private final Path source;
+    private final String source;
     private final JsonNode document;
     private final JsonSchemaFactory factory;
     private final SchemaValidatorsConfig config;
     private final Map<String, JsonSchema> schemas = new ConcurrentHashMap<>();
 
-    private OpenApiSchemas(Path source) {
-        this.source = source.toAbsolutePath().normalize();
-        try {
-            this.document = new YAMLMapper().readTree(source.toFile());
+    private OpenApiSchemas(String source) {
+        this.source = source;
+        try (InputStream in = OpenApiSchemas.class.getResourceAsStream(source)) {
+            if (in == null) {
+                throw new IllegalStateException("Zendesk's OpenAPI subset is not on the test classpath: " + source);
+            }
+            this.document = new YAMLMapper().readTree(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("Cannot read " + source.toAbsolutePath(), e);
+            throw new UncheckedIOException("Cannot read " + source, e);
         }
         if (!document.path("openapi").asText().startsWith("3.0")) {
             throw new IllegalStateException(
-                    source.toAbsolutePath() + " is not an OpenAPI 3.0 document: openapi=" + document.path("openapi"));
+                    source + " is not an OpenAPI 3.0 document: openapi=" + document.path("openapi"));
         }
         JsonMetaSchema dialect = JsonMetaSchema.builder(OpenApi30.getInstance())
                 .unknownKeywordFactory(DisallowUnknownKeywordFactory.getInstance())
@@ -90,7 +91,7 @@ final class OpenApiSchemas {
             synchronized (OpenApiSchemas.class) {
                 loaded = instance;
                 if (loaded == null) {
-                    loaded = new OpenApiSchemas(locate());
+                    loaded = new OpenApiSchemas(RESOURCE);
                     instance = loaded;
                 }
             }
@@ -98,18 +99,7 @@ final class OpenApiSchemas {
         return loaded;
     }
 
-    private static Path locate() {
-        return CANDIDATES.stream()
-                .filter(Files::isRegularFile)
-                .findFirst()
-                .orElseThrow(() -> new IllegalStateException("Zendesk's OpenAPI subset not found; looked for "
-                        + CANDIDATES.stream()
-                                .map(p -> p.toAbsolutePath().normalize().toString())
-                                .toList()
-                        + " (working directory " + Path.of("").toAbsolutePath() + ")"));
-    }
-
-    Path source() {
+    String source() {
         return source;
     }
 
