@@ -22,7 +22,7 @@ final class ForbiddenDestinations {
 
     static final String LINK_LOCAL = "a link-local or unspecified IP address (where cloud metadata services live)";
     private static final byte[] AWS_METADATA_V6 = {
-        (byte) 0xfd, 0, 0x0e, (byte) 0xc2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x54
+        (byte) 0xfd, 0, 0x0e, (byte) 0xc2, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0x02, 0x54
     };
     private static final byte[] ALIBABA_METADATA = {100, 100, 100, (byte) 200};
 
