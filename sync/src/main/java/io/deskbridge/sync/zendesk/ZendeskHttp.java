@@ -198,7 +198,7 @@ public class ZendeskHttp {
     }
 
     /** Bytes as MiB (or KiB, or bytes) for messages: {@code 32 MiB}, {@code 1.5 GiB}. */
-    static String size(long bytes) {
+    private static String size(long bytes) {
         if (bytes >= 1L << 30) {
             return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
         }
