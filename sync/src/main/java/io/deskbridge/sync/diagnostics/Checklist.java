@@ -240,10 +240,16 @@ final class Checklist {
             fix = "The server's certificate is not trusted by sync's Java runtime (self-signed, expired, or a "
                     + "TLS-inspecting proxy): give the server a trusted certificate, or add the proxy's CA to the "
                     + "runtime's truststore.";
+        } else if (why.contains("sync.zendesk.max-response-size")) {
+            fix = "This server answers with more than sync reads from Zendesk in one answer: check that " + host
+                    + " is the Zendesk account's own address; if it is, raise SYNC_ZENDESK_MAX_RESPONSE_SIZE.";
+        } else if (why.contains("sync does not connect there")) {
+            fix = "Add the connection again with the Zendesk account's own address (https://<subdomain>.zendesk.com)"
+                    + " or your Zendesk-compatible server's.";
         } else {
             fix = "Check the address and the network path from the sync host to " + hostPort + ".";
         }
-        return Check.of(CheckKey.REACHABLE, CheckStatus.FAIL, why + ".", fix);
+        return Check.of(CheckKey.REACHABLE, CheckStatus.FAIL, why.endsWith(".") ? why : why + ".", fix);
     }
 
     // 3 ------------------------------------------------------------------------------------------

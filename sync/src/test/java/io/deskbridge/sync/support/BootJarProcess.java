@@ -103,6 +103,9 @@ final class BootJarProcess implements AutoCloseable {
     void launch() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // As ./run starts them: out of memory, the JVM exits (and awaitReady or the test sees it gone)
+        // instead of answering nothing while it lingers.
+        command.add("-XX:+ExitOnOutOfMemoryError");
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());
