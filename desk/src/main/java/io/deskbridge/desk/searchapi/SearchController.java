@@ -4,6 +4,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.deskbridge.desk.api.ApiException;
 import io.deskbridge.desk.api.BadRequestException;
 import io.deskbridge.desk.api.ZendeskErrors;
+import io.deskbridge.desk.organization.OrganizationFilter;
 import io.deskbridge.desk.organization.OrganizationJson;
 import io.deskbridge.desk.organization.Organizations;
 import io.deskbridge.desk.pagination.KeysetSort;
@@ -172,13 +173,13 @@ class SearchController {
                             .toList()));
         }
         if (type == null || type.equals("organization")) {
-            Sql sql = organizationSql(query);
-            String orgOrder = order.startsWith("priority") || order.startsWith("status") || order.startsWith("type")
-                    ? "id ASC"
-                    : order;
+            OrganizationFilter filter = planner.organizations(query);
+            KeysetSort ticketSort = ticketSort(sortBy, sortOrder);
+            // Organizations have no priority, status or type: those orders fall back to id.
+            KeysetSort sort = ticketSort.kind() == KeysetSort.Kind.NUMBER ? KeysetSort.byId(false) : ticketSort;
             parts.add(new Part(
-                    organizations.count(sql.where(), sql.params()),
-                    (off, limit) -> organizations.page(sql.where(), sql.params(), orgOrder, off, limit).stream()
+                    organizations.count(filter),
+                    (off, limit) -> organizations.page(filter, PageQuery.offset(sort, off, limit)).stream()
                             .<SearchResult>map(
                                     o -> new OrganizationResult(OrganizationJson.of(o, base), "organization"))
                             .toList()));
@@ -237,28 +238,6 @@ class SearchController {
                 query.phrases(),
                 phrase -> "(LOWER(name) LIKE :" + phrase + " OR LOWER(COALESCE(notes, '')) LIKE :" + phrase
                         + " OR LOWER(COALESCE(details, '')) LIKE :" + phrase + ")");
-        return sql;
-    }
-
-    private Sql organizationSql(SearchQuery query) {
-        Sql sql = new Sql();
-        List<String> words = new ArrayList<>(query.words());
-        for (SearchQuery.Condition c : query.conditions()) {
-            switch (c.keyword()) {
-                case "external_id" -> sql.and("external_id = " + sql.param(c.value()), c.negated());
-                case "created" -> sql.and(date("created_at", c, sql), c.negated());
-                case "updated" -> sql.and(date("updated_at", c, sql), c.negated());
-                case "name", "tags", "tag", "details", "notes" -> words.add(c.value());
-                default -> words.add(c.keyword() + c.op() + c.value());
-            }
-        }
-        text(
-                sql,
-                "organization",
-                words,
-                query.phrases(),
-                phrase -> "(LOWER(name) LIKE :" + phrase + " OR LOWER(COALESCE(details, '')) LIKE :" + phrase
-                        + " OR LOWER(COALESCE(notes, '')) LIKE :" + phrase + ")");
         return sql;
     }
 

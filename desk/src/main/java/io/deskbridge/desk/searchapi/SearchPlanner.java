@@ -2,6 +2,7 @@ package io.deskbridge.desk.searchapi;
 
 import io.deskbridge.desk.api.BadRequestException;
 import io.deskbridge.desk.organization.Organization;
+import io.deskbridge.desk.organization.OrganizationFilter;
 import io.deskbridge.desk.organization.Organizations;
 import io.deskbridge.desk.ticket.TicketFilter;
 import io.deskbridge.desk.ticket.TicketFilter.Bound;
@@ -99,6 +100,46 @@ class SearchPlanner {
         }
         query.phrases().forEach(p -> criteria.add(new TicketFilter.Phrase(p)));
         return TicketFilter.live(criteria);
+    }
+
+    /** The organization filter of a query. */
+    OrganizationFilter organizations(SearchQuery query) {
+        List<OrganizationFilter.Criterion> criteria = new ArrayList<>();
+        List<String> words = new ArrayList<>(query.words());
+        for (SearchQuery.Condition c : query.conditions()) {
+            OrganizationFilter.Criterion criterion = switch (c.keyword()) {
+                case "external_id" -> new OrganizationFilter.ExternalIdIs(c.value());
+                case "created" -> organizationTime(OrganizationFilter.TimeField.CREATED, c);
+                case "updated" -> organizationTime(OrganizationFilter.TimeField.UPDATED, c);
+                case "name", "tags", "tag", "details", "notes" -> {
+                    words.add(c.value());
+                    yield null;
+                }
+                default -> {
+                    words.add(c.keyword() + c.op() + c.value());
+                    yield null;
+                }
+            };
+            if (criterion != null) {
+                criteria.add(c.negated() ? new OrganizationFilter.Not(criterion) : criterion);
+            }
+        }
+        words.addAll(query.phrases());
+        if (!words.isEmpty()) {
+            criteria.add(0, new OrganizationFilter.Words(words));
+        }
+        query.phrases().forEach(p -> criteria.add(new OrganizationFilter.Phrase(p)));
+        return new OrganizationFilter(criteria);
+    }
+
+    private OrganizationFilter.TimeRange organizationTime(OrganizationFilter.TimeField field, SearchQuery.Condition c) {
+        TicketFilter.TimeRange range = time(TimeField.CREATED, c);
+        return new OrganizationFilter.TimeRange(
+                field,
+                range.from() == null ? null : range.from().at(),
+                range.from() != null && range.from().inclusive(),
+                range.until() == null ? null : range.until().at(),
+                range.until() != null && range.until().inclusive());
     }
 
     private static List<String> ranked(String field, List<String> values, SearchQuery.Condition c) {
