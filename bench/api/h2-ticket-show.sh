@@ -36,9 +36,23 @@ for i in $(seq 1 100); do
         "$DESK_BASE/api/v2/tickets.json" | jq -r '.ticket.id')"
     echo "/api/v2/tickets/$id.json" >>"$WORK/paths"
 done
-say "created 100 tickets; warming up 10 s"
+say "created 100 tickets; warming up ${WARMUP:-10s}"
 export WRK_PATHS="$WORK/paths"
 LUA="$(dirname "${BASH_SOURCE[0]}")/paths.lua"
-wrk -t2 -c32 -d10s -s "$LUA" -H "$AUTH" "$DESK_BASE" >/dev/null
+wrk -t2 -c32 -d"${WARMUP:-10s}" -s "$LUA" -H "$AUTH" "$DESK_BASE" >/dev/null
 say "measuring: wrk -t2 -c32 -d20s --latency"
-wrk -t2 -c32 -d20s --latency -s "$LUA" -H "$AUTH" "$DESK_BASE" | grep -E "Requests/sec|Latency|99%|Non-2xx"
+# desk's own CPU time (user + system, in clock ticks) per request is far less disturbed by other load on
+# a shared machine than requests per second are.
+cpu_ticks() { awk '{ print $14 + $15 }' "/proc/$DESK_PID/stat"; }
+before="$(cpu_ticks)"
+# JFR_OUT=file records the measurement only (start desk with -XX:FlightRecorderOptions:stackdepth=256
+# through DESK_JAVA_OPTS for whole Spring stacks).
+[[ -z "${JFR_OUT:-}" ]] || jcmd "$DESK_PID" JFR.start name=measure settings=profile >/dev/null
+wrk -t2 -c32 -d20s --latency -s "$LUA" -H "$AUTH" "$DESK_BASE" >"$WORK/wrk.txt"
+after="$(cpu_ticks)"
+[[ -z "${JFR_OUT:-}" ]] || jcmd "$DESK_PID" JFR.stop name=measure filename="$JFR_OUT" >/dev/null
+grep -E "Requests/sec|Latency|99%|Non-2xx|requests in" "$WORK/wrk.txt"
+requests="$(awk '/requests in/ { print $1 }' "$WORK/wrk.txt")"
+awk -v t="$((after - before))" -v hz="$(getconf CLK_TCK)" -v n="$requests" \
+    'BEGIN { printf "desk CPU per request: %.0f us (%d requests, %.1f s CPU)\n", t / hz * 1e6 / n, n, t / hz }'
+echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
