@@ -37,6 +37,9 @@ class TwoInstanceRevocationIntegrationTests extends DeskIntegrationTest {
     @Autowired
     Environment environment;
 
+    @Autowired
+    io.deskbridge.desk.oauth.OAuthTokens oauth;
+
     private ConfigurableApplicationContext instanceB;
     private DeskClient apiB;
 
@@ -144,6 +147,53 @@ class TwoInstanceRevocationIntegrationTests extends DeskIntegrationTest {
         String auth = DeskClient.tokenAuth(OWNER_EMAIL, value);
         await().atMost(PROPAGATION_LIMIT)
                 .until(() -> api.get("/api/v2/users/me", auth).status() == 200);
+    }
+
+    @Test
+    void shouldStopARevokedOAuthAccessTokenOnTheOtherInstance() {
+        io.deskbridge.desk.oauth.IssuedClient client = instanceB
+                .getBean(io.deskbridge.desk.oauth.OAuthClients.class)
+                .create(
+                        Actor.system(),
+                        owner().id(),
+                        new io.deskbridge.desk.oauth.OAuthClientRequest(
+                                "Two instances",
+                                "two-instances-" + java.util.UUID.randomUUID(),
+                                null,
+                                null,
+                                io.deskbridge.desk.oauth.OAuthClientKind.CONFIDENTIAL,
+                                java.util.List.of()));
+        io.deskbridge.desk.support.SecretLedger.issued(client.secret());
+        DeskClient.Response issued = api.send(
+                "POST",
+                "/oauth/tokens",
+                null,
+                DeskClient.json(java.util.Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        client.client().identifier(),
+                        "client_secret",
+                        client.secret(),
+                        "scope",
+                        "read")));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+        String access = io.deskbridge.desk.support.SecretLedger.issued(
+                issued.json().path("access_token").asString());
+        String auth = "Bearer " + access;
+        await().atMost(PROPAGATION_LIMIT)
+                .until(() -> apiB.get("/api/v2/users/me", auth).status() == 200);
+        for (int i = 0; i < 3; i++) {
+            assertThat(apiB.get("/api/v2/users/me", auth).status()).isEqualTo(200);
+        }
+        long tokenId = oauth.current(access).orElseThrow().id();
+
+        oauth.revoke(Actor.system(), tokenId);
+
+        await().pollInterval(Duration.ofMillis(20))
+                .atMost(PROPAGATION_LIMIT)
+                .until(() -> apiB.get("/api/v2/users/me", auth).status() == 401);
+        assertThat(api.get("/api/v2/users/me", auth).status()).isEqualTo(401);
     }
 
     @Test
