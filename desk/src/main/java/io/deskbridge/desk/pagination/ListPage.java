@@ -6,6 +6,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * One page of a Zendesk list, typed: {@code {key: [items], next_page, previous_page, count}} in offset
@@ -18,6 +19,11 @@ public record ListPage<T>(
         @JsonIgnore List<T> items,
         @JsonUnwrapped OffsetLinks offset,
         @JsonUnwrapped CursorLinks cursor) {
+
+    /** The same page with each item turned into its wire shape. */
+    public <R> ListPage<R> map(Function<? super T, ? extends R> toJson) {
+        return new ListPage<>(key, items.stream().<R>map(toJson).toList(), offset, cursor);
+    }
 
     @JsonAnyGetter
     public Map<String, List<T>> envelope() {
