@@ -1,6 +1,8 @@
 package io.deskbridge.desk.customfield;
 
+import io.deskbridge.desk.api.BadRequestException;
 import io.deskbridge.desk.api.ForbiddenException;
+import io.deskbridge.desk.api.IdList;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.customfield.CustomFieldJson.AccountField;
 import io.deskbridge.desk.customfield.CustomFieldJson.Option;
@@ -24,6 +26,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
@@ -81,6 +84,42 @@ class CustomFieldController {
     CustomFieldJson.CountEnvelope count() {
         return new CustomFieldJson.CountEnvelope(
                 new CustomFieldJson.Count(fields.list(FieldOwner.TICKET).size(), Instant.now(clock)));
+    }
+
+    /**
+     * {@code ticket_fields/show_many?ids=} (or {@code keys=}, matched against system field types such
+     * as {@code priority}), {@code user_fields/show_many?keys=}; unknown ids and keys are left out, as
+     * Zendesk does.
+     */
+    @GetMapping("/api/v2/{kind:ticket_fields|user_fields}/show_many")
+    ListPage<Object> showMany(
+            @PathVariable String kind,
+            @RequestParam(name = "ids", required = false) String ids,
+            @RequestParam(name = "keys", required = false) String keys) {
+        FieldOwner owner = owner(kind);
+        if ((ids == null) == (keys == null)) {
+            throw new BadRequestException("InvalidParameter", "Send ids or keys, not both and not neither");
+        }
+        List<Long> wantedIds = ids == null ? List.of() : IdList.parse(ids, 100);
+        List<String> wantedKeys = keys == null
+                ? List.of()
+                : java.util.Arrays.stream(keys.split(","))
+                        .map(String::strip)
+                        .filter(k -> !k.isEmpty())
+                        .toList();
+        if (wantedKeys.size() > 100) {
+            throw new BadRequestException(
+                    "InvalidParameter", "show_many takes at most 100 keys (got " + wantedKeys.size() + ")");
+        }
+        String base = base();
+        return ListPage.whole(
+                owner.plural(),
+                fields.list(owner).stream()
+                        .filter(f -> wantedIds.contains(f.id())
+                                || wantedKeys.contains(
+                                        owner.keyed() ? f.key() : f.type().wireName()))
+                        .map(f -> json(f, base))
+                        .toList());
     }
 
     @GetMapping(ALL + "/{id}")

@@ -17,6 +17,12 @@ public class CustomFieldNotFoundException extends RecordNotFoundException {
         return new CustomFieldNotFoundException("No " + owner.singular() + " with key " + key);
     }
 
+    /** Options are only under drop-down and multiselect fields; any other field has none to find. */
+    public static CustomFieldNotFoundException noOptions(long fieldId) {
+        return new CustomFieldNotFoundException(
+                "Field " + fieldId + " has no options (not a drop-down or multiselect)");
+    }
+
     public static CustomFieldNotFoundException optionForId(long fieldId, long optionId) {
         return new CustomFieldNotFoundException("No option " + optionId + " on field " + fieldId);
     }

@@ -263,7 +263,7 @@ public class CustomFields {
     private FieldDefinition optionField(FieldOwner owner, long fieldId) {
         FieldDefinition field = get(owner, fieldId);
         if (!field.type().hasOptions()) {
-            throw CustomFieldNotFoundException.optionForId(fieldId, 0);
+            throw CustomFieldNotFoundException.noOptions(fieldId);
         }
         return field;
     }

@@ -20,6 +20,11 @@ public record ListPage<T>(
         @JsonUnwrapped OffsetLinks offset,
         @JsonUnwrapped CursorLinks cursor) {
 
+    /** All of a short list, without pagination keys ({@code show_many}, reorder answers). */
+    public static <T> ListPage<T> whole(String key, List<T> items) {
+        return new ListPage<>(key, List.copyOf(items), null, null);
+    }
+
     /** The same page with each item turned into its wire shape. */
     public <R> ListPage<R> map(Function<? super T, ? extends R> toJson) {
         return new ListPage<>(key, items.stream().<R>map(toJson).toList(), offset, cursor);

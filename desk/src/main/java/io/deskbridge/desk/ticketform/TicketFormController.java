@@ -2,6 +2,7 @@ package io.deskbridge.desk.ticketform;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.deskbridge.desk.api.ForbiddenException;
+import io.deskbridge.desk.api.IdList;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.pagination.ListPage;
 import io.deskbridge.desk.pagination.ListPages;
@@ -19,6 +20,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
@@ -62,6 +64,30 @@ class TicketFormController {
         String base = base();
         return pages.inMemory("ticket_forms", request, forms.all(), f -> List.of((long) f.position(), f.id()))
                 .map(f -> json(f, base));
+    }
+
+    /** Unknown ids are left out, as Zendesk does. */
+    @GetMapping("/api/v2/ticket_forms/show_many")
+    ListPage<TicketFormJson> showMany(@RequestParam("ids") String ids) {
+        List<Long> wanted = IdList.parse(ids, 100);
+        String base = base();
+        return ListPage.whole(
+                "ticket_forms",
+                forms.all().stream()
+                        .filter(f -> wanted.contains(f.id()))
+                        .map(f -> json(f, base))
+                        .toList());
+    }
+
+    /** Positions 1..n in the order given; answers every form, as Zendesk does. */
+    @PutMapping("/api/v2/ticket_forms/reorder")
+    ListPage<TicketFormJson> reorder(@RequestBody JsonNode body, @AuthenticationPrincipal DeskPrincipal caller) {
+        requireAdmin(caller);
+        List<Long> ids = Input.of(body).ids("ticket_form_ids").orElseThrow(() -> Input.blank("ticket_form_ids"));
+        forms.reorder(ids);
+        String base = base();
+        return ListPage.whole(
+                "ticket_forms", forms.all().stream().map(f -> json(f, base)).toList());
     }
 
     @GetMapping("/api/v2/ticket_forms/{id}")

@@ -83,6 +83,14 @@ class TicketFormRepository {
                 """).param("id", id).param("now", utc(now)).update();
     }
 
+    void setPosition(long id, int position, Instant now) {
+        jdbc.sql("UPDATE ticket_forms SET position = :position, updated_at = :now WHERE id = :id")
+                .param("position", position)
+                .param("now", utc(now))
+                .param("id", id)
+                .update();
+    }
+
     void delete(long id) {
         jdbc.sql("DELETE FROM ticket_forms WHERE id = :id").param("id", id).update();
     }

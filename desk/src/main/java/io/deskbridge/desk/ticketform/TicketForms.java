@@ -102,6 +102,20 @@ public class TicketForms {
     }
 
     @Transactional
+    void reorder(List<Long> ids) {
+        Set<Long> known = repository.all().stream().map(TicketForm::id).collect(Collectors.toSet());
+        List<Long> unknown = ids.stream().filter(i -> !known.contains(i)).toList();
+        if (!unknown.isEmpty()) {
+            throw Input.invalid("ticket_form_ids", "no ticket form with id " + unknown);
+        }
+        Instant now = now();
+        List<Long> ordered = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        for (int i = 0; i < ordered.size(); i++) {
+            repository.setPosition(ordered.get(i), i + 1, now);
+        }
+    }
+
+    @Transactional
     void delete(long id) {
         if (get(id).isDefault()) {
             throw new RecordInvalidException(

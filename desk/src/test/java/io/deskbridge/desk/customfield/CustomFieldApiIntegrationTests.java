@@ -259,6 +259,24 @@ class CustomFieldApiIntegrationTests extends DeskIntegrationTest {
         }
 
         @Test
+        void shouldShowManyByIdsOrBySystemFieldKeys() {
+            Response byIds = api.get("/api/v2/ticket_fields/show_many?ids=" + planFieldId + ",999999999", auth);
+            assertThat(byIds.status()).isEqualTo(200);
+            conforms("TicketFieldsResponse", byIds);
+            assertThat(byIds.json().path("ticket_fields").size()).isEqualTo(1);
+            assertThat(byIds.json().at("/ticket_fields/0/id").asLong()).isEqualTo(planFieldId);
+            assertThat(byIds.json().has("count")).isFalse();
+            Response byKeys = api.get("/api/v2/ticket_fields/show_many.json?keys=priority,status", auth);
+            assertThat(byKeys.json().path("ticket_fields").findValuesAsString("type"))
+                    .containsExactly("status", "priority");
+            Response neither = api.get("/api/v2/ticket_fields/show_many", auth);
+            assertThat(neither.status()).isEqualTo(400);
+            assertThat(neither.body())
+                    .isEqualTo("{\"errors\":[{\"code\":\"InvalidParameter\","
+                            + "\"title\":\"Send ids or keys, not both and not neither\"}]}");
+        }
+
+        @Test
         void shouldCountTicketFields() {
             Response count = api.get("/api/v2/ticket_fields/count", auth);
             assertThat(count.status()).isEqualTo(200);
@@ -421,6 +439,15 @@ class CustomFieldApiIntegrationTests extends DeskIntegrationTest {
                             FieldOwner.USER, "tier_" + suffix, JsonNodeFactory.instance.stringNode("tier_two")))
                     .isInstanceOf(RecordInvalidException.class)
                     .hasMessageContaining("Tier: must be one of its option values (tier_one)");
+        }
+
+        @Test
+        void shouldShowManyUserFieldsByKey() {
+            Response response = api.get("/api/v2/user_fields/show_many?keys=age_" + suffix + ",nope", auth);
+            assertThat(response.status()).isEqualTo(200);
+            conforms("UserFieldsResponse", response);
+            assertThat(response.json().path("user_fields").findValuesAsString("key"))
+                    .containsExactly("age_" + suffix);
         }
 
         @Test

