@@ -3,6 +3,7 @@ package io.deskbridge.desk.businessrule;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.deskbridge.desk.api.BadRequestException;
 import io.deskbridge.desk.api.ForbiddenException;
+import io.deskbridge.desk.api.IdList;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.pagination.ListPage;
 import io.deskbridge.desk.pagination.ListPages;
@@ -23,6 +24,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
@@ -119,6 +121,80 @@ class BusinessRuleController {
         return page(RuleKind.SLA_POLICY, request);
     }
 
+    @GetMapping(RULES + "/active")
+    ListPage<Object> active(@PathVariable String kind, HttpServletRequest request) {
+        RuleKind k = kind(kind);
+        return page(k, rules.all(k).stream().filter(BusinessRule::active).toList(), request);
+    }
+
+    /** {@code ?query=}: rules whose title contains the words, case-insensitively. */
+    @GetMapping(RULES + "/search")
+    ListPage<Object> search(
+            @PathVariable String kind,
+            @RequestParam(name = "query", required = false) String query,
+            HttpServletRequest request) {
+        RuleKind k = kind(kind);
+        if (query == null || query.isBlank()) {
+            throw new BadRequestException("InvalidParameter", "query is required");
+        }
+        String needle = query.strip().toLowerCase(java.util.Locale.ROOT);
+        return page(
+                k,
+                rules.all(k).stream()
+                        .filter(r ->
+                                r.title().toLowerCase(java.util.Locale.ROOT).contains(needle))
+                        .toList(),
+                request);
+    }
+
+    /** Unknown ids are left out, as Zendesk does. */
+    @GetMapping("/api/v2/views/show_many")
+    ListPage<Object> showManyViews(@RequestParam("ids") String ids) {
+        List<Long> wanted = IdList.parse(ids, 100);
+        String base = base();
+        return ListPage.whole(
+                RuleKind.VIEW.plural(),
+                rules.all(RuleKind.VIEW).stream()
+                        .filter(r -> wanted.contains(r.id()))
+                        .map(r -> json(r, base))
+                        .toList());
+    }
+
+    /** {@code ?ids=1,2}: all or nothing; 204. */
+    @DeleteMapping(RULES + "/destroy_many")
+    ResponseEntity<Void> destroyMany(
+            @PathVariable String kind, @RequestParam("ids") String ids, @AuthenticationPrincipal DeskPrincipal caller) {
+        RuleKind k = kind(kind);
+        requireAdmin(caller, k);
+        rules.deleteAll(k, IdList.parse(ids, 100));
+        return ResponseEntity.noContent().build();
+    }
+
+    /** {@code {"trigger_ids": [...]}}: positions 1..n in that order; 200 with an empty body. */
+    @PutMapping("/api/v2/triggers/reorder")
+    ResponseEntity<Void> reorderTriggers(@RequestBody JsonNode body, @AuthenticationPrincipal DeskPrincipal caller) {
+        requireAdmin(caller, RuleKind.TRIGGER);
+        rules.reorder(
+                RuleKind.TRIGGER, Input.of(body).ids("trigger_ids").orElseThrow(() -> Input.blank("trigger_ids")));
+        return ResponseEntity.ok().build();
+    }
+
+    /** {@code sla_policy_ids} in the body (or the query, as the OAS also lists it); 200, empty body. */
+    @PutMapping(SLAS + "/reorder")
+    ResponseEntity<Void> reorderSlas(
+            @RequestBody(required = false) JsonNode body,
+            @RequestParam(name = "sla_policy_ids", required = false) String queryIds,
+            @AuthenticationPrincipal DeskPrincipal caller) {
+        requireAdmin(caller, RuleKind.SLA_POLICY);
+        List<Long> ids = queryIds != null
+                ? IdList.parse(queryIds, 1000)
+                : Input.of(body == null ? tools.jackson.databind.node.JsonNodeFactory.instance.objectNode() : body)
+                        .ids("sla_policy_ids")
+                        .orElseThrow(() -> Input.blank("sla_policy_ids"));
+        rules.reorder(RuleKind.SLA_POLICY, ids);
+        return ResponseEntity.ok().build();
+    }
+
     @GetMapping(RULES + "/{id}")
     Object show(@PathVariable String kind, @PathVariable long id) {
         RuleKind k = kind(kind);
@@ -167,8 +243,12 @@ class BusinessRuleController {
     }
 
     private ListPage<Object> page(RuleKind kind, HttpServletRequest request) {
+        return page(kind, rules.all(kind), request);
+    }
+
+    private ListPage<Object> page(RuleKind kind, List<BusinessRule> rows, HttpServletRequest request) {
         String base = base();
-        List<BusinessRule> all = new ArrayList<>(rules.all(kind));
+        List<BusinessRule> all = new ArrayList<>(rows);
         Function<BusinessRule, List<Long>> key = r -> List.of((long) r.position(), r.id());
         String sortBy = request.getParameter("sort_by");
         if (kind == RuleKind.MACRO && sortBy != null && !sortBy.isBlank() && !sortBy.equals("position")) {

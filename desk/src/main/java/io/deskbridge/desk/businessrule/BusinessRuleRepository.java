@@ -86,6 +86,14 @@ class BusinessRuleRepository {
                 .update();
     }
 
+    void setPosition(long id, int position, Instant now) {
+        jdbc.sql("UPDATE business_rules SET position = :position, updated_at = :now WHERE id = :id")
+                .param("position", position)
+                .param("now", utc(now))
+                .param("id", id)
+                .update();
+    }
+
     void delete(long id) {
         jdbc.sql("DELETE FROM business_rules WHERE id = :id").param("id", id).update();
     }

@@ -89,6 +89,29 @@ public class BusinessRules {
         repository.delete(id);
     }
 
+    /** Deletes every rule named, or none when one is unknown (404). */
+    @Transactional
+    void deleteAll(RuleKind kind, List<Long> ids) {
+        ids.forEach(id -> get(kind, id));
+        ids.forEach(repository::delete);
+    }
+
+    /** Positions 1..n in the order given; 422 for ids not of this kind. */
+    @Transactional
+    void reorder(RuleKind kind, List<Long> ids) {
+        java.util.Set<Long> known = new java.util.HashSet<>(
+                repository.all(kind).stream().map(BusinessRule::id).toList());
+        List<Long> unknown = ids.stream().filter(id -> !known.contains(id)).toList();
+        if (!unknown.isEmpty()) {
+            throw Input.invalid(kind.singular() + "_ids", "no " + kind.singular() + " with id " + unknown);
+        }
+        Instant now = now();
+        List<Long> ordered = List.copyOf(new java.util.LinkedHashSet<>(ids));
+        for (int i = 0; i < ordered.size(); i++) {
+            repository.setPosition(ordered.get(i), i + 1, now);
+        }
+    }
+
     private static JsonNode conditions(RuleKind kind, JsonNode value) {
         String name = kind == RuleKind.SLA_POLICY ? "filter" : "conditions";
         if (value == null || value.isNull()) {

@@ -1,6 +1,8 @@
 /**
  * Business rules: {@code /api/v2/macros}, {@code /triggers}, {@code /automations}, {@code /views} and
- * {@code /slas/policies}, each list, show, create, update, delete. Admins write, agents read.
+ * {@code /slas/policies}, each list, show, create, update, delete; {@code /active}, {@code /search?query=}
+ * and {@code /destroy_many?ids=} (all or nothing) for the first four; {@code /views/show_many};
+ * {@code /triggers/reorder} and {@code /slas/policies/reorder}. Admins write, agents read.
  *
  * <p>Decisions.
  * <ul>

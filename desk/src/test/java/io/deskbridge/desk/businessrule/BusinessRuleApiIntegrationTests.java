@@ -274,4 +274,98 @@ class BusinessRuleApiIntegrationTests extends DeskIntegrationTest {
             assertThat(filter.json().at("/details/filter/0/error").asString()).isEqualTo("BlankValue");
         }
     }
+
+    @Nested
+    class BulkAndSearch {
+
+        private List<Long> ids(String path, String key) {
+            List<Long> ids = new ArrayList<>();
+            api.get(path, auth)
+                    .json()
+                    .path(key)
+                    .forEach(r -> ids.add(r.path("id").asLong()));
+            return ids;
+        }
+
+        @Test
+        void shouldListOnlyActiveRules() {
+            long inactive = created(
+                            "macros", "macro", "{\"title\":\"Dormant\",\"active\":false,\"actions\":" + ACTIONS + "}")
+                    .path("id")
+                    .asLong();
+            Response active = api.get("/api/v2/macros/active.json", agentAuth);
+            assertThat(active.status()).isEqualTo(200);
+            conforms("MacrosResponse", active);
+            assertThat(ids("/api/v2/macros/active", "macros")).isNotEmpty().doesNotContain(inactive);
+            assertThat(ids("/api/v2/macros", "macros")).contains(inactive);
+            api.send("DELETE", "/api/v2/macros/" + inactive, auth, null);
+        }
+
+        @Test
+        void shouldSearchTitles() {
+            Response response = api.get("/api/v2/triggers/search?query=ESCAL", auth);
+            assertThat(response.status()).isEqualTo(200);
+            conforms("TriggersResponse", response);
+            assertThat(response.json().path("triggers").findValuesAsString("title"))
+                    .containsOnly("Escalate");
+            Response missing = api.get("/api/v2/triggers/search", auth);
+            assertThat(missing.status()).isEqualTo(400);
+            assertThat(missing.body())
+                    .isEqualTo("{\"errors\":[{\"code\":\"InvalidParameter\",\"title\":\"query is required\"}]}");
+        }
+
+        @Test
+        void shouldShowManyViews() {
+            long view = ids("/api/v2/views", "views").get(0);
+            Response response = api.get("/api/v2/views/show_many?ids=" + view + ",999999999", auth);
+            assertThat(response.status()).isEqualTo(200);
+            conforms("ViewsResponse", response);
+            assertThat(response.json().path("views").size()).isEqualTo(1);
+        }
+
+        @Test
+        void shouldDestroyManyAllOrNothing() {
+            String body = "{\"title\":\"Bulk\",\"conditions\":" + CONDITIONS + ",\"actions\":" + ACTIONS + "}";
+            long a = created("automations", "automation", body).path("id").asLong();
+            long b = created("automations", "automation", body).path("id").asLong();
+            Response partial =
+                    api.send("DELETE", "/api/v2/automations/destroy_many?ids=" + a + ",999999999", auth, null);
+            assertThat(partial.status()).isEqualTo(404);
+            assertThat(api.get("/api/v2/automations/" + a, auth).status()).isEqualTo(200);
+            Response both = api.send("DELETE", "/api/v2/automations/destroy_many.json?ids=" + a + "," + b, auth, null);
+            assertThat(both.status()).isEqualTo(204);
+            assertThat(api.get("/api/v2/automations/" + a, auth).status()).isEqualTo(404);
+            assertThat(api.get("/api/v2/automations/" + b, auth).status()).isEqualTo(404);
+        }
+
+        @Test
+        void shouldReorderTriggersAndSlaPolicies() {
+            List<Long> triggers = ids("/api/v2/triggers", "triggers");
+            List<Long> reversed = new ArrayList<>(triggers);
+            java.util.Collections.reverse(reversed);
+            Response response = api.send(
+                    "PUT",
+                    "/api/v2/triggers/reorder",
+                    auth,
+                    DeskClient.json(java.util.Map.of("trigger_ids", reversed)));
+            assertThat(response.status()).isEqualTo(200);
+            assertThat(response.body()).isEmpty();
+            assertThat(ids("/api/v2/triggers", "triggers")).isEqualTo(reversed);
+
+            List<Long> policies = ids("/api/v2/slas/policies", "sla_policies");
+            List<Long> reversedPolicies = new ArrayList<>(policies);
+            java.util.Collections.reverse(reversedPolicies);
+            Response slas = api.send(
+                    "PUT",
+                    "/api/v2/slas/policies/reorder.json",
+                    auth,
+                    DeskClient.json(java.util.Map.of("sla_policy_ids", reversedPolicies)));
+            assertThat(slas.status()).isEqualTo(200);
+            assertThat(ids("/api/v2/slas/policies", "sla_policies")).isEqualTo(reversedPolicies);
+            Response unknown = api.send("PUT", "/api/v2/triggers/reorder", auth, "{\"trigger_ids\":[999999999]}");
+            assertThat(unknown.status()).isEqualTo(422);
+            assertThat(unknown.json().at("/details/trigger_ids/0/description").asString())
+                    .isEqualTo("Trigger ids: no trigger with id [999999999]");
+        }
+    }
 }
