@@ -1,5 +1,6 @@
 package io.deskbridge.desk.ratelimit;
 
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,11 +18,14 @@ class RateLimitConfiguration {
     private static final int SECURITY_ORDER = -100;
 
     @Bean
-    RateLimiter rateLimiter(RateLimitProperties properties, @Value("${desk.redis-url:}") String redisUrl) {
+    RateLimiter rateLimiter(RateLimitProperties properties, @Value("${desk.redis-url:}") String redisUrl, Clock clock) {
+        ClockTimeMeter time = new ClockTimeMeter(clock);
         RateLimiter limiter = redisUrl.isBlank()
-                ? new RateLimiter(properties.redisKeyPrefix())
+                ? new RateLimiter(properties.redisKeyPrefix(), time)
                 : new RateLimiter(
-                        RedisBuckets.connect(redisUrl.strip(), properties.redisTimeout()), properties.redisKeyPrefix());
+                        RedisBuckets.connect(redisUrl.strip(), properties.redisTimeout(), time),
+                        properties.redisKeyPrefix(),
+                        time);
         log.info("API rate limits are counted in {}", limiter.where());
         if (!properties.enforce()) {
             log.warn("desk.rate-limit.enforce=false: API rate limits are reported in the headers but never "

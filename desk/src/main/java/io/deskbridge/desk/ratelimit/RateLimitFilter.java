@@ -66,7 +66,7 @@ class RateLimitFilter extends OncePerRequestFilter {
                         : limiter.budgets(limits.current());
         // The sandbox clock and desk.rate-limit.enforce=false count and report, and never refuse.
         boolean enforcing = enforce && !budgets.limits().sandbox();
-        long reset = RateLimitHeaders.secondsToReset();
+        long reset = limiter.secondsToReset();
 
         ConsumptionProbe export = null;
         if (RateLimitHeaders.isExport(request)) {
