@@ -1,5 +1,6 @@
 package io.deskbridge.desk.ratelimit;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -47,9 +48,9 @@ class RateLimitConfiguration {
     /** After Spring Security, so that only authenticated callers spend the budget. */
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimits(
-            ApiLimits limits, RateLimiter limiter, RateLimitProperties properties) {
+            ApiLimits limits, RateLimiter limiter, RateLimitProperties properties, MeterRegistry metrics) {
         FilterRegistrationBean<RateLimitFilter> registration =
-                new FilterRegistrationBean<>(new RateLimitFilter(limits, limiter, properties.enforce()));
+                new FilterRegistrationBean<>(new RateLimitFilter(limits, limiter, properties.enforce(), metrics));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(SECURITY_ORDER + 1);
         return registration;

@@ -14,6 +14,7 @@ import io.deskbridge.desk.support.DeskClient;
 import io.deskbridge.desk.support.DeskClient.Response;
 import io.deskbridge.desk.support.DeskIntegrationTest;
 import io.deskbridge.desk.support.SecretLedger;
+import io.deskbridge.desk.support.TcpRelay;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
