@@ -8,6 +8,7 @@ import io.deskbridge.desk.apitoken.TokenCheck;
 import io.deskbridge.desk.apitoken.TokenScope;
 import io.deskbridge.desk.apitoken.VerifiedToken;
 import io.deskbridge.desk.user.DeskPrincipal;
+import io.deskbridge.desk.user.Role;
 import io.deskbridge.desk.user.UserAccount;
 import io.deskbridge.desk.user.Users;
 import java.nio.charset.StandardCharsets;
@@ -19,8 +20,11 @@ import org.springframework.stereotype.Service;
  * Turns an {@code Authorization} header into a principal, Zendesk's way: {@code Basic
  * base64(email/token:TOKEN)} when token access is on, {@code Basic base64(email:password)} when
  * password access is on. The request runs as the user named by the email, who must be active; a
- * token bound to its owner refuses every other email. No step touches the database when caches are
- * warm, except password checks (which Zendesk itself discourages).
+ * token bound to its owner refuses every other email. A token's owner must be active too (a deleted
+ * or suspended user's tokens stop at once, including {@code any_user} ones that would otherwise run
+ * as someone else), and an {@code any_user} token works only while its owner is still an admin:
+ * acting as any user is an admin's power, and it goes with the role. No step touches the database
+ * when caches are warm, except password checks (which Zendesk itself discourages).
  */
 @Service
 public class ApiAuthenticator {
@@ -71,6 +75,15 @@ public class ApiAuthenticator {
             return ApiAuthentication.failed("token " + check.outcome().name().toLowerCase());
         }
         VerifiedToken verified = check.token();
+        Optional<UserAccount> owner = users.findByIdCached(verified.ownerId());
+        if (owner.isEmpty() || !owner.get().canAuthenticate()) {
+            return ApiAuthentication.failed("the owner of token " + verified.tokenId() + " is deleted or suspended");
+        }
+        if (verified.authenticatesAs() == AuthenticatesAs.ANY_USER
+                && owner.get().role() != Role.ADMIN) {
+            return ApiAuthentication.failed(
+                    "token " + verified.tokenId() + " authenticates as any user but its owner is no longer an admin");
+        }
         Optional<UserAccount> user = users.findByEmailCached(email);
         if (user.isEmpty() || !user.get().canAuthenticate()) {
             return ApiAuthentication.failed("no active user with the email given with token " + verified.tokenId());

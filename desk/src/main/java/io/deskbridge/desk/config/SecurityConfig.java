@@ -4,7 +4,11 @@ import io.deskbridge.desk.api.ZendeskErrors;
 import io.deskbridge.desk.apiauth.ApiAuthenticationFilter;
 import io.deskbridge.desk.apiauth.ApiAuthenticator;
 import io.deskbridge.desk.apiauth.FailedAuthThrottle;
+import io.deskbridge.desk.audit.AuditLog;
+import io.deskbridge.desk.user.LiveSessionFilter;
+import io.deskbridge.desk.user.LiveSessionFilter.WhenEnded;
 import io.deskbridge.desk.user.SessionSignIn;
+import io.deskbridge.desk.user.Users;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -23,6 +27,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -32,7 +37,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Two filter chains. {@code /api/**}: Zendesk-style authentication (header first, then the Admin
  * Center session with {@code X-CSRF-Token} on writes), Zendesk error bodies. Everything else: the
- * Admin Center, form sign-in, admins only.
+ * Admin Center, form sign-in, admins only. In both, a session is re-checked against its user on
+ * every request ({@link LiveSessionFilter}) before anything else reads it.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableWebSecurity
@@ -43,7 +49,12 @@ class SecurityConfig {
     @Bean
     @Order(1)
     SecurityFilterChain api(
-            HttpSecurity http, ApiAuthenticator authenticator, FailedAuthThrottle throttle, ObjectMapper json)
+            HttpSecurity http,
+            ApiAuthenticator authenticator,
+            FailedAuthThrottle throttle,
+            ObjectMapper json,
+            Users users,
+            AuditLog audit)
             throws Exception {
         HttpSessionCsrfTokenRepository csrfTokens = new HttpSessionCsrfTokenRepository();
         csrfTokens.setHeaderName("X-CSRF-Token");
@@ -75,6 +86,9 @@ class SecurityConfig {
                 .formLogin(f -> f.disable())
                 .logout(l -> l.disable())
                 .requestCache(r -> r.disable())
+                .addFilterAfter(
+                        new LiveSessionFilter(users, audit, WhenEnded.CONTINUE_UNAUTHENTICATED),
+                        SecurityContextHolderFilter.class)
                 .addFilterBefore(
                         new ApiAuthenticationFilter(authenticator, throttle, json), AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
@@ -96,7 +110,8 @@ class SecurityConfig {
 
     @Bean
     @Order(2)
-    SecurityFilterChain adminCenter(HttpSecurity http, SessionSignIn signIn, FailedAuthThrottle throttle)
+    SecurityFilterChain adminCenter(
+            HttpSecurity http, SessionSignIn signIn, FailedAuthThrottle throttle, Users users, AuditLog audit)
             throws Exception {
         http.authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login", "/access-denied", "/css/**", "/js/**", "/error", "/favicon.ico")
@@ -115,6 +130,9 @@ class SecurityConfig {
                             throttle.recordFailure(request.getRemoteAddr());
                             response.sendRedirect("/login?error");
                         }))
+                .addFilterAfter(
+                        new LiveSessionFilter(users, audit, WhenEnded.REDIRECT_TO_SIGN_IN),
+                        SecurityContextHolderFilter.class)
                 .addFilterBefore(signInThrottle(throttle), UsernamePasswordAuthenticationFilter.class)
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
                 .exceptionHandling(e -> e.accessDeniedPage("/access-denied"))
@@ -146,11 +164,18 @@ class SecurityConfig {
         };
     }
 
-    /** CSRF applies to writes that rely on the session cookie, not to header-authenticated calls. */
+    /**
+     * CSRF applies to writes that rely on the session cookie, not to header-authenticated calls. A
+     * blank Authorization header counts as none: the API authentication ignores it and uses the
+     * session, so it must not skip the CSRF check either.
+     */
     private static RequestMatcher sessionWrites() {
-        return (HttpServletRequest request) -> !SAFE_METHODS.contains(request.getMethod())
-                && request.getHeader(HttpHeaders.AUTHORIZATION) == null
-                && request.getSession(false) != null;
+        return (HttpServletRequest request) -> {
+            String authorization = request.getHeader(HttpHeaders.AUTHORIZATION);
+            return !SAFE_METHODS.contains(request.getMethod())
+                    && (authorization == null || authorization.isBlank())
+                    && request.getSession(false) != null;
+        };
     }
 
     private static void write(ObjectMapper json, HttpServletResponse response, int status, Map<String, Object> body)

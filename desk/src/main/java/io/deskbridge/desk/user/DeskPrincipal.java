@@ -9,8 +9,11 @@ import java.security.Principal;
  *
  * @param via how the request authenticated
  * @param apiTokenId the token used, or null when no token was
+ * @param sessionGeneration the user's session generation when it authenticated (see {@code
+ *     SessionCheck}: a session ends when the user's moved on)
  */
-public record DeskPrincipal(long userId, String email, String name, Role role, Via via, Long apiTokenId)
+public record DeskPrincipal(
+        long userId, String email, String name, Role role, Via via, Long apiTokenId, long sessionGeneration)
         implements Principal, Serializable {
 
     /** The ways into desk. */
@@ -21,7 +24,8 @@ public record DeskPrincipal(long userId, String email, String name, Role role, V
     }
 
     public static DeskPrincipal of(UserAccount user, Via via, Long apiTokenId) {
-        return new DeskPrincipal(user.id(), user.email(), user.name(), user.role(), via, apiTokenId);
+        return new DeskPrincipal(
+                user.id(), user.email(), user.name(), user.role(), via, apiTokenId, user.sessionGeneration());
     }
 
     @Override

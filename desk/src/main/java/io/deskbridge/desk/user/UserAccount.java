@@ -4,7 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-/** A desk user as the rest of desk sees it. */
+/**
+ * A desk user as the rest of desk sees it.
+ *
+ * @param sessionGeneration moves whenever the user's sign-in sessions must end (deleted, suspended,
+ *     role changed, password reset); never on the wire
+ */
 public record UserAccount(
         long id,
         String name,
@@ -24,7 +29,8 @@ public record UserAccount(
         Map<String, Object> userFields,
         Instant createdAt,
         Instant updatedAt,
-        Instant lastLoginAt) {
+        Instant lastLoginAt,
+        long sessionGeneration) {
 
     /** Active and not suspended: may sign in and call the API. */
     public boolean canAuthenticate() {

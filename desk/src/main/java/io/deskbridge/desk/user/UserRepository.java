@@ -125,6 +125,48 @@ class UserRepository {
                 .update();
     }
 
+    /** The account owner's id; see V6__account_owner.sql. */
+    Optional<Long> ownerId() {
+        return jdbc.sql("SELECT id FROM users WHERE account_owner = TRUE ORDER BY id FETCH FIRST 1 ROWS ONLY")
+                .query(Long.class)
+                .optional();
+    }
+
+    boolean isOwner(long id) {
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE id = :id AND account_owner = TRUE")
+                        .param("id", id)
+                        .query(Long.class)
+                        .single()
+                > 0;
+    }
+
+    void markOwner(long id) {
+        jdbc.sql("UPDATE users SET account_owner = TRUE WHERE id = :id")
+                .param("id", id)
+                .update();
+    }
+
+    /** A new password; the user is active, not suspended and an admin afterwards (owner recovery). */
+    void resetOwner(long id, String passwordHash, Instant now) {
+        jdbc.sql("""
+                UPDATE users SET password_hash = :hash, active = TRUE, suspended = FALSE, role = :role,
+                       updated_at = :now
+                 WHERE id = :id
+                """)
+                .param("hash", passwordHash)
+                .param("role", Role.ADMIN.name())
+                .param("now", ts(now))
+                .param("id", id)
+                .update();
+    }
+
+    /** Ends every sign-in session of the user (see {@link SessionCheck}). */
+    void endSessions(long id) {
+        jdbc.sql("UPDATE users SET session_generation = session_generation + 1 WHERE id = :id")
+                .param("id", id)
+                .update();
+    }
+
     void recordLogin(long id, Instant now) {
         jdbc.sql("UPDATE users SET last_login_at = :now WHERE id = :id")
                 .param("now", ts(now))
@@ -182,7 +224,8 @@ class UserRepository {
                 JsonText.object(rs.getString("user_fields")),
                 instant(rs, "created_at"),
                 instant(rs, "updated_at"),
-                instant(rs, "last_login_at"));
+                instant(rs, "last_login_at"),
+                rs.getLong("session_generation"));
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

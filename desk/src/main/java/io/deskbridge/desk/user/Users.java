@@ -4,6 +4,9 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.api.RecordInvalidException;
+import io.deskbridge.desk.audit.Actor;
+import io.deskbridge.desk.audit.AuditAction;
+import io.deskbridge.desk.audit.AuditLog;
 import io.deskbridge.desk.cluster.ChangeEpoch;
 import io.deskbridge.desk.cluster.LocalCache;
 import io.deskbridge.desk.organization.Organizations;
@@ -38,10 +41,16 @@ public class Users implements LocalCache {
     private final Clock clock;
     private final SearchIndex index;
     private final Organizations organizations;
+    private final AuditLog audit;
     /** A real hash of a random string, so unknown emails cost as much to check as known ones. */
     private final String dummyHash;
 
     private final Cache<String, Stamped> byEmail = Caffeine.newBuilder()
+            .maximumSize(100_000)
+            .expireAfterWrite(Duration.ofMinutes(10))
+            .build();
+
+    private final Cache<Long, Stamped> byId = Caffeine.newBuilder()
             .maximumSize(100_000)
             .expireAfterWrite(Duration.ofMinutes(10))
             .build();
@@ -55,7 +64,9 @@ public class Users implements LocalCache {
             ChangeEpoch epoch,
             Clock clock,
             SearchIndex index,
-            Organizations organizations) {
+            Organizations organizations,
+            AuditLog audit) {
+        this.audit = audit;
         this.repository = repository;
         this.index = index;
         this.organizations = organizations;
@@ -80,6 +91,22 @@ public class Users implements LocalCache {
         }
         Optional<UserAccount> loaded = repository.findByEmail(key);
         byEmail.put(key, new Stamped(loaded, now));
+        return loaded;
+    }
+
+    /**
+     * The user with this id, from cache when fresh: what every Admin Center request checks its session
+     * against. Every user change bumps the {@link ChangeEpoch} in its transaction, so this instance
+     * sees it on commit and every other instance within one epoch poll.
+     */
+    public Optional<UserAccount> findByIdCached(long id) {
+        long now = epoch.current();
+        Stamped hit = byId.getIfPresent(id);
+        if (hit != null && hit.epoch() >= now) {
+            return hit.user();
+        }
+        Optional<UserAccount> loaded = repository.findById(id);
+        byId.put(id, new Stamped(loaded, now));
         return loaded;
     }
 
@@ -123,6 +150,44 @@ public class Users implements LocalCache {
         return created;
     }
 
+    /** The account owner: an admin with a password, protected from deletion, suspension and demotion. */
+    @Transactional
+    public UserAccount createOwner(String name, String email, String rawPassword) {
+        UserAccount owner = create(name, email, Role.ADMIN, rawPassword);
+        repository.markOwner(owner.id());
+        return owner;
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserAccount> accountOwner() {
+        return repository.ownerId().flatMap(repository::findById);
+    }
+
+    /**
+     * Recovery of a lost owner: a new password, and the owner active, unsuspended and admin again.
+     * Audited; the password never is. Every instance drops its cached view of the owner.
+     */
+    @Transactional
+    public OwnerReset resetOwnerPassword(Actor actor, String rawPassword) {
+        UserAccount before = accountOwner()
+                .orElseThrow(() -> new IllegalStateException(
+                        "This database has no account owner: desk has never started on it. Give the command the same"
+                                + " database settings as desk (DESK_DATA_DIR or SPRING_DATASOURCE_URL)"));
+        repository.resetOwner(before.id(), passwordEncoder.encode(rawPassword), now());
+        repository.endSessions(before.id());
+        OwnerReset reset = new OwnerReset(before.email(), !before.canAuthenticate(), before.role() != Role.ADMIN);
+        audit.record(
+                actor,
+                AuditAction.UPDATE,
+                "account_owner.password_reset",
+                "user",
+                before.id(),
+                before.email(),
+                reset.describe());
+        epoch.bump();
+        return reset;
+    }
+
     /** Creates a user from API input: a name is required, an email must be unused. */
     @Transactional
     public UserAccount create(UserChanges changes) {
@@ -151,7 +216,8 @@ public class Users implements LocalCache {
                         Map.of(),
                         now,
                         now,
-                        null),
+                        null,
+                        0),
                 changes);
         validate(draft, -1);
         long id = repository.insert(draft, passwordHash, now);
@@ -165,8 +231,14 @@ public class Users implements LocalCache {
     public UserAccount update(long id, UserChanges changes) {
         UserAccount current = repository.findById(id).orElseThrow(() -> UserNotFoundException.forId(id));
         UserAccount updated = apply(current, changes);
+        if (repository.isOwner(id)) {
+            protectOwner(current, updated);
+        }
         validate(updated, id);
         repository.update(updated, now());
+        if ((updated.suspended() && !current.suspended()) || updated.role() != current.role()) {
+            repository.endSessions(id);
+        }
         UserAccount saved = repository.findById(id).orElseThrow();
         index.replace(SEARCH_TYPE, id, searchText(saved));
         epoch.bump();
@@ -177,7 +249,11 @@ public class Users implements LocalCache {
     @Transactional
     public UserAccount delete(long id) {
         UserAccount current = repository.findById(id).orElseThrow(() -> UserNotFoundException.forId(id));
+        if (repository.isOwner(id)) {
+            throw AccountOwnerProtectedException.delete(current);
+        }
         repository.updateFlags(id, false, current.suspended(), now());
+        repository.endSessions(id);
         epoch.bump();
         return repository.findById(id).orElseThrow();
     }
@@ -216,6 +292,16 @@ public class Users implements LocalCache {
     @Transactional(readOnly = true)
     public long count(String where, Map<String, Object> params) {
         return repository.count(where, params);
+    }
+
+    /** Nobody, the owner included, takes the owner's admin role or suspends it: see V6__account_owner. */
+    private static void protectOwner(UserAccount current, UserAccount updated) {
+        if (updated.role() != Role.ADMIN) {
+            throw AccountOwnerProtectedException.demote(current, updated.role());
+        }
+        if (updated.suspended()) {
+            throw AccountOwnerProtectedException.suspend(current);
+        }
     }
 
     private void validate(UserAccount user, long id) {
@@ -258,7 +344,8 @@ public class Users implements LocalCache {
                 c.userFields().orElse(u.userFields()),
                 u.createdAt(),
                 u.updatedAt(),
-                u.lastLoginAt());
+                u.lastLoginAt(),
+                u.sessionGeneration());
     }
 
     static String searchText(UserAccount u) {
@@ -276,8 +363,18 @@ public class Users implements LocalCache {
     /** Deactivates (active=false) or suspends a user; both stop API access on every instance. */
     @Transactional
     public void setFlags(long id, boolean active, boolean suspended) {
-        if (repository.updateFlags(id, active, suspended, now()) == 0) {
-            throw UserNotFoundException.forId(id);
+        UserAccount current = repository.findById(id).orElseThrow(() -> UserNotFoundException.forId(id));
+        if (repository.isOwner(id)) {
+            if (!active) {
+                throw AccountOwnerProtectedException.delete(current);
+            }
+            if (suspended) {
+                throw AccountOwnerProtectedException.suspend(current);
+            }
+        }
+        repository.updateFlags(id, active, suspended, now());
+        if ((!active && current.active()) || (suspended && !current.suspended())) {
+            repository.endSessions(id);
         }
         epoch.bump();
     }
@@ -295,6 +392,7 @@ public class Users implements LocalCache {
     @Override
     public void invalidateAll() {
         byEmail.invalidateAll();
+        byId.invalidateAll();
     }
 
     private Instant now() {

@@ -145,4 +145,43 @@ class TwoInstanceRevocationIntegrationTests extends DeskIntegrationTest {
         await().atMost(PROPAGATION_LIMIT)
                 .until(() -> api.get("/api/v2/users/me", auth).status() == 200);
     }
+
+    @Test
+    void shouldEndAnAdminCenterSessionOnTheOtherInstanceWhenItsUserIsSuspended() {
+        String password = io.deskbridge.desk.support.SecretLedger.issued("Pw-" + java.util.UUID.randomUUID());
+        io.deskbridge.desk.user.UserAccount admin = users.create(
+                "Admin on B",
+                "admin-b-" + java.util.UUID.randomUUID() + "@deskbridge.test",
+                io.deskbridge.desk.user.Role.ADMIN,
+                password);
+        DeskClient browserOnB = DeskClient.withCookies(
+                "http://127.0.0.1:" + instanceB.getEnvironment().getProperty("local.server.port"));
+        // Sign-in reads the user from the database, never from a cache: no propagation to wait for.
+        assertThat(browserOnB.signIn(admin.email(), password).header("Location"))
+                .endsWith("/admin");
+        assertThat(browserOnB.get("/admin", null).status()).isEqualTo(200);
+
+        users.update(
+                admin.id(),
+                new io.deskbridge.desk.user.UserChanges(
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        java.util.Optional.of(true),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty(),
+                        java.util.Optional.empty()));
+
+        await().pollInterval(Duration.ofMillis(20))
+                .atMost(PROPAGATION_LIMIT)
+                .until(() -> browserOnB.get("/admin", null).status() == 302);
+        assertThat(browserOnB.get("/admin", null).header("Location")).endsWith("/login");
+    }
 }
