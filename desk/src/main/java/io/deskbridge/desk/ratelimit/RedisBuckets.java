@@ -73,8 +73,14 @@ final class RedisBuckets implements BucketStore, AutoCloseable {
                     client, client.connect(RedisCodec.of(StringCodec.UTF8, ByteArrayCodec.INSTANCE)), where, time);
         } catch (RedisException e) {
             client.shutdown(Duration.ZERO, Duration.ofSeconds(2));
+            Throwable root = e;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            // The root cause names what failed (refused, timed out, TLS...); it carries no password.
             throw new IllegalStateException(
                     "desk.redis-url (DESK_REDIS_URL): Redis at " + where + " is not reachable (" + e.getMessage()
+                            + (root == e ? "" : ": " + root.getClass().getSimpleName() + ": " + root.getMessage())
                             + "); start it, or leave DESK_REDIS_URL unset to keep rate limits in this instance's memory");
         }
     }

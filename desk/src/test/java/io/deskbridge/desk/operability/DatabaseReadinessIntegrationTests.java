@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import io.deskbridge.desk.support.DeskClient;
 import io.deskbridge.desk.support.DeskClient.Response;
 import io.deskbridge.desk.support.DeskIntegrationTest;
+import io.deskbridge.desk.support.SecondDesk;
 import io.deskbridge.desk.support.TcpRelay;
 import io.deskbridge.desk.support.TestDatabase;
 import java.io.IOException;
@@ -13,50 +14,58 @@ import java.net.URI;
 import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.web.server.LocalManagementPort;
-import org.springframework.test.annotation.DirtiesContext;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
 
 /**
- * Readiness follows PostgreSQL: desk reaches its database through a TCP relay that the test cuts, as
- * a stopped server or a broken network would; readiness goes DOWN (503) while liveness stays UP (a
- * restart would not help), and readiness is UP again once the database answers. PostgreSQL only: the
- * embedded H2 cannot go away.
+ * Readiness follows PostgreSQL: a second desk instance reaches the test database through a TCP relay
+ * that the test cuts, as a stopped server or a broken network would. Its readiness goes DOWN (503)
+ * while liveness stays UP (a restart would not help), and is UP again once the database answers.
+ * PostgreSQL only: the embedded H2 cannot go away.
  */
 @Tag("postgres-only")
-@DirtiesContext
 class DatabaseReadinessIntegrationTests extends DeskIntegrationTest {
 
-    private static TcpRelay relay;
+    @Autowired
+    Environment environment;
 
-    @LocalManagementPort
-    int managementPort;
+    private TcpRelay relay;
+    private SecondDesk desk;
 
-    @DynamicPropertySource
-    static void databaseThroughARelay(DynamicPropertyRegistry registry) throws IOException {
+    @BeforeAll
+    void deskBehindARelay() throws IOException {
         URI server = URI.create(TestDatabase.POSTGRES_URL.substring("jdbc:".length()));
         relay = new TcpRelay(server.getHost(), server.getPort());
-        Map<String, String> database = TestDatabase.fresh();
-        String viaRelay = database.get("spring.datasource.url")
+        String url = environment
+                .getRequiredProperty("spring.datasource.url")
                 .replace("//" + server.getHost() + ":" + server.getPort() + "/", "//127.0.0.1:" + relay.port() + "/");
-        database.forEach(
-                (key, value) -> registry.add(key, () -> key.equals("spring.datasource.url") ? viaRelay : value));
-        // Fail fast while the database is away instead of Hikari's 30 s default.
-        registry.add("spring.datasource.hikari.connection-timeout", () -> "1000");
-        registry.add("spring.datasource.hikari.validation-timeout", () -> "500");
+        assertThat(url).contains(":" + relay.port() + "/");
+        desk = SecondDesk.start(
+                environment,
+                Map.of(
+                        "spring.datasource.url", url,
+                        "spring.datasource.hikari.maximum-pool-size", "2",
+                        // Fail fast while the database is away instead of Hikari's 30 s default.
+                        "spring.datasource.hikari.connection-timeout", "1000",
+                        "spring.datasource.hikari.validation-timeout", "500"));
     }
 
     @AfterAll
-    void closeRelay() {
-        relay.close();
+    void stopDeskAndRelay() {
+        if (desk != null) {
+            desk.close();
+        }
+        if (relay != null) {
+            relay.close();
+        }
     }
 
     @Test
     void shouldGoDownWhenPostgresqlStopsAndUpWhenItReturns() {
-        DeskClient management = DeskClient.stateless("http://127.0.0.1:" + managementPort);
+        DeskClient management = desk.management();
         assertThat(management.get("/actuator/health/readiness", null).status()).isEqualTo(200);
 
         relay.cut();
