@@ -63,6 +63,7 @@ class ManagementEndpointsIntegrationTests extends SyncIntegrationTest {
         @Test
         void shouldListRecordsSyncedPerStreamAndEachConnectionsLagAndFailure() {
             Connection connection = newConnection();
+            assertThat(api.get("/api/connections", operatorAuth()).status()).isEqualTo(200);
             String series = "{connection_id=\"" + connection.id() + "\",stream=\"tickets\"}";
 
             // A stream's series appears from the scrape after it is first seen (at most 5 s apart).
