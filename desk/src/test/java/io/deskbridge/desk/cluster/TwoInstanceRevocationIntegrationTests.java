@@ -3,7 +3,6 @@ package io.deskbridge.desk.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.deskbridge.desk.DeskApplication;
 import io.deskbridge.desk.apitoken.ApiTokens;
 import io.deskbridge.desk.apitoken.AuthenticatesAs;
 import io.deskbridge.desk.apitoken.IssuedToken;
@@ -11,17 +10,15 @@ import io.deskbridge.desk.apitoken.TokenScope;
 import io.deskbridge.desk.audit.Actor;
 import io.deskbridge.desk.support.DeskClient;
 import io.deskbridge.desk.support.DeskIntegrationTest;
+import io.deskbridge.desk.support.SecondDesk;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 /**
@@ -40,31 +37,13 @@ class TwoInstanceRevocationIntegrationTests extends DeskIntegrationTest {
     @Autowired
     io.deskbridge.desk.oauth.OAuthTokens oauth;
 
-    private ConfigurableApplicationContext instanceB;
+    private SecondDesk instanceB;
     private DeskClient apiB;
 
     @BeforeAll
     void startSecondInstance() {
-        List<String> args = new ArrayList<>();
-        for (String key : new String[] {
-            "spring.datasource.url",
-            "spring.datasource.username",
-            "spring.datasource.password",
-            "spring.flyway.schemas",
-            "desk.data-dir",
-            "desk.admin.email",
-            "desk.admin.password",
-            "desk.tokens.pepper",
-            "desk.cluster.epoch-poll-interval",
-            "desk.auth.failed-attempts-per-minute"
-        }) {
-            args.add("--" + key + "=" + environment.getProperty(key, ""));
-        }
-        args.add("--server.port=0");
-        // Command-line arguments, not default properties: they must win over application.yml.
-        instanceB = new SpringApplicationBuilder(DeskApplication.class).run(args.toArray(String[]::new));
-        apiB = DeskClient.stateless(
-                "http://127.0.0.1:" + instanceB.getEnvironment().getProperty("local.server.port"));
+        instanceB = SecondDesk.start(environment, Map.of());
+        apiB = instanceB.api();
     }
 
     @AfterAll
@@ -132,7 +111,7 @@ class TwoInstanceRevocationIntegrationTests extends DeskIntegrationTest {
 
     @Test
     void shouldAcceptATokenCreatedOnTheOtherInstance() {
-        ApiTokens tokensOnB = instanceB.getBean(ApiTokens.class);
+        ApiTokens tokensOnB = instanceB.bean(ApiTokens.class);
         String value = io.deskbridge.desk.support.SecretLedger.issued(tokensOnB
                 .create(
                         Actor.system(),
@@ -152,7 +131,7 @@ class TwoInstanceRevocationIntegrationTests extends DeskIntegrationTest {
     @Test
     void shouldStopARevokedOAuthAccessTokenOnTheOtherInstance() {
         io.deskbridge.desk.oauth.IssuedClient client = instanceB
-                .getBean(io.deskbridge.desk.oauth.OAuthClients.class)
+                .bean(io.deskbridge.desk.oauth.OAuthClients.class)
                 .create(
                         Actor.system(),
                         owner().id(),
@@ -204,8 +183,7 @@ class TwoInstanceRevocationIntegrationTests extends DeskIntegrationTest {
                 "admin-b-" + java.util.UUID.randomUUID() + "@deskbridge.test",
                 io.deskbridge.desk.user.Role.ADMIN,
                 password);
-        DeskClient browserOnB = DeskClient.withCookies(
-                "http://127.0.0.1:" + instanceB.getEnvironment().getProperty("local.server.port"));
+        DeskClient browserOnB = DeskClient.withCookies(instanceB.baseUrl());
         // Sign-in reads the user from the database, never from a cache: no propagation to wait for.
         assertThat(browserOnB.signIn(admin.email(), password).header("Location"))
                 .endsWith("/admin");
