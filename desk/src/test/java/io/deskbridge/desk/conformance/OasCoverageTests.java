@@ -16,6 +16,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.config.BeanDefinition;
 import org.springframework.context.annotation.ClassPathScanningCandidateComponentProvider;
@@ -39,9 +41,10 @@ import org.springframework.web.bind.annotation.RequestMethod;
 class OasCoverageTests {
 
     /** Raise this when desk serves more; never lower it without saying why in the commit. */
-    static final int FLOOR = 37;
+    static final int FLOOR = 157;
 
     private static final String DOCUMENT = "/zendesk-oas/zendesk-support-oas.yaml";
+    private static final Pattern WORD_ALTERNATIVES = Pattern.compile("\\{\\w+:([a-z_]+(?:\\|[a-z_]+)+)}");
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
 
     @Test
@@ -77,6 +80,8 @@ class OasCoverageTests {
                 .isEqualTo(normalise("/api/v2/tickets/{id}/comments"));
         assertThat(normalise("/api/v2/tickets/{id:[0-9]+}")).isEqualTo("/api/v2/tickets/{}");
         assertThat(normalise("/api/v2/tickets/count")).isNotEqualTo(normalise("/api/v2/tickets/{id}"));
+        assertThat(expandAlternatives("/api/v2/{kind:macros|views}/{id}"))
+                .containsExactly("/api/v2/macros/{id}", "/api/v2/views/{id}");
     }
 
     /** "GET /api/v2/tickets/{}" for every operation of the document. */
@@ -115,14 +120,32 @@ class OasCoverageTests {
                 List<String> paths = mapping.path().length == 0 ? List.of("") : List.of(mapping.path());
                 for (String prefix : prefixes) {
                     for (String path : paths) {
-                        for (RequestMethod verb : verbs) {
-                            routes.add(verb.name() + " " + normalise(prefix + path));
+                        for (String literal : expandAlternatives(prefix + path)) {
+                            for (RequestMethod verb : verbs) {
+                                routes.add(verb.name() + " " + normalise(literal));
+                            }
                         }
                     }
                 }
             }
         }
         return routes;
+    }
+
+    /**
+     * A variable whose pattern is a list of words ({@code {kind:macros|triggers}}) stands for one
+     * literal path per word; any other variable stays a variable.
+     */
+    static List<String> expandAlternatives(String path) {
+        Matcher m = WORD_ALTERNATIVES.matcher(path);
+        if (!m.find()) {
+            return List.of(path);
+        }
+        List<String> expanded = new ArrayList<>();
+        for (String word : m.group(1).split("\\|")) {
+            expanded.addAll(expandAlternatives(path.substring(0, m.start()) + word + path.substring(m.end())));
+        }
+        return expanded;
     }
 
     static String normalise(String path) {
