@@ -31,7 +31,7 @@ class ApiErrorAttributes extends DefaultErrorAttributes {
         Map<String, Object> body;
         switch (code) {
             case 404 -> body = ApiErrors.error("InvalidEndpoint", "Not found");
-            case 401 -> body = ApiErrors.couldNotAuthenticate();
+            case 401 -> body = SecurityConfig.notSignedIn(false);
             case 400 -> body = ApiErrors.error("BadRequest", "The request is malformed");
             case 413 ->
                 body = ApiErrors.error("RequestTooLarge", "The request body is larger than this endpoint accepts");
