@@ -294,6 +294,23 @@ class StartupIntegrationTests {
         }
 
         @Test
+        void shouldRefuseAWeakSyncOperatorPasswordAndKeepTheOldOne() throws Exception {
+            Map<String, String> database = TestDatabase.fresh();
+            Path dataDir = Files.createTempDirectory("sync-reset-");
+            try (ConfigurableApplicationContext sync = start(database, dataDir)) {
+                assertThat(sync.isActive()).isTrue();
+            }
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+            int exit = reset(database, dataDir, console, "--sync.operator.password=short");
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(console.toString(StandardCharsets.UTF_8))
+                    .isEqualTo("reset-operator-password: SYNC_OPERATOR_PASSWORD is not accepted: The new password must"
+                            + " have at least 12 characters. Unset it to get a generated one.\n");
+        }
+
+        @Test
         void shouldExitWith1OnADatabaseWithoutAnOperator() throws Exception {
             ByteArrayOutputStream console = new ByteArrayOutputStream();
 

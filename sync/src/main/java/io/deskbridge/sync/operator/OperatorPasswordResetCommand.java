@@ -72,6 +72,15 @@ public final class OperatorPasswordResetCommand {
             boolean chosen =
                     properties.password() != null && !properties.password().isBlank();
             String password = chosen ? properties.password() : OperatorBootstrap.generatePassword();
+            if (chosen) {
+                String problem =
+                        PasswordPolicy.problemWith(password, properties.email()).orElse(null);
+                if (problem != null) {
+                    console.println(NAME + ": SYNC_OPERATOR_PASSWORD is not accepted: " + problem
+                            + " Unset it to get a generated one.");
+                    return 1;
+                }
+            }
             String email;
             try {
                 email = operators.resetPassword(properties.email(), password, Actor.commandLine(NAME));

@@ -141,6 +141,37 @@ public class Operators {
         return target.email();
     }
 
+    /**
+     * The signed-in operator's own password change: the current password must match and the new one
+     * meet {@link PasswordPolicy}; audited. Cached sign-ins with the old password end at once.
+     *
+     * @return the rule broken, in words for the operator; empty when the password was changed
+     */
+    @Transactional
+    public Optional<String> changePassword(OperatorPrincipal operator, String current, String next, Actor actor) {
+        Optional<OperatorRepository.Row> row = repository.findById(operator.id());
+        if (row.isEmpty()
+                || !passwordEncoder.matches(
+                        current == null ? "" : current, row.get().passwordHash())) {
+            return Optional.of(WRONG_CURRENT_PASSWORD);
+        }
+        Optional<String> problem = PasswordPolicy.problemWith(next, row.get().email());
+        if (problem.isPresent()) {
+            return problem;
+        }
+        repository.updatePassword(operator.id(), passwordEncoder.encode(next));
+        verified.forgetAll();
+        audit.record(
+                AuditEvent.OPERATOR_PASSWORD_CHANGED,
+                actor,
+                null,
+                null,
+                "The operator " + row.get().email() + " changed its password");
+        return Optional.empty();
+    }
+
+    static final String WRONG_CURRENT_PASSWORD = "The current password is wrong.";
+
     private static boolean sameEmail(String stored, String given) {
         return given != null
                 && stored.strip().toLowerCase(Locale.ROOT).equals(given.strip().toLowerCase(Locale.ROOT));
