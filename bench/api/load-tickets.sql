@@ -63,11 +63,12 @@ SELECT CASE WHEN h % 4 = 0 THEN 'ext-' || i END,
        CASE WHEN h % 3 = 0 THEN 'support@example.test' END,
        p.customers[1 + h % 1000], p.customers[1 + h % 1000],
        CASE WHEN h % 5 <> 0 THEN p.agents[1 + h % 20] END,
-       CASE WHEN h % 7 = 0 THEN '[' || p.customers[1 + (h / 11) % 1000] || ',' || p.customers[1 + (h / 13) % 1000] || ']' ELSE '[]' END,
-       CASE WHEN h % 9 = 0 THEN '[' || p.agents[1 + (h / 17) % 20] || ']' ELSE '[]' END,
-       '["' || (ARRAY['billing', 'login', 'export', 'webhooks', 'mobile', 'sales'])[1 + h % 6] || '","plan_'
-           || (ARRAY['team', 'growth', 'enterprise'])[1 + (h / 5) % 3] || '"'
-           || CASE WHEN h % 10 = 0 THEN ',"vip"' ELSE '' END || ']',
+       CASE WHEN h % 7 = 0 THEN ARRAY[p.customers[1 + (h / 11) % 1000], p.customers[1 + (h / 13) % 1000]]::bigint[]
+            ELSE '{}'::bigint[] END,
+       CASE WHEN h % 9 = 0 THEN ARRAY[p.agents[1 + (h / 17) % 20]]::bigint[] ELSE '{}'::bigint[] END,
+       ARRAY[(ARRAY['billing', 'login', 'export', 'webhooks', 'mobile', 'sales'])[1 + h % 6],
+             'plan_' || (ARRAY['team', 'growth', 'enterprise'])[1 + (h / 5) % 3]]::varchar[]
+           || CASE WHEN h % 10 = 0 THEN ARRAY['vip']::varchar[] ELSE '{}'::varchar[] END,
        '[{"id":360000000001,"value":"' || (ARRAY['eu', 'us', 'apac'])[1 + h % 3] || '"},{"id":360000000002,"value":'
            || CASE WHEN h % 2 = 0 THEN '"' || left(md5(h::text), 12) || '"' ELSE 'null' END
            || '},{"id":360000000003,"value":' || (h % 2 = 0) || '}]',
@@ -106,14 +107,14 @@ SELECT a.ticket_id, a.id, a.author_id, t.description,
 INSERT INTO ticket_tags (ticket_id, tag)
 SELECT t.id, tag.value
   FROM tickets AS t
- CROSS JOIN LATERAL json_array_elements_text(t.tags::json) AS tag(value)
+ CROSS JOIN LATERAL unnest(t.tags) AS tag(value)
  WHERE t.id > :existing_max;
 
 -- desk's own search index: the distinct lower-case words of subject, comment and tags.
 INSERT INTO search_terms (entity_type, term, entity_id)
 SELECT DISTINCT 'ticket', left(w.term, 64), t.id
   FROM tickets AS t
- CROSS JOIN LATERAL regexp_split_to_table(lower(t.subject || ' ' || t.description || ' ' || t.tags), '[^a-z0-9]+') AS w(term)
+ CROSS JOIN LATERAL regexp_split_to_table(lower(t.subject || ' ' || t.description || ' ' || array_to_string(t.tags, ' ')), '[^a-z0-9]+') AS w(term)
  WHERE t.id > :existing_max AND w.term <> '';
 \endif
 

@@ -1,176 +1,196 @@
 package io.deskbridge.desk.export;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.deskbridge.desk.api.BadRequestException;
+import io.deskbridge.desk.export.ExportPaging.CursorSlice;
+import io.deskbridge.desk.export.ExportPaging.Position;
+import io.deskbridge.desk.export.ExportPaging.TimeSlice;
 import io.deskbridge.desk.organization.Organization;
 import io.deskbridge.desk.organization.OrganizationJson;
 import io.deskbridge.desk.organization.Organizations;
 import io.deskbridge.desk.pagination.CursorCodec;
-import io.deskbridge.desk.ratelimit.ApiLimits;
-import io.deskbridge.desk.ratelimit.PlanLimits;
+import io.deskbridge.desk.ticket.AuditEvent;
 import io.deskbridge.desk.ticket.Ticket;
 import io.deskbridge.desk.ticket.TicketAudit;
 import io.deskbridge.desk.ticket.TicketJson;
 import io.deskbridge.desk.ticket.Tickets;
+import io.deskbridge.desk.ticket.Via;
 import io.deskbridge.desk.user.UserAccount;
 import io.deskbridge.desk.user.UserJson;
 import io.deskbridge.desk.user.Users;
 import jakarta.servlet.http.HttpServletRequest;
-import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
-import java.util.function.ToLongFunction;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
-import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
- * Incremental exports, Zendesk's way, with the awkward parts kept:
- *
- * <ul>
- *   <li>Records are compared on {@code generated_timestamp} (tickets; it moves on every change) or
- *       {@code updated_at} (users, organizations), never served while younger than the freshness
- *       window (60 s; {@link PlanLimits#exportFreshnessSeconds()} in sandbox mode), and a
- *       {@code start_time} inside that window is a 400 {@code StartTimeTooRecent}.
- *   <li>Cursor exports position on (timestamp, id), signed: however many records share one second,
- *       none is skipped or repeated, and a forged cursor is a 400 {@code InvalidCursor}.
- *   <li>Time-based exports end a page at the last record's timestamp and the next page starts there,
- *       so that second's records repeat (Zendesk's documented duplicates). Decision: when every
- *       record of a full page shares one second, the page takes the whole second and ends after it,
- *       so a busy second can never loop forever.
- *   <li>Deleted tickets appear with {@code status: "deleted"} unless {@code exclude_deleted=true};
- *       {@code include=metric_sets} is accepted (desk computes no metrics yet: an empty list).
- * </ul>
+ * Incremental exports, Zendesk's way; the paging rules are {@link ExportPaging}'s. Deleted tickets
+ * appear with {@code status: "deleted"} unless {@code exclude_deleted=true}; {@code include=metric_sets}
+ * is accepted (desk computes no metrics yet: an empty list).
  */
 @RestController
 class IncrementalExportController {
 
-    static final int MAX_PER_PAGE = 1000;
+    private static final JsonNode EMPTY_OBJECT = JsonNodeFactory.instance.objectNode();
 
     private final Tickets tickets;
     private final Users users;
     private final Organizations organizations;
     private final CursorCodec cursors;
-    private final ApiLimits limits;
-    private final ObjectMapper json;
-    private final Clock clock;
+    private final ExportPaging paging;
 
     IncrementalExportController(
-            Tickets tickets,
-            Users users,
-            Organizations organizations,
-            CursorCodec cursors,
-            ApiLimits limits,
-            ObjectMapper json,
-            Clock clock) {
+            Tickets tickets, Users users, Organizations organizations, CursorCodec cursors, ExportPaging paging) {
         this.tickets = tickets;
         this.users = users;
         this.organizations = organizations;
         this.cursors = cursors;
-        this.limits = limits;
-        this.json = json;
-        this.clock = clock;
+        this.paging = paging;
     }
 
-    /** A position in an export: (timestamp in epoch seconds, id); rows strictly after it come next. */
-    record Position(long timestamp, long id) {}
+    /** The fields of a cursor export page, beside the resource's array. */
+    record CursorFields(
+            String afterUrl, String afterCursor, String beforeUrl, String beforeCursor, boolean endOfStream) {}
+
+    /** The fields of a time-based export page, beside the resource's array. */
+    record TimeFields(long count, long endTime, String nextPage, boolean endOfStream) {}
+
+    record TicketsCursorResponse(
+            List<TicketJson> tickets,
+            @JsonUnwrapped CursorFields paging,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<JsonNode> metricSets) {}
+
+    record UsersCursorResponse(
+            List<UserJson> users, @JsonUnwrapped CursorFields paging) {}
+
+    record TicketsTimeResponse(
+            List<TicketJson> tickets,
+            @JsonUnwrapped TimeFields paging,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<JsonNode> metricSets) {}
+
+    record UsersTimeResponse(
+            List<UserJson> users, @JsonUnwrapped TimeFields paging) {}
+
+    record OrganizationsTimeResponse(
+            List<ExportedOrganization> organizations,
+            @JsonUnwrapped TimeFields paging) {}
+
+    record TicketEventsResponse(
+            List<TicketEventJson> ticketEvents,
+            @JsonUnwrapped TimeFields paging) {}
+
+    /** An organization as exports show it: with {@code deleted_at}. */
+    record ExportedOrganization(@JsonUnwrapped OrganizationJson organization, Instant deletedAt) {}
+
+    /** Zendesk's ticket event: one per audit, its changes as child events. */
+    record TicketEventJson(
+            long id,
+            long ticketId,
+            long timestamp,
+            Instant createdAt,
+            long updaterId,
+            Via via,
+            JsonNode system,
+            JsonNode metadata,
+            String eventType,
+            List<ChildEvent> childEvents,
+            List<Long> mergedTicketIds) {}
+
+    /** An audit event plus where it happened; comments also carry their {@code via}. */
+    record ChildEvent(
+            @JsonUnwrapped AuditEvent event,
+            String eventType,
+            long ticketId,
+            Instant createdAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Via via) {}
 
     @GetMapping("/api/v2/incremental/tickets/cursor")
-    Map<String, Object> ticketsCursor(
+    TicketsCursorResponse ticketsCursor(
             @RequestParam(name = "start_time", required = false) String startTime,
             @RequestParam(required = false) String cursor,
             @RequestParam(name = "per_page", required = false) String perPage,
             @RequestParam(name = "exclude_deleted", defaultValue = "false") boolean excludeDeleted,
             @RequestParam(required = false) String include,
             HttpServletRequest request) {
-        int size = perPage(perPage);
-        long max = maxTimestamp();
-        Position from = cursor != null ? decode("tickets", cursor) : new Position(startTime(startTime, max), 0);
-        List<Ticket> rows = tickets.exportAfter(from.timestamp(), from.id(), max, excludeDeleted, size + 1);
-        String base = base();
-        Map<String, Object> body = cursorPage(
-                "tickets",
-                rows,
-                size,
+        int size = ExportPaging.perPage(perPage);
+        long max = paging.maxTimestamp();
+        Position from = cursor != null ? decode("tickets", cursor) : new Position(paging.startTime(startTime, max), 0);
+        CursorSlice<Ticket> slice = ExportPaging.cursor(
                 from,
+                size,
+                (after, limit) -> tickets.exportAfter(after.timestamp(), after.id(), max, excludeDeleted, limit),
                 Ticket::generatedTimestamp,
-                Ticket::id,
-                t -> TicketJson.ticket(t, base),
-                request);
-        if (include != null && include.contains("metric_sets")) {
-            body.put("metric_sets", List.of());
-        }
-        return body;
+                Ticket::id);
+        String base = base();
+        return new TicketsCursorResponse(
+                slice.rows().stream().map(t -> TicketJson.of(t, base)).toList(),
+                cursorFields("tickets", slice, request),
+                metricSets(include));
     }
 
     @GetMapping("/api/v2/incremental/users/cursor")
-    Map<String, Object> usersCursor(
+    UsersCursorResponse usersCursor(
             @RequestParam(name = "start_time", required = false) String startTime,
             @RequestParam(required = false) String cursor,
             @RequestParam(name = "per_page", required = false) String perPage,
             HttpServletRequest request) {
-        int size = perPage(perPage);
-        long max = maxTimestamp();
+        int size = ExportPaging.perPage(perPage);
+        long max = paging.maxTimestamp();
         // users.updated_at is kept to the second, so the position's second-resolution is exact.
-        Position from = cursor != null ? decode("users", cursor) : new Position(startTime(startTime, max), 0);
-        List<UserAccount> rows = users.exportAfter(
-                Instant.ofEpochSecond(from.timestamp()), from.id(), Instant.ofEpochSecond(max), size + 1);
-        String base = base();
-        return cursorPage(
-                "users",
-                rows,
-                size,
+        Position from = cursor != null ? decode("users", cursor) : new Position(paging.startTime(startTime, max), 0);
+        CursorSlice<UserAccount> slice = ExportPaging.cursor(
                 from,
+                size,
+                (after, limit) -> users.exportAfter(
+                        Instant.ofEpochSecond(after.timestamp()), after.id(), Instant.ofEpochSecond(max), limit),
                 u -> u.updatedAt().getEpochSecond(),
-                UserAccount::id,
-                u -> UserJson.of(u, base),
-                request);
+                UserAccount::id);
+        String base = base();
+        return new UsersCursorResponse(
+                slice.rows().stream().map(u -> UserJson.of(u, base)).toList(), cursorFields("users", slice, request));
     }
 
     @GetMapping("/api/v2/incremental/tickets")
-    Map<String, Object> ticketsByTime(
+    TicketsTimeResponse ticketsByTime(
             @RequestParam(name = "start_time", required = false) String startTime,
             @RequestParam(name = "per_page", required = false) String perPage,
             @RequestParam(name = "exclude_deleted", defaultValue = "false") boolean excludeDeleted,
             @RequestParam(required = false) String include,
             HttpServletRequest request) {
-        int size = perPage(perPage);
-        long max = maxTimestamp();
-        long start = startTime(startTime, max);
-        String base = base();
-        Map<String, Object> body = timePage(
-                "tickets",
+        int size = ExportPaging.perPage(perPage);
+        long max = paging.maxTimestamp();
+        long start = paging.startTime(startTime, max);
+        TimeSlice<Ticket> slice = ExportPaging.time(
                 start,
                 size,
                 (after, limit) -> tickets.exportAfter(after.timestamp(), after.id(), max, excludeDeleted, limit),
                 (second, afterId) -> tickets.exportAfter(second, afterId, second, excludeDeleted, Integer.MAX_VALUE),
                 Ticket::generatedTimestamp,
-                Ticket::id,
-                t -> TicketJson.ticket(t, base),
-                request);
-        if (include != null && include.contains("metric_sets")) {
-            body.put("metric_sets", List.of());
-        }
-        return body;
+                Ticket::id);
+        String base = base();
+        return new TicketsTimeResponse(
+                slice.rows().stream().map(t -> TicketJson.of(t, base)).toList(),
+                timeFields(slice, request),
+                metricSets(include));
     }
 
     @GetMapping("/api/v2/incremental/users")
-    Map<String, Object> usersByTime(
+    UsersTimeResponse usersByTime(
             @RequestParam(name = "start_time", required = false) String startTime,
             @RequestParam(name = "per_page", required = false) String perPage,
             HttpServletRequest request) {
-        int size = perPage(perPage);
-        long max = maxTimestamp();
-        long start = startTime(startTime, max);
-        String base = base();
-        return timePage(
-                "users",
+        int size = ExportPaging.perPage(perPage);
+        long max = paging.maxTimestamp();
+        long start = paging.startTime(startTime, max);
+        TimeSlice<UserAccount> slice = ExportPaging.time(
                 start,
                 size,
                 (after, limit) -> users.exportAfter(
@@ -178,22 +198,21 @@ class IncrementalExportController {
                 (second, afterId) -> users.exportAfter(
                         Instant.ofEpochSecond(second), afterId, Instant.ofEpochSecond(second), Integer.MAX_VALUE),
                 u -> u.updatedAt().getEpochSecond(),
-                UserAccount::id,
-                u -> UserJson.of(u, base),
-                request);
+                UserAccount::id);
+        String base = base();
+        return new UsersTimeResponse(
+                slice.rows().stream().map(u -> UserJson.of(u, base)).toList(), timeFields(slice, request));
     }
 
     @GetMapping("/api/v2/incremental/organizations")
-    Map<String, Object> organizationsByTime(
+    OrganizationsTimeResponse organizationsByTime(
             @RequestParam(name = "start_time", required = false) String startTime,
             @RequestParam(name = "per_page", required = false) String perPage,
             HttpServletRequest request) {
-        int size = perPage(perPage);
-        long max = maxTimestamp();
-        long start = startTime(startTime, max);
-        String base = base();
-        return timePage(
-                "organizations",
+        int size = ExportPaging.perPage(perPage);
+        long max = paging.maxTimestamp();
+        long start = paging.startTime(startTime, max);
+        TimeSlice<Organization> slice = ExportPaging.time(
                 start,
                 size,
                 (after, limit) -> organizations.exportAfter(
@@ -201,9 +220,14 @@ class IncrementalExportController {
                 (second, afterId) -> organizations.exportAfter(
                         Instant.ofEpochSecond(second), afterId, Instant.ofEpochSecond(second), Integer.MAX_VALUE),
                 o -> o.updatedAt().getEpochSecond(),
-                Organization::id,
-                o -> organizationJson(o, base),
-                request);
+                Organization::id);
+        String base = base();
+        return new OrganizationsTimeResponse(
+                slice.rows().stream()
+                        .map(o -> new ExportedOrganization(
+                                OrganizationJson.of(o, base), o.deleted() ? o.updatedAt() : null))
+                        .toList(),
+                timeFields(slice, request));
     }
 
     /**
@@ -211,149 +235,83 @@ class IncrementalExportController {
      * comments become child events only with {@code include=comment_events}, as in Zendesk.
      */
     @GetMapping("/api/v2/incremental/ticket_events")
-    Map<String, Object> ticketEvents(
+    TicketEventsResponse ticketEvents(
             @RequestParam(name = "start_time", required = false) String startTime,
             @RequestParam(name = "per_page", required = false) String perPage,
             @RequestParam(required = false) String include,
             HttpServletRequest request) {
-        int size = perPage(perPage);
-        long max = maxTimestamp();
-        long start = startTime(startTime, max);
+        int size = ExportPaging.perPage(perPage);
+        long max = paging.maxTimestamp();
+        long start = paging.startTime(startTime, max);
         boolean comments = include != null && include.contains("comment_events");
-        Instant maxInstant = Instant.ofEpochSecond(max);
-        List<TicketAudit> audits = tickets.auditsFrom(Instant.ofEpochSecond(start), maxInstant, size);
-        long endTime = start;
-        boolean endOfStream = audits.size() < size;
-        if (!audits.isEmpty()) {
-            long first = audits.get(0).createdAt().getEpochSecond();
-            long last = audits.get(audits.size() - 1).createdAt().getEpochSecond();
-            endTime = last;
-            if (!endOfStream && first == last) {
-                audits =
-                        tickets.auditsFrom(Instant.ofEpochSecond(last), Instant.ofEpochSecond(last), Integer.MAX_VALUE);
-                endTime = last + 1;
-            }
-        }
-        List<Map<String, Object>> events = new ArrayList<>();
-        for (TicketAudit audit : audits) {
-            events.add(ticketEvent(audit, comments));
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ticket_events", events);
-        body.put("count", events.size());
-        body.put("end_time", endTime);
-        body.put("next_page", link(request, Map.of("start_time", Long.toString(endTime))));
-        body.put("end_of_stream", endOfStream);
-        return body;
+        // Audits are read from the start second inclusive (their export has no id position).
+        TimeSlice<TicketAudit> slice =
+                ExportPaging.wholeSeconds(
+                        start,
+                        size,
+                        tickets.auditsFrom(Instant.ofEpochSecond(start), Instant.ofEpochSecond(max), size),
+                        (second, afterId) -> tickets
+                                .auditsFrom(
+                                        Instant.ofEpochSecond(second), Instant.ofEpochSecond(second), Integer.MAX_VALUE)
+                                .stream()
+                                .filter(a -> a.id() > afterId)
+                                .toList(),
+                        a -> a.createdAt().getEpochSecond(),
+                        TicketAudit::id);
+        List<TicketEventJson> events =
+                slice.rows().stream().map(a -> ticketEvent(a, comments)).toList();
+        return new TicketEventsResponse(events, timeFields(slice, request));
     }
 
-    private Map<String, Object> ticketEvent(TicketAudit audit, boolean withComments) {
-        List<Map<String, Object>> children = new ArrayList<>();
-        for (Map<String, Object> event : audit.events()) {
-            boolean comment = "Comment".equals(event.get("type"));
+    private static TicketEventJson ticketEvent(TicketAudit audit, boolean withComments) {
+        List<ChildEvent> children = new ArrayList<>();
+        for (AuditEvent event : audit.events()) {
+            boolean comment = event instanceof AuditEvent.Comment;
             if (comment && !withComments) {
                 continue;
             }
-            Map<String, Object> child = new LinkedHashMap<>(event);
-            child.put("event_type", event.get("type"));
-            child.put("ticket_id", audit.ticketId());
-            child.put("created_at", audit.createdAt());
-            if (comment) {
-                child.put("via", TicketJson.via(audit.viaChannel()));
-            }
-            children.add(child);
+            children.add(new ChildEvent(
+                    event,
+                    event.type(),
+                    audit.ticketId(),
+                    audit.createdAt(),
+                    comment ? Via.of(audit.viaChannel()) : null));
         }
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", audit.id());
-        m.put("ticket_id", audit.ticketId());
-        m.put("timestamp", audit.createdAt().getEpochSecond());
-        m.put("created_at", audit.createdAt());
-        m.put("updater_id", audit.authorId() == null ? -1L : audit.authorId());
-        m.put("via", TicketJson.via(audit.viaChannel()));
-        m.put("system", Map.of());
-        m.put("metadata", Map.of());
-        m.put("event_type", "Audit");
-        m.put("child_events", children);
-        m.put("merged_ticket_ids", List.of());
-        return m;
+        return new TicketEventJson(
+                audit.id(),
+                audit.ticketId(),
+                audit.createdAt().getEpochSecond(),
+                audit.createdAt(),
+                audit.authorId() == null ? -1L : audit.authorId(),
+                Via.of(audit.viaChannel()),
+                EMPTY_OBJECT,
+                EMPTY_OBJECT,
+                "Audit",
+                children,
+                List.of());
     }
 
-    private <T> Map<String, Object> cursorPage(
-            String key,
-            List<T> rows,
-            int size,
-            Position from,
-            ToLongFunction<T> timestampOf,
-            ToLongFunction<T> idOf,
-            Function<T, Object> toJson,
-            HttpServletRequest request) {
-        boolean more = rows.size() > size;
-        List<T> page = more ? rows.subList(0, size) : rows;
-        Position after = page.isEmpty()
-                ? from
-                : new Position(
-                        timestampOf.applyAsLong(page.get(page.size() - 1)),
-                        idOf.applyAsLong(page.get(page.size() - 1)));
-        String afterCursor = encode(key, after);
-        String beforeCursor = page.isEmpty()
-                ? null
-                : encode(key, new Position(timestampOf.applyAsLong(page.get(0)), idOf.applyAsLong(page.get(0)) - 1));
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put(key, page.stream().map(toJson).toList());
-        body.put("after_url", link(request, Map.of("cursor", afterCursor)));
-        body.put("after_cursor", afterCursor);
-        body.put("before_url", beforeCursor == null ? null : link(request, Map.of("cursor", beforeCursor)));
-        body.put("before_cursor", beforeCursor);
-        body.put("end_of_stream", !more);
-        return body;
+    private static List<JsonNode> metricSets(String include) {
+        return include != null && include.contains("metric_sets") ? List.of() : null;
     }
 
-    @FunctionalInterface
-    private interface PageQuery<T> {
-        List<T> fetch(Position after, int limit);
+    private CursorFields cursorFields(String key, CursorSlice<?> slice, HttpServletRequest request) {
+        String afterCursor = encode(key, slice.after());
+        String beforeCursor = slice.before() == null ? null : encode(key, slice.before());
+        return new CursorFields(
+                link(request, "cursor", afterCursor),
+                afterCursor,
+                beforeCursor == null ? null : link(request, "cursor", beforeCursor),
+                beforeCursor,
+                slice.endOfStream());
     }
 
-    @FunctionalInterface
-    private interface SecondQuery<T> {
-        List<T> rest(long second, long afterId);
-    }
-
-    private <T> Map<String, Object> timePage(
-            String key,
-            long start,
-            int size,
-            PageQuery<T> query,
-            SecondQuery<T> restOfSecond,
-            ToLongFunction<T> timestampOf,
-            ToLongFunction<T> idOf,
-            Function<T, Object> toJson,
-            HttpServletRequest request) {
-        List<T> rows = new ArrayList<>(query.fetch(new Position(start - 1, Long.MAX_VALUE), size));
-        boolean endOfStream = rows.size() < size;
-        long endTime = start;
-        if (!rows.isEmpty()) {
-            T last = rows.get(rows.size() - 1);
-            long lastSecond = timestampOf.applyAsLong(last);
-            endTime = lastSecond;
-            if (!endOfStream && timestampOf.applyAsLong(rows.get(0)) == lastSecond) {
-                rows.addAll(restOfSecond.rest(lastSecond, idOf.applyAsLong(last)));
-                endTime = lastSecond + 1;
-            }
-        }
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put(key, rows.stream().map(toJson).toList());
-        body.put("count", rows.size());
-        body.put("end_time", endTime);
-        body.put("next_page", link(request, Map.of("start_time", Long.toString(endTime))));
-        body.put("end_of_stream", endOfStream);
-        return body;
-    }
-
-    private Map<String, Object> organizationJson(Organization o, String base) {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> m = new LinkedHashMap<>(json.convertValue(OrganizationJson.of(o, base), Map.class));
-        m.put("deleted_at", o.deleted() ? o.updatedAt() : null);
-        return m;
+    private static TimeFields timeFields(TimeSlice<?> slice, HttpServletRequest request) {
+        return new TimeFields(
+                slice.rows().size(),
+                slice.endTime(),
+                link(request, "start_time", Long.toString(slice.endTime())),
+                slice.endOfStream());
     }
 
     private String encode(String key, Position position) {
@@ -371,60 +329,16 @@ class IncrementalExportController {
         }
     }
 
-    /** The newest second an export may serve now: older than the freshness window. */
-    private long maxTimestamp() {
-        return clock.instant().getEpochSecond() - limits.current().exportFreshnessSeconds();
-    }
-
-    private long startTime(String value, long max) {
-        if (value == null || value.isBlank()) {
-            throw new BadRequestException("InvalidValue", "start_time is required (epoch seconds), or send a cursor");
-        }
-        long start;
-        try {
-            start = Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            throw new BadRequestException(
-                    "InvalidValue", "start_time must be a whole number of epoch seconds (got \"" + value + "\")");
-        }
-        if (start < 0) {
-            throw new BadRequestException("InvalidValue", "start_time must not be negative (got " + start + ")");
-        }
-        if (start > max) {
-            throw new BadRequestException(
-                    "StartTimeTooRecent",
-                    "start_time must be more than " + limits.current().exportFreshnessSeconds() + " seconds ago");
-        }
-        return start;
-    }
-
-    private static int perPage(String value) {
-        if (value == null || value.isBlank()) {
-            return MAX_PER_PAGE;
-        }
-        try {
-            int parsed = Integer.parseInt(value.trim());
-            if (parsed >= 1 && parsed <= MAX_PER_PAGE) {
-                return parsed;
-            }
-        } catch (NumberFormatException e) {
-            // fall through
-        }
-        throw new BadRequestException(
-                "InvalidPaginationParameter",
-                "per_page must be from 1 to " + MAX_PER_PAGE + " (got \"" + value + "\")");
-    }
-
-    /** The current URL with {@code replace} set and start_time/cursor otherwise dropped. */
-    private static String link(HttpServletRequest request, Map<String, String> replace) {
+    /** The current URL with {@code name=value} set and start_time/cursor otherwise dropped. */
+    private static String link(HttpServletRequest request, String name, String value) {
         UriComponentsBuilder builder = ServletUriComponentsBuilder.fromContextPath(request)
                 .path(request.getRequestURI().substring(request.getContextPath().length()) + ".json");
-        request.getParameterMap().forEach((name, values) -> {
-            if (!name.equals("start_time") && !name.equals("cursor")) {
-                builder.queryParam(name, (Object[]) values);
+        request.getParameterMap().forEach((param, values) -> {
+            if (!param.equals("start_time") && !param.equals("cursor")) {
+                builder.queryParam(param, (Object[]) values);
             }
         });
-        replace.forEach(builder::queryParam);
+        builder.queryParam(name, value);
         return builder.build().encode().toUriString();
     }
 

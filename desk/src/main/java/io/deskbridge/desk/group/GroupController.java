@@ -1,11 +1,15 @@
 package io.deskbridge.desk.group;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.pagination.KeysetSort;
+import io.deskbridge.desk.pagination.Page;
+import io.deskbridge.desk.pagination.PageQuery;
 import io.deskbridge.desk.pagination.Pager;
+import io.deskbridge.desk.pagination.Paging;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -30,58 +34,75 @@ class GroupController {
         this.pager = pager;
     }
 
-    @GetMapping("/api/v2/groups")
-    Map<String, Object> list(HttpServletRequest request) {
-        String base = base();
-        return pager.list(
-                "groups",
-                request,
-                Map.of("id", KeysetSort.Kind.ID),
-                "id",
-                new Pager.ListSource<Group>() {
-                    @Override
-                    public long count() {
-                        return groups.count();
-                    }
+    /** A group in Zendesk's JSON shape; desk has no default or deleted groups to show. */
+    record GroupJson(
+            long id,
+            String url,
+            String name,
+            String description,
+            @JsonProperty("default") boolean isDefault,
+            boolean deleted,
+            boolean isPublic,
+            Instant createdAt,
+            Instant updatedAt) {
 
-                    @Override
-                    public List<Group> page(
-                            String extraWhere, Map<String, Object> params, String orderBy, int offset, int limit) {
-                        return groups.page(extraWhere, params, orderBy, offset, limit);
-                    }
-                },
-                g -> json(g, base),
-                Group::id,
-                (g, column) -> g.id());
+        static GroupJson of(Group g, String base) {
+            return new GroupJson(
+                    g.id(),
+                    base + "/api/v2/groups/" + g.id() + ".json",
+                    g.name(),
+                    g.description(),
+                    false,
+                    false,
+                    g.isPublic(),
+                    g.createdAt(),
+                    g.updatedAt());
+        }
+    }
+
+    record GroupResponse(GroupJson group) {}
+
+    record GroupsResponse(
+            List<GroupJson> groups, @JsonUnwrapped Paging paging) {}
+
+    @GetMapping("/api/v2/groups")
+    GroupsResponse list(HttpServletRequest request) {
+        String base = base();
+        Page<GroupJson> page = pager.page(
+                        "groups",
+                        request,
+                        Map.of("id", KeysetSort.Kind.ID),
+                        "id",
+                        new Pager.Source<Group>() {
+                            @Override
+                            public long count() {
+                                return groups.count();
+                            }
+
+                            @Override
+                            public List<Group> fetch(PageQuery query) {
+                                return groups.page(query);
+                            }
+                        },
+                        Group::id,
+                        (g, column) -> g.id())
+                .map(g -> GroupJson.of(g, base));
+        return new GroupsResponse(page.items(), page.paging());
     }
 
     @GetMapping("/api/v2/groups/{id}")
-    Map<String, Object> show(@PathVariable long id) {
-        return Map.of("group", json(groups.get(id), base()));
+    GroupResponse show(@PathVariable long id) {
+        return new GroupResponse(GroupJson.of(groups.get(id), base()));
     }
 
     @PostMapping("/api/v2/groups")
-    ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body) {
+    ResponseEntity<GroupResponse> create(@RequestBody JsonNode body) {
         Input in = Input.envelope(body, "group");
         Group group = groups.create(
                 in.string("name", 255).orElse(null),
                 in.string("description", 4000).orElse(""),
                 in.bool("is_public").orElse(true));
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("group", json(group, base())));
-    }
-
-    static Map<String, Object> json(Group g, String base) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", g.id());
-        m.put("url", base + "/api/v2/groups/" + g.id() + ".json");
-        m.put("name", g.name());
-        m.put("description", g.description());
-        m.put("default", false);
-        m.put("deleted", false);
-        m.put("is_public", g.isPublic());
-        m.put("created_at", (Instant) g.createdAt());
-        m.put("updated_at", (Instant) g.updatedAt());
-        return m;
+        return ResponseEntity.status(HttpStatus.CREATED).body(new GroupResponse(GroupJson.of(group, base())));
     }
 
     private static String base() {

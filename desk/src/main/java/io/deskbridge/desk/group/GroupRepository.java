@@ -1,12 +1,12 @@
 package io.deskbridge.desk.group;
 
+import io.deskbridge.desk.pagination.PageQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -34,10 +34,11 @@ class GroupRepository {
                 .single();
     }
 
-    List<Group> page(String where, Map<String, Object> params, String orderBy, int offset, int limit) {
-        return jdbc.sql("SELECT * FROM agent_groups WHERE deleted = FALSE" + where + " ORDER BY " + orderBy + " OFFSET "
-                        + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY")
-                .params(params)
+    List<Group> page(PageQuery page) {
+        return jdbc.sql("SELECT * FROM agent_groups WHERE deleted = FALSE"
+                        + page.boundarySql().map(b -> " AND " + b).orElse("")
+                        + page.orderAndWindowSql())
+                .params(page.boundaryParams())
                 .query(GroupRepository::map)
                 .list();
     }

@@ -1,11 +1,11 @@
 package io.deskbridge.desk.group;
 
 import io.deskbridge.desk.api.Input;
+import io.deskbridge.desk.pagination.PageQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -37,8 +37,8 @@ public class Groups {
     }
 
     @Transactional(readOnly = true)
-    public List<Group> page(String where, Map<String, Object> params, String orderBy, int offset, int limit) {
-        return repository.page(where, params, orderBy, offset, limit);
+    public List<Group> page(PageQuery page) {
+        return repository.page(page);
     }
 
     @Transactional

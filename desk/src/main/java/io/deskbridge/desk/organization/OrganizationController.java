@@ -1,8 +1,12 @@
 package io.deskbridge.desk.organization;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.pagination.KeysetSort;
+import io.deskbridge.desk.pagination.Page;
+import io.deskbridge.desk.pagination.PageQuery;
 import io.deskbridge.desk.pagination.Pager;
+import io.deskbridge.desk.pagination.Paging;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Map;
@@ -35,49 +39,55 @@ class OrganizationController {
         this.pager = pager;
     }
 
-    @GetMapping("/api/v2/organizations")
-    Map<String, Object> list(HttpServletRequest request) {
-        String base = base();
-        return pager.list(
-                "organizations",
-                request,
-                SORTS,
-                "id",
-                new Pager.ListSource<Organization>() {
-                    @Override
-                    public long count() {
-                        return organizations.count("", Map.of());
-                    }
+    record OrganizationResponse(OrganizationJson organization) {}
 
-                    @Override
-                    public List<Organization> page(
-                            String extraWhere, Map<String, Object> params, String orderBy, int offset, int limit) {
-                        return organizations.page(extraWhere, params, orderBy, offset, limit);
-                    }
-                },
-                o -> OrganizationJson.of(o, base),
-                Organization::id,
-                (o, column) -> column.equals("created_at") ? o.createdAt() : o.updatedAt());
+    record OrganizationsResponse(
+            List<OrganizationJson> organizations,
+            @JsonUnwrapped Paging paging) {}
+
+    @GetMapping("/api/v2/organizations")
+    OrganizationsResponse list(HttpServletRequest request) {
+        String base = base();
+        Page<OrganizationJson> page = pager.page(
+                        "organizations",
+                        request,
+                        SORTS,
+                        "id",
+                        new Pager.Source<Organization>() {
+                            @Override
+                            public long count() {
+                                return organizations.count(OrganizationFilter.ALL);
+                            }
+
+                            @Override
+                            public List<Organization> fetch(PageQuery query) {
+                                return organizations.page(OrganizationFilter.ALL, query);
+                            }
+                        },
+                        Organization::id,
+                        (o, column) -> column.equals("created_at") ? o.createdAt() : o.updatedAt())
+                .map(o -> OrganizationJson.of(o, base));
+        return new OrganizationsResponse(page.items(), page.paging());
     }
 
     @GetMapping("/api/v2/organizations/{id}")
-    Map<String, Object> show(@PathVariable long id) {
-        return Map.of("organization", OrganizationJson.of(organizations.get(id), base()));
+    OrganizationResponse show(@PathVariable long id) {
+        return new OrganizationResponse(OrganizationJson.of(organizations.get(id), base()));
     }
 
     @PostMapping("/api/v2/organizations")
-    ResponseEntity<Map<String, Object>> create(@RequestBody JsonNode body) {
+    ResponseEntity<OrganizationResponse> create(@RequestBody JsonNode body) {
         Organization created = organizations.create(changes(Input.envelope(body, "organization")));
         String base = base();
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Location", base + "/api/v2/organizations/" + created.id() + ".json")
-                .body(Map.of("organization", OrganizationJson.of(created, base)));
+                .body(new OrganizationResponse(OrganizationJson.of(created, base)));
     }
 
     @PutMapping("/api/v2/organizations/{id}")
-    Map<String, Object> update(@PathVariable long id, @RequestBody JsonNode body) {
+    OrganizationResponse update(@PathVariable long id, @RequestBody JsonNode body) {
         Organization updated = organizations.update(id, changes(Input.envelope(body, "organization")));
-        return Map.of("organization", OrganizationJson.of(updated, base()));
+        return new OrganizationResponse(OrganizationJson.of(updated, base()));
     }
 
     @DeleteMapping("/api/v2/organizations/{id}")

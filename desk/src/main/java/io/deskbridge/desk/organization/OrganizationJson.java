@@ -1,8 +1,9 @@
 package io.deskbridge.desk.organization;
 
+import io.deskbridge.desk.api.OpenValues;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /** An organization in Zendesk's JSON shape. */
 public record OrganizationJson(
@@ -17,7 +18,7 @@ public record OrganizationJson(
         boolean sharedTickets,
         boolean sharedComments,
         List<String> tags,
-        Map<String, Object> organizationFields,
+        JsonNode organizationFields,
         Instant createdAt,
         Instant updatedAt) {
 
@@ -34,7 +35,7 @@ public record OrganizationJson(
                 o.sharedTickets(),
                 o.sharedComments(),
                 o.tags(),
-                o.organizationFields(),
+                OpenValues.tree(o.organizationFields()),
                 o.createdAt(),
                 o.updatedAt());
     }

@@ -1,12 +1,16 @@
 package io.deskbridge.desk.organization;
 
 import io.deskbridge.desk.api.JsonText;
+import io.deskbridge.desk.pagination.PageQuery;
+import io.deskbridge.desk.search.SearchIndex;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -61,19 +65,78 @@ class OrganizationRepository {
                 > 0;
     }
 
-    long count(String where, Map<String, Object> params) {
-        return jdbc.sql("SELECT COUNT(*) FROM organizations WHERE deleted = FALSE" + where)
+    long count(OrganizationFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("SELECT COUNT(*) FROM organizations WHERE deleted = FALSE" + where(filter, params))
                 .params(params)
                 .query(Long.class)
                 .single();
     }
 
-    List<Organization> page(String where, Map<String, Object> params, String orderBy, int offset, int limit) {
-        return jdbc.sql("SELECT * FROM organizations WHERE deleted = FALSE" + where + " ORDER BY " + orderBy
-                        + " OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY")
+    List<Organization> page(OrganizationFilter filter, PageQuery page) {
+        Map<String, Object> params = new HashMap<>(page.boundaryParams());
+        return jdbc.sql("SELECT * FROM organizations WHERE deleted = FALSE" + where(filter, params)
+                        + page.boundarySql().map(b -> " AND " + b).orElse("")
+                        + page.orderAndWindowSql())
                 .params(params)
                 .query(OrganizationRepository::map)
                 .list();
+    }
+
+    /** {@code " AND (...)"} per criterion; values only ever travel as parameters. */
+    private static String where(OrganizationFilter filter, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder();
+        List<String> words = new ArrayList<>();
+        filter.criteria().stream()
+                .filter(OrganizationFilter.Words.class::isInstance)
+                .forEach(w -> words.addAll(((OrganizationFilter.Words) w).words()));
+        for (String condition : SearchIndex.matching(Organizations.SEARCH_TYPE, "id", words, "w", params)) {
+            sql.append(" AND (").append(condition).append(')');
+        }
+        for (OrganizationFilter.Criterion c : filter.criteria()) {
+            if (!(c instanceof OrganizationFilter.Words)) {
+                sql.append(" AND (").append(condition(c, params)).append(')');
+            }
+        }
+        return sql.toString();
+    }
+
+    private static String condition(OrganizationFilter.Criterion criterion, Map<String, Object> params) {
+        if (criterion instanceof OrganizationFilter.Not not) {
+            return "NOT (" + condition(not.criterion(), params) + ")";
+        }
+        if (criterion instanceof OrganizationFilter.ExternalIdIs is) {
+            return "external_id = " + param(params, is.externalId());
+        }
+        if (criterion instanceof OrganizationFilter.TimeRange range) {
+            String column = range.field() == OrganizationFilter.TimeField.CREATED ? "created_at" : "updated_at";
+            List<String> parts = new ArrayList<>();
+            if (range.from() != null) {
+                parts.add(column + (range.fromInclusive() ? " >= " : " > ") + param(params, ts(range.from())));
+            }
+            if (range.until() != null) {
+                parts.add(column + (range.untilInclusive() ? " <= " : " < ") + param(params, ts(range.until())));
+            }
+            return parts.isEmpty() ? "1 = 1" : String.join(" AND ", parts);
+        }
+        if (criterion instanceof OrganizationFilter.Phrase phrase) {
+            String p = param(
+                    params,
+                    "%"
+                            + phrase.phrase()
+                                    .toLowerCase(Locale.ROOT)
+                                    .replace("%", "")
+                                    .replace("_", "") + "%");
+            return "LOWER(name) LIKE " + p + " OR LOWER(COALESCE(details, '')) LIKE " + p
+                    + " OR LOWER(COALESCE(notes, '')) LIKE " + p;
+        }
+        throw new IllegalStateException("no SQL for " + criterion);
+    }
+
+    private static String param(Map<String, Object> params, Object value) {
+        String name = "p" + params.size();
+        params.put(name, value);
+        return ":" + name;
     }
 
     long insert(Organization o, Instant now) {

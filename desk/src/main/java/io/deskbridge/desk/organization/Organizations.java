@@ -2,6 +2,7 @@ package io.deskbridge.desk.organization;
 
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.api.RecordInvalidException;
+import io.deskbridge.desk.pagination.PageQuery;
 import io.deskbridge.desk.search.SearchIndex;
 import java.time.Clock;
 import java.time.Instant;
@@ -49,10 +50,10 @@ public class Organizations {
         return repository.findByName(name);
     }
 
-    /** A page of organizations matching {@code where} (SQL with {@code params}, may be empty). */
+    /** A page of the organizations the filter keeps. */
     @Transactional(readOnly = true)
-    public List<Organization> page(String where, Map<String, Object> params, String orderBy, int offset, int limit) {
-        return repository.page(where, params, orderBy, offset, limit);
+    public List<Organization> page(OrganizationFilter filter, PageQuery page) {
+        return repository.page(filter, page);
     }
 
     /** Organizations (deleted ones too) in export order after the (updated_at, id) position. */
@@ -62,8 +63,8 @@ public class Organizations {
     }
 
     @Transactional(readOnly = true)
-    public long count(String where, Map<String, Object> params) {
-        return repository.count(where, params);
+    public long count(OrganizationFilter filter) {
+        return repository.count(filter);
     }
 
     @Transactional

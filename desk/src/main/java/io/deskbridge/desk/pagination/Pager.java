@@ -1,15 +1,16 @@
 package io.deskbridge.desk.pagination;
 
+import io.deskbridge.desk.api.BadRequestException;
 import io.deskbridge.desk.pagination.KeysetSort.Direction;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.BiFunction;
 import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import org.springframework.stereotype.Component;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
@@ -24,42 +25,68 @@ public class Pager {
         this.codec = codec;
     }
 
-    /**
-     * One keyset query: the optional boundary condition (parameters {@code :k0}/{@code :k1} in
-     * {@code params}), the ORDER BY, and a LIMIT.
-     */
-    @FunctionalInterface
-    public interface KeysetQuery<T> {
-        List<T> fetch(Optional<String> boundary, Map<String, Object> params, String orderBy, int limit);
+    /** Where a list's rows come from: its own filter, fixed by the caller, and a window of it. */
+    public interface Source<T> {
+
+        long count();
+
+        List<T> fetch(PageQuery query);
     }
 
-    /** A cursor page in the order of the list, whichever way it was walked. */
-    public record CursorResult<T>(
-            List<T> items, boolean hasMore, String afterCursor, String beforeCursor, Direction direction) {}
+    /**
+     * Reads one page of a list in whichever pagination style the request asked for.
+     *
+     * @param list names the list inside cursors, so a cursor of one list is refused by another
+     * @param sortValue the value of a sort column of a row (only called for columns in {@code sorts})
+     */
+    public <T> Page<T> page(
+            String list,
+            HttpServletRequest request,
+            Map<String, KeysetSort.Kind> sorts,
+            String defaultSort,
+            Source<T> source,
+            ToLongFunction<T> idOf,
+            BiFunction<T, String, Object> sortValue) {
+        KeysetSort sort = KeysetSort.parse(sortParameter(request), sorts, defaultSort);
+        PageRequest page = PageRequest.from(request);
+        if (page instanceof PageRequest.Cursor cursor) {
+            return cursorPage(
+                    list,
+                    sort,
+                    cursor,
+                    source::fetch,
+                    row -> sort.keyOf(sortValue.apply(row, sort.column()), idOf.applyAsLong(row)),
+                    request);
+        }
+        PageRequest.Offset offset = (PageRequest.Offset) page;
+        List<T> rows = source.fetch(PageQuery.offset(sort, offset.offset(), offset.perPage()));
+        return new Page<>(rows, offsetPaging(source.count(), offset, request));
+    }
 
-    public <T> CursorResult<T> cursorPage(
+    /** One keyset page: at most {@code request.size()} rows after or before the cursor's row. */
+    public <T> Page<T> cursorPage(
             String list,
             KeysetSort sort,
             PageRequest.Cursor request,
-            KeysetQuery<T> query,
-            Function<T, List<String>> keyOf) {
+            Function<PageQuery, List<T>> fetch,
+            Function<T, List<String>> keyOf,
+            HttpServletRequest http) {
         String scope = sort.scope(list);
         Direction direction = request.before() != null ? Direction.BACKWARD : Direction.FORWARD;
         String cursor = request.before() != null ? request.before() : request.after();
-        Map<String, Object> params = new HashMap<>();
+        List<Object> bound = new ArrayList<>();
         if (cursor != null) {
             List<String> values = codec.decode(scope, cursor, sort.keySize());
             for (int i = 0; i < values.size(); i++) {
                 try {
-                    params.put("k" + i, sort.bindValue(i, values.get(i)));
+                    bound.add(sort.bindValue(i, values.get(i)));
                 } catch (RuntimeException e) {
-                    throw new io.deskbridge.desk.api.BadRequestException(
+                    throw new BadRequestException(
                             "InvalidCursor", "The cursor is invalid, expired, or was made for another list");
                 }
             }
         }
-        List<T> rows = new ArrayList<>(query.fetch(
-                sort.boundary(direction, cursor != null), params, sort.orderBy(direction), request.size() + 1));
+        List<T> rows = new ArrayList<>(fetch.apply(new PageQuery(sort, direction, bound, 0, request.size() + 1)));
         boolean hasMore = rows.size() > request.size();
         if (hasMore) {
             rows.remove(rows.size() - 1);
@@ -69,10 +96,10 @@ public class Pager {
         }
         String after = rows.isEmpty() ? null : codec.encode(scope, keyOf.apply(rows.get(rows.size() - 1)));
         String before = rows.isEmpty() ? null : codec.encode(scope, keyOf.apply(rows.get(0)));
-        return new CursorResult<>(rows, hasMore, after, before, direction);
+        return new Page<>(rows, cursorPaging(hasMore, after, before, direction, http));
     }
 
-    /** Where a list's rows come from: a filter the caller fixed, plus the page's own conditions. */
+    /** Where a list's rows come from, as SQL fragments: only for lists not converted to {@link Source} yet. */
     public interface ListSource<T> {
 
         long count();
@@ -82,10 +109,8 @@ public class Pager {
     }
 
     /**
-     * Serves a list endpoint in whichever pagination style the request asked for, with Zendesk's
-     * envelope under {@code key}.
-     *
-     * @param sortValue the value of a sort column of a row (only called for columns in {@code sorts})
+     * The untyped form of {@link #page}, kept for the webhook lists until they move to records: the same
+     * pages, as a map under {@code key}.
      */
     public <T> Map<String, Object> list(
             String key,
@@ -94,23 +119,37 @@ public class Pager {
             String defaultSort,
             ListSource<T> source,
             Function<T, Object> toJson,
-            java.util.function.ToLongFunction<T> idOf,
-            java.util.function.BiFunction<T, String, Object> sortValue) {
-        KeysetSort sort = KeysetSort.parse(sortParameter(request), sorts, defaultSort);
-        PageRequest page = PageRequest.from(request);
-        if (page instanceof PageRequest.Cursor cursor) {
-            CursorResult<T> result = cursorPage(
-                    key,
-                    sort,
-                    cursor,
-                    (boundary, params, orderBy, limit) ->
-                            source.page(boundary.map(b -> " AND " + b).orElse(""), params, orderBy, 0, limit),
-                    row -> sort.keyOf(sortValue.apply(row, sort.column()), idOf.applyAsLong(row)));
-            return cursorEnvelope(key, result.items().stream().map(toJson).toList(), result, request);
+            ToLongFunction<T> idOf,
+            BiFunction<T, String, Object> sortValue) {
+        Source<T> typed = new Source<>() {
+            @Override
+            public long count() {
+                return source.count();
+            }
+
+            @Override
+            public List<T> fetch(PageQuery query) {
+                Map<String, Object> params = query.boundaryParams();
+                return source.page(
+                        query.boundarySql().map(b -> " AND " + b).orElse(""),
+                        params,
+                        query.orderBySql(),
+                        query.offset(),
+                        query.limit());
+            }
+        };
+        Page<T> page = page(key, request, sorts, defaultSort, typed, idOf, sortValue);
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put(key, page.items().stream().map(toJson).toList());
+        if (page.paging() instanceof Paging.Offset o) {
+            body.put("next_page", o.nextPage());
+            body.put("previous_page", o.previousPage());
+            body.put("count", o.count());
+        } else if (page.paging() instanceof Paging.Cursor c) {
+            body.put("meta", c.meta());
+            body.put("links", c.links());
         }
-        PageRequest.Offset offset = (PageRequest.Offset) page;
-        List<T> rows = source.page("", Map.of(), sort.orderBy(Direction.FORWARD), offset.offset(), offset.perPage());
-        return offsetEnvelope(key, rows.stream().map(toJson).toList(), source.count(), offset, request);
+        return body;
     }
 
     /** Zendesk's {@code sort} (cursor style) or {@code sort_by} + {@code sort_order} (offset style). */
@@ -126,45 +165,25 @@ public class Pager {
         return "desc".equalsIgnoreCase(request.getParameter("sort_order")) ? "-" + sortBy : sortBy;
     }
 
-    /**
-     * {@code {key: items, meta: {has_more, after_cursor, before_cursor}, links: {next, prev}}}.
-     * {@code links.next} is null on the last page: the Java client follows it blindly.
-     */
-    public static Map<String, Object> cursorEnvelope(
-            String key, List<?> items, CursorResult<?> page, HttpServletRequest request) {
-        boolean forward = page.direction() == Direction.FORWARD;
+    private static Paging.Cursor cursorPaging(
+            boolean hasMore, String after, String before, Direction direction, HttpServletRequest request) {
+        boolean forward = direction == Direction.FORWARD;
         boolean walkedFromSomewhere = request.getParameter("page[after]") != null;
-        String next = page.afterCursor() != null && (forward ? page.hasMore() : true)
-                ? link(request, "page[after]", page.afterCursor())
+        String next = after != null && (forward ? hasMore : true) ? link(request, "page[after]", after) : null;
+        String prev = before != null && (forward ? walkedFromSomewhere : hasMore)
+                ? link(request, "page[before]", before)
                 : null;
-        String prev = page.beforeCursor() != null && (forward ? walkedFromSomewhere : page.hasMore())
-                ? link(request, "page[before]", page.beforeCursor())
-                : null;
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("has_more", page.hasMore());
-        meta.put("after_cursor", page.afterCursor());
-        meta.put("before_cursor", page.beforeCursor());
-        Map<String, Object> links = new LinkedHashMap<>();
-        links.put("prev", prev);
-        links.put("next", next);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put(key, items);
-        body.put("meta", meta);
-        body.put("links", links);
-        return body;
+        return new Paging.Cursor(new Paging.Meta(hasMore, after, before), new Paging.Links(prev, next));
     }
 
-    /** {@code {key: items, next_page, previous_page, count}}. */
-    public static Map<String, Object> offsetEnvelope(
-            String key, List<?> items, long count, PageRequest.Offset page, HttpServletRequest request) {
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put(key, items);
+    /** {@code next_page}/{@code previous_page} links of an offset page of a list of {@code count} rows. */
+    public static Paging.Offset offsetPaging(long count, PageRequest.Offset page, HttpServletRequest request) {
         boolean more = (long) page.page() * page.perPage() < count
                 && (long) page.page() * page.perPage() < PageRequest.MAX_OFFSET_DEPTH;
-        body.put("next_page", more ? pageLink(request, page.page() + 1) : null);
-        body.put("previous_page", page.page() > 1 ? pageLink(request, page.page() - 1) : null);
-        body.put("count", count);
-        return body;
+        return new Paging.Offset(
+                more ? pageLink(request, page.page() + 1) : null,
+                page.page() > 1 ? pageLink(request, page.page() - 1) : null,
+                count);
     }
 
     private static String link(HttpServletRequest request, String param, String cursor) {

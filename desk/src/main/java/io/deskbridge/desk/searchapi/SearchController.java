@@ -1,13 +1,19 @@
 package io.deskbridge.desk.searchapi;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.deskbridge.desk.api.ApiException;
 import io.deskbridge.desk.api.BadRequestException;
 import io.deskbridge.desk.api.ZendeskErrors;
+import io.deskbridge.desk.organization.OrganizationFilter;
 import io.deskbridge.desk.organization.OrganizationJson;
 import io.deskbridge.desk.organization.Organizations;
+import io.deskbridge.desk.pagination.KeysetSort;
+import io.deskbridge.desk.pagination.PageQuery;
 import io.deskbridge.desk.pagination.PageRequest;
 import io.deskbridge.desk.pagination.Pager;
+import io.deskbridge.desk.pagination.Paging;
 import io.deskbridge.desk.search.SearchIndex;
+import io.deskbridge.desk.ticket.TicketFilter;
 import io.deskbridge.desk.ticket.TicketJson;
 import io.deskbridge.desk.ticket.Tickets;
 import io.deskbridge.desk.user.DeskPrincipal;
@@ -24,7 +30,6 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +42,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import tools.jackson.databind.ObjectMapper;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Zendesk search: {@code type:}, {@code status:}/{@code status<solved}, {@code priority:},
@@ -59,27 +64,43 @@ class SearchController {
     private final Tickets tickets;
     private final Users users;
     private final Organizations organizations;
-    private final ObjectMapper json;
+    private final SearchPlanner planner;
     private final Clock clock;
 
-    SearchController(Tickets tickets, Users users, Organizations organizations, ObjectMapper json, Clock clock) {
+    SearchController(Tickets tickets, Users users, Organizations organizations, SearchPlanner planner, Clock clock) {
         this.tickets = tickets;
         this.users = users;
         this.organizations = organizations;
-        this.json = json;
+        this.planner = planner;
         this.clock = clock;
     }
 
-    /** One result type: its SQL filter and how to page and render it. */
+    /** One search result: the resource's object plus {@code result_type}. */
+    sealed interface SearchResult permits TicketResult, UserResult, OrganizationResult {}
+
+    record TicketResult(@JsonUnwrapped TicketJson ticket, String resultType) implements SearchResult {}
+
+    record UserResult(@JsonUnwrapped UserJson user, String resultType) implements SearchResult {}
+
+    record OrganizationResult(@JsonUnwrapped OrganizationJson organization, String resultType)
+            implements SearchResult {}
+
+    /** {@code {"results": [...], next_page, previous_page, count, facets: null}}. */
+    record SearchResponse(
+            List<SearchResult> results, @JsonUnwrapped Paging.Offset paging, JsonNode facets) {}
+
+    record CountResponse(long count) {}
+
+    /** One result type: how many match and how to page and render them. */
     private record Part(long count, PartPage page) {}
 
     @FunctionalInterface
     private interface PartPage {
-        List<Map<String, Object>> fetch(int offset, int limit);
+        List<SearchResult> fetch(int offset, int limit);
     }
 
     @GetMapping("/api/v2/search")
-    Map<String, Object> search(
+    SearchResponse search(
             @RequestParam String query,
             @RequestParam(name = "sort_by", required = false) String sortBy,
             @RequestParam(name = "sort_order", required = false) String sortOrder,
@@ -94,9 +115,9 @@ class SearchController {
             throw new TooManyResultsException();
         }
         String order = orderBy(sortBy, sortOrder);
-        List<Part> parts = parts(SearchQuery.parse(query), caller, order);
+        List<Part> parts = parts(SearchQuery.parse(query), caller, sortBy, sortOrder, order);
         long total = parts.stream().mapToLong(Part::count).sum();
-        List<Map<String, Object>> results = new ArrayList<>();
+        List<SearchResult> results = new ArrayList<>();
         long skip = offset.offset();
         int want = offset.perPage();
         for (Part part : parts) {
@@ -107,26 +128,23 @@ class SearchController {
                 skip -= part.count();
                 continue;
             }
-            List<Map<String, Object>> rows = part.page().fetch((int) skip, want);
+            List<SearchResult> rows = part.page().fetch((int) skip, want);
             results.addAll(rows);
             want -= rows.size();
             skip = 0;
         }
-        Map<String, Object> body =
-                Pager.offsetEnvelope("results", results, Math.min(total, MAX_RESULTS), offset, request);
-        body.put("facets", null);
-        return body;
+        return new SearchResponse(results, Pager.offsetPaging(Math.min(total, MAX_RESULTS), offset, request), null);
     }
 
     @GetMapping("/api/v2/search/count")
-    Map<String, Object> count(@RequestParam String query, @AuthenticationPrincipal DeskPrincipal caller) {
-        long total = parts(SearchQuery.parse(query), caller, "id ASC").stream()
+    CountResponse count(@RequestParam String query, @AuthenticationPrincipal DeskPrincipal caller) {
+        long total = parts(SearchQuery.parse(query), caller, null, null, "id ASC").stream()
                 .mapToLong(Part::count)
                 .sum();
-        return Map.of("count", total);
+        return new CountResponse(total);
     }
 
-    private List<Part> parts(SearchQuery query, DeskPrincipal caller, String order) {
+    private List<Part> parts(SearchQuery query, DeskPrincipal caller, String sortBy, String sortOrder, String order) {
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
         List<Part> parts = new ArrayList<>();
         String type = query.type();
@@ -135,12 +153,12 @@ class SearchController {
                     "InvalidSearchQuery", "type must be ticket, user or organization (got \"" + type + "\")");
         }
         if (type == null || type.equals("ticket")) {
-            Sql sql = ticketSql(query, caller);
-            String where = "deleted_at IS NULL" + sql.where();
+            TicketFilter filter = planner.tickets(query, caller.userId());
+            KeysetSort sort = ticketSort(sortBy, sortOrder);
             parts.add(new Part(
-                    tickets.count(where, sql.params()),
-                    (off, limit) -> tickets.page(where, sql.params(), order, off, limit).stream()
-                            .map(t -> withType(TicketJson.ticket(t, base), "ticket"))
+                    tickets.count(filter),
+                    (off, limit) -> tickets.page(filter, PageQuery.offset(sort, off, limit)).stream()
+                            .<SearchResult>map(t -> new TicketResult(TicketJson.of(t, base), "ticket"))
                             .toList()));
         }
         if (type == null || type.equals("user")) {
@@ -151,18 +169,19 @@ class SearchController {
             parts.add(new Part(
                     users.count(sql.where(), sql.params()),
                     (off, limit) -> users.page(sql.where(), sql.params(), userOrder, off, limit).stream()
-                            .map(u -> withType(asMap(UserJson.of(u, base)), "user"))
+                            .<SearchResult>map(u -> new UserResult(UserJson.of(u, base), "user"))
                             .toList()));
         }
         if (type == null || type.equals("organization")) {
-            Sql sql = organizationSql(query);
-            String orgOrder = order.startsWith("priority") || order.startsWith("status") || order.startsWith("type")
-                    ? "id ASC"
-                    : order;
+            OrganizationFilter filter = planner.organizations(query);
+            KeysetSort ticketSort = ticketSort(sortBy, sortOrder);
+            // Organizations have no priority, status or type: those orders fall back to id.
+            KeysetSort sort = ticketSort.kind() == KeysetSort.Kind.NUMBER ? KeysetSort.byId(false) : ticketSort;
             parts.add(new Part(
-                    organizations.count(sql.where(), sql.params()),
-                    (off, limit) -> organizations.page(sql.where(), sql.params(), orgOrder, off, limit).stream()
-                            .map(o -> withType(asMap(OrganizationJson.of(o, base)), "organization"))
+                    organizations.count(filter),
+                    (off, limit) -> organizations.page(filter, PageQuery.offset(sort, off, limit)).stream()
+                            .<SearchResult>map(
+                                    o -> new OrganizationResult(OrganizationJson.of(o, base), "organization"))
                             .toList()));
         }
         return parts;
@@ -187,35 +206,6 @@ class SearchController {
             params.put(name, value);
             return ":" + name;
         }
-    }
-
-    private Sql ticketSql(SearchQuery query, DeskPrincipal caller) {
-        Sql sql = new Sql();
-        List<String> words = new ArrayList<>(query.words());
-        for (SearchQuery.Condition c : query.conditions()) {
-            switch (c.keyword()) {
-                case "status" -> sql.and(ranked("status", STATUSES, c, sql), c.negated());
-                case "priority" -> sql.and(ranked("priority", PRIORITIES, c, sql), c.negated());
-                case "ticket_type" -> sql.and("type = " + sql.param(c.value().toLowerCase(Locale.ROOT)), c.negated());
-                case "requester" -> sql.and(userRef("requester_id", c.value(), caller, sql), c.negated());
-                case "assignee" -> sql.and(userRef("assignee_id", c.value(), caller, sql), c.negated());
-                case "submitter" -> sql.and(userRef("submitter_id", c.value(), caller, sql), c.negated());
-                case "organization" -> sql.and(organizationRef("organization_id", c.value(), sql), c.negated());
-                case "group" -> sql.and(idOrNone("group_id", c.value(), sql), c.negated());
-                case "tags", "tag" -> {
-                    String tag = sql.param(c.value().toLowerCase(Locale.ROOT)).substring(1);
-                    sql.and(Tickets.tagCondition(tag), c.negated());
-                }
-                case "external_id" -> sql.and("external_id = " + sql.param(c.value()), c.negated());
-                case "created" -> sql.and(date("created_at", c, sql), c.negated());
-                case "updated" -> sql.and(date("updated_at", c, sql), c.negated());
-                case "due_date" -> sql.and(date("due_at", c, sql), c.negated());
-                case "subject", "description", "comment" -> words.add(c.value());
-                default -> words.add(c.keyword() + c.op() + c.value());
-            }
-        }
-        text(sql, "ticket", words, query.phrases(), phrase -> Tickets.phraseCondition(phrase));
-        return sql;
     }
 
     private Sql userSql(SearchQuery query, DeskPrincipal caller) {
@@ -251,28 +241,6 @@ class SearchController {
         return sql;
     }
 
-    private Sql organizationSql(SearchQuery query) {
-        Sql sql = new Sql();
-        List<String> words = new ArrayList<>(query.words());
-        for (SearchQuery.Condition c : query.conditions()) {
-            switch (c.keyword()) {
-                case "external_id" -> sql.and("external_id = " + sql.param(c.value()), c.negated());
-                case "created" -> sql.and(date("created_at", c, sql), c.negated());
-                case "updated" -> sql.and(date("updated_at", c, sql), c.negated());
-                case "name", "tags", "tag", "details", "notes" -> words.add(c.value());
-                default -> words.add(c.keyword() + c.op() + c.value());
-            }
-        }
-        text(
-                sql,
-                "organization",
-                words,
-                query.phrases(),
-                phrase -> "(LOWER(name) LIKE :" + phrase + " OR LOWER(COALESCE(details, '')) LIKE :" + phrase
-                        + " OR LOWER(COALESCE(notes, '')) LIKE :" + phrase + ")");
-        return sql;
-    }
-
     /** Free words and phrases through the text index; phrases are then checked in the narrowed rows. */
     private static void text(
             Sql sql, String type, List<String> words, List<String> phrases, Function<String, String> phraseCheck) {
@@ -290,43 +258,6 @@ class SearchController {
         }
     }
 
-    private static String ranked(String column, List<String> values, SearchQuery.Condition c, Sql sql) {
-        String value = c.value().toLowerCase(Locale.ROOT);
-        int rank = values.indexOf(value);
-        if (rank < 0) {
-            throw invalid(column + " must be one of " + String.join(", ", values) + " (got \"" + c.value() + "\")");
-        }
-        List<String> matching = new ArrayList<>();
-        for (int i = 0; i < values.size(); i++) {
-            boolean keep = switch (c.op()) {
-                case "<" -> i < rank;
-                case "<=" -> i <= rank;
-                case ">" -> i > rank;
-                case ">=" -> i >= rank;
-                default -> i == rank;
-            };
-            if (keep) {
-                matching.add(values.get(i));
-            }
-        }
-        return matching.isEmpty() ? "1 = 0" : column + " IN (" + sql.param(matching) + ")";
-    }
-
-    private String userRef(String column, String value, DeskPrincipal caller, Sql sql) {
-        if (value.equalsIgnoreCase("me")) {
-            return column + " = " + sql.param(caller.userId());
-        }
-        if (value.equalsIgnoreCase("none")) {
-            return column + " IS NULL";
-        }
-        if (value.matches("\\d{1,18}")) {
-            return column + " = " + sql.param(Long.parseLong(value));
-        }
-        return users.findByEmail(value)
-                .map(u -> column + " = " + sql.param(u.id()))
-                .orElse("1 = 0");
-    }
-
     private String organizationRef(String column, String value, Sql sql) {
         if (value.equalsIgnoreCase("none")) {
             return column + " IS NULL";
@@ -338,16 +269,6 @@ class SearchController {
                 .findByName(value)
                 .map(o -> column + " = " + sql.param(o.id()))
                 .orElse("1 = 0");
-    }
-
-    private static String idOrNone(String column, String value, Sql sql) {
-        if (value.equalsIgnoreCase("none")) {
-            return column + " IS NULL";
-        }
-        if (!value.matches("\\d{1,18}")) {
-            throw invalid(column.replace("_id", "") + " takes an id or none (got \"" + value + "\")");
-        }
-        return column + " = " + sql.param(Long.parseLong(value));
     }
 
     /** {@code created>2026-01-01}, {@code updated<2026-01-01T10:00:00Z}, {@code created>4hours}. */
@@ -400,6 +321,22 @@ class SearchController {
         };
     }
 
+    /** The ticket order of {@code sort_by}/{@code sort_order}: a column plus id as tie-breaker. */
+    private static KeysetSort ticketSort(String sortBy, String sortOrder) {
+        boolean descending = "desc".equalsIgnoreCase(sortOrder);
+        if (sortBy == null) {
+            return KeysetSort.byId(descending);
+        }
+        return switch (sortBy) {
+            case "created_at" -> new KeysetSort("created_at", descending, KeysetSort.Kind.TIMESTAMP);
+            case "updated_at" -> new KeysetSort("updated_at", descending, KeysetSort.Kind.TIMESTAMP);
+            case "priority" -> new KeysetSort("priority", descending, KeysetSort.Kind.NUMBER);
+            case "status" -> new KeysetSort("status", descending, KeysetSort.Kind.NUMBER);
+            case "ticket_type" -> new KeysetSort("type", descending, KeysetSort.Kind.NUMBER);
+            default -> throw new IllegalStateException("orderBy() accepts only the sort_by values above");
+        };
+    }
+
     private static String orderBy(String sortBy, String sortOrder) {
         String direction = "desc".equalsIgnoreCase(sortOrder) ? " DESC" : " ASC";
         if (sortBy == null) {
@@ -418,17 +355,6 @@ class SearchController {
                                 + "\")");
         };
         return column + direction + ", id" + direction;
-    }
-
-    private Map<String, Object> withType(Map<String, Object> item, String type) {
-        Map<String, Object> result = new LinkedHashMap<>(item);
-        result.put("result_type", type);
-        return result;
-    }
-
-    @SuppressWarnings("unchecked")
-    private Map<String, Object> asMap(Object record) {
-        return json.convertValue(record, Map.class);
     }
 
     private static BadRequestException invalid(String message) {

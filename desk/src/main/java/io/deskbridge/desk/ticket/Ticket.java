@@ -2,7 +2,6 @@ package io.deskbridge.desk.ticket;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 
 /**
  * A ticket as desk stores it.
@@ -28,7 +27,7 @@ public record Ticket(
         List<Long> collaboratorIds,
         List<Long> followerIds,
         List<String> tags,
-        List<Map<String, Object>> customFields,
+        List<CustomFieldValue> customFields,
         String viaChannel,
         Instant dueAt,
         boolean isPublic,

@@ -10,7 +10,8 @@ import java.util.Map;
  *
  * @param ticket the ticket after the change (for {@link Kind#DELETED}, as it was deleted)
  * @param previous the ticket before the change; null for {@link Kind#CREATED}
- * @param events the audit's events (field changes, the comment), as Zendesk's audit shows them
+ * @param events the audit's events (field changes, the comment) as Zendesk's audit shows them, as maps
+ *     for the webhook outbox until it reads {@link AuditEvent} records
  * @param actorId who made the change
  */
 public record TicketChanged(

@@ -2,7 +2,6 @@ package io.deskbridge.desk.ticket;
 
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,7 +24,7 @@ public record TicketChanges(
         Optional<List<String>> tags,
         Optional<List<String>> additionalTags,
         Optional<List<String>> removeTags,
-        Optional<List<Map<String, Object>>> customFields,
+        Optional<List<CustomFieldValue>> customFields,
         Field<Instant> dueAt,
         Optional<NewComment> comment) {
 

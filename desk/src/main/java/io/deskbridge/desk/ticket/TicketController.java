@@ -1,12 +1,17 @@
 package io.deskbridge.desk.ticket;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.deskbridge.desk.api.BadRequestException;
 import io.deskbridge.desk.api.IdList;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.organization.OrganizationJson;
 import io.deskbridge.desk.organization.Organizations;
 import io.deskbridge.desk.pagination.KeysetSort;
+import io.deskbridge.desk.pagination.Page;
+import io.deskbridge.desk.pagination.PageQuery;
 import io.deskbridge.desk.pagination.Pager;
+import io.deskbridge.desk.pagination.Paging;
 import io.deskbridge.desk.ticket.TicketChanges.Field;
 import io.deskbridge.desk.ticket.TicketChanges.NewComment;
 import io.deskbridge.desk.ticket.TicketChanges.Requester;
@@ -19,8 +24,8 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
@@ -41,6 +46,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * {@code /api/v2/tickets}, comments, {@code show_many}, {@code /api/v2/deleted_tickets}. Lists take
@@ -67,45 +74,67 @@ class TicketController {
         this.pager = pager;
     }
 
+    /** {@code {"ticket": …}}, plus {@code audit} after a write and sideloads when asked for. */
+    record TicketResponse(
+            TicketJson ticket,
+            @JsonInclude(JsonInclude.Include.NON_NULL) AuditJson audit,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<UserJson> users,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<OrganizationJson> organizations) {}
+
+    /** {@code {"tickets": [...], <paging>}}, plus sideloads when asked for. */
+    record TicketsResponse(
+            List<TicketJson> tickets,
+            @JsonUnwrapped Paging paging,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<UserJson> users,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<OrganizationJson> organizations) {}
+
+    record CommentsResponse(
+            List<CommentJson> comments, @JsonUnwrapped Paging paging) {}
+
+    record DeletedTicketsResponse(
+            List<DeletedTicketJson> deletedTickets,
+            @JsonUnwrapped Paging paging) {}
+
+    /** What {@code include=users,organizations} adds. */
+    private record Sideloads(List<UserJson> users, List<OrganizationJson> organizations) {}
+
     @GetMapping("/api/v2/tickets")
-    Map<String, Object> list(HttpServletRequest request, @RequestParam(required = false) String include) {
+    TicketsResponse list(HttpServletRequest request, @RequestParam(required = false) String include) {
         String base = base();
-        Map<String, Object> body = pager.list(
-                "tickets",
-                request,
-                SORTS,
-                "id",
-                source("t.deleted_at IS NULL"),
-                t -> TicketJson.ticket(t, base),
-                Ticket::id,
-                (t, column) -> column.equals("created_at") ? t.createdAt() : t.updatedAt());
-        return sideload(body, include, base);
+        Page<TicketJson> page = pager.page(
+                        "tickets",
+                        request,
+                        SORTS,
+                        "id",
+                        source(TicketFilter.LIVE),
+                        Ticket::id,
+                        (t, column) -> column.equals("created_at") ? t.createdAt() : t.updatedAt())
+                .map(t -> TicketJson.of(t, base));
+        Sideloads sideloads = sideload(page.items(), include, base);
+        return new TicketsResponse(page.items(), page.paging(), sideloads.users(), sideloads.organizations());
     }
 
     @GetMapping("/api/v2/tickets/{id}")
-    Map<String, Object> show(@PathVariable long id, @RequestParam(required = false) String include) {
+    TicketResponse show(@PathVariable long id, @RequestParam(required = false) String include) {
         String base = base();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("ticket", TicketJson.ticket(tickets.get(id), base));
-        return sideload(body, include, base);
+        TicketJson ticket = TicketJson.of(tickets.get(id), base);
+        Sideloads sideloads = sideload(List.of(ticket), include, base);
+        return new TicketResponse(ticket, null, sideloads.users(), sideloads.organizations());
     }
 
     @GetMapping("/api/v2/tickets/show_many")
-    Map<String, Object> showMany(@RequestParam String ids, @RequestParam(required = false) String include) {
+    TicketsResponse showMany(@RequestParam String ids, @RequestParam(required = false) String include) {
         String base = base();
-        List<Map<String, Object>> found = tickets.findAll(IdList.parse(ids, MAX_SHOW_MANY)).stream()
-                .map(t -> TicketJson.ticket(t, base))
+        List<TicketJson> found = tickets.findAll(IdList.parse(ids, MAX_SHOW_MANY)).stream()
+                .map(t -> TicketJson.of(t, base))
                 .toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("tickets", found);
-        body.put("next_page", null);
-        body.put("previous_page", null);
-        body.put("count", found.size());
-        return sideload(body, include, base);
+        Sideloads sideloads = sideload(found, include, base);
+        return new TicketsResponse(
+                found, new Paging.Offset(null, null, found.size()), sideloads.users(), sideloads.organizations());
     }
 
     @PostMapping("/api/v2/tickets")
-    ResponseEntity<Map<String, Object>> create(
+    ResponseEntity<TicketResponse> create(
             @RequestBody JsonNode body,
             @RequestHeader(name = "Idempotency-Key", required = false) String idempotencyKey,
             @AuthenticationPrincipal DeskPrincipal caller) {
@@ -120,11 +149,11 @@ class TicketController {
             write = tickets.create(caller, changes);
         }
         String base = base();
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("ticket", TicketJson.ticket(write.ticket(), base));
-        if (write.audit() != null) {
-            response.put("audit", TicketJson.audit(write.audit()));
-        }
+        TicketResponse response = new TicketResponse(
+                TicketJson.of(write.ticket(), base),
+                write.audit() == null ? null : AuditJson.of(write.audit()),
+                null,
+                null);
         ResponseEntity.BodyBuilder builder = ResponseEntity.status(
                         write.replayed() ? HttpStatus.OK : HttpStatus.CREATED)
                 .header("Location", base + "/api/v2/tickets/" + write.ticket().id() + ".json");
@@ -135,13 +164,10 @@ class TicketController {
     }
 
     @PutMapping("/api/v2/tickets/{id}")
-    Map<String, Object> update(
+    TicketResponse update(
             @PathVariable long id, @RequestBody JsonNode body, @AuthenticationPrincipal DeskPrincipal caller) {
         TicketWrite write = tickets.update(caller, id, changes(Input.envelope(body, "ticket")));
-        Map<String, Object> response = new LinkedHashMap<>();
-        response.put("ticket", TicketJson.ticket(write.ticket(), base()));
-        response.put("audit", TicketJson.audit(write.audit()));
-        return response;
+        return new TicketResponse(TicketJson.of(write.ticket(), base()), AuditJson.of(write.audit()), null, null);
     }
 
     @DeleteMapping("/api/v2/tickets/{id}")
@@ -151,7 +177,7 @@ class TicketController {
     }
 
     @GetMapping("/api/v2/tickets/{id}/comments")
-    Map<String, Object> comments(
+    CommentsResponse comments(
             @PathVariable long id,
             @RequestParam(name = "sort_order", required = false) String sortOrder,
             HttpServletRequest request) {
@@ -161,40 +187,41 @@ class TicketController {
         }
         tickets.get(id);
         String sort = request.getParameter("sort");
-        Map<String, KeysetSort.Kind> sorts = Map.of("id", KeysetSort.Kind.ID);
         HttpServletRequest effective = "desc".equals(sortOrder) && sort == null ? withSort(request, "-id") : request;
-        return pager.list(
-                "comments",
-                effective,
-                sorts,
-                "id",
-                new Pager.ListSource<TicketComment>() {
-                    @Override
-                    public long count() {
-                        return tickets.countComments(id);
-                    }
+        Page<CommentJson> page = pager.page(
+                        "comments",
+                        effective,
+                        Map.of("id", KeysetSort.Kind.ID),
+                        "id",
+                        new Pager.Source<TicketComment>() {
+                            @Override
+                            public long count() {
+                                return tickets.countComments(id);
+                            }
 
-                    @Override
-                    public List<TicketComment> page(
-                            String extraWhere, Map<String, Object> params, String orderBy, int offset, int limit) {
-                        return tickets.comments(id, extraWhere, params, orderBy, offset, limit);
-                    }
-                },
-                TicketJson::comment,
-                TicketComment::id,
-                (c, column) -> c.id());
+                            @Override
+                            public List<TicketComment> fetch(PageQuery query) {
+                                return tickets.comments(id, query);
+                            }
+                        },
+                        TicketComment::id,
+                        (c, column) -> c.id())
+                .map(CommentJson::of);
+        return new CommentsResponse(page.items(), page.paging());
     }
 
     @GetMapping("/api/v2/deleted_tickets")
-    Map<String, Object> deleted(HttpServletRequest request) {
-        Map<Long, String> names = new java.util.HashMap<>();
-        return pager.list(
-                "deleted_tickets",
-                request,
-                Map.of("id", KeysetSort.Kind.ID, "deleted_at", KeysetSort.Kind.TIMESTAMP),
-                "id",
-                source("t.deleted_at IS NOT NULL"),
-                t -> TicketJson.deleted(
+    DeletedTicketsResponse deleted(HttpServletRequest request) {
+        Map<Long, String> names = new HashMap<>();
+        Page<DeletedTicketJson> page = pager.page(
+                        "deleted_tickets",
+                        request,
+                        Map.of("id", KeysetSort.Kind.ID, "deleted_at", KeysetSort.Kind.TIMESTAMP),
+                        "id",
+                        source(TicketFilter.DELETED),
+                        Ticket::id,
+                        (t, column) -> t.deletedAt())
+                .map(t -> DeletedTicketJson.of(
                         t,
                         t.deletedBy() == null
                                 ? null
@@ -202,83 +229,66 @@ class TicketController {
                                         t.deletedBy(),
                                         by -> users.findById(by)
                                                 .map(UserAccount::name)
-                                                .orElse(null))),
-                Ticket::id,
-                (t, column) -> t.deletedAt());
+                                                .orElse(null))));
+        return new DeletedTicketsResponse(page.items(), page.paging());
     }
 
+    /** Zendesk answers a restore with an empty object. */
     @PutMapping("/api/v2/deleted_tickets/{id}/restore")
-    Map<String, Object> restore(@PathVariable long id) {
+    ObjectNode restore(@PathVariable long id) {
         tickets.restore(id);
-        return Map.of();
+        return JsonNodeFactory.instance.objectNode();
     }
 
-    private Pager.ListSource<Ticket> source(String filter) {
-        return new Pager.ListSource<>() {
+    private Pager.Source<Ticket> source(TicketFilter filter) {
+        return new Pager.Source<>() {
             @Override
             public long count() {
-                return tickets.count(filter, Map.of());
+                return tickets.count(filter);
             }
 
             @Override
-            public List<Ticket> page(
-                    String extraWhere, Map<String, Object> params, String orderBy, int offset, int limit) {
-                return tickets.page(filter + extraWhere, params, orderBy, offset, limit);
+            public List<Ticket> fetch(PageQuery query) {
+                return tickets.page(filter, query);
             }
         };
     }
 
-    /** Adds {@code users} and {@code organizations} arrays for the tickets in the body. */
-    private Map<String, Object> sideload(Map<String, Object> body, String include, String base) {
+    /** The {@code users} and {@code organizations} of the shown tickets, when {@code include} asks. */
+    private Sideloads sideload(List<TicketJson> shown, String include, String base) {
         if (include == null || include.isBlank()) {
-            return body;
+            return new Sideloads(null, null);
         }
         Set<String> wanted = new LinkedHashSet<>();
         for (String part : include.split(",")) {
             wanted.add(part.trim().toLowerCase(Locale.ROOT));
         }
-        List<Map<String, Object>> shown = new ArrayList<>();
-        Object one = body.get("ticket");
-        Object many = body.get("tickets");
-        if (one instanceof Map<?, ?> m) {
-            shown.add(castMap(m));
-        }
-        if (many instanceof List<?> list) {
-            list.forEach(item -> shown.add(castMap((Map<?, ?>) item)));
-        }
-        Map<String, Object> result = new LinkedHashMap<>(body);
+        List<UserJson> userList = null;
         if (wanted.contains("users")) {
             Set<Long> ids = new LinkedHashSet<>();
-            for (Map<String, Object> t : shown) {
-                for (String key : List.of("requester_id", "submitter_id", "assignee_id")) {
-                    if (t.get(key) instanceof Long id) {
-                        ids.add(id);
-                    }
+            for (TicketJson t : shown) {
+                ids.add(t.requesterId());
+                ids.add(t.submitterId());
+                if (t.assigneeId() != null) {
+                    ids.add(t.assigneeId());
                 }
             }
-            result.put(
-                    "users",
-                    users.findAll(ids).stream().map(u -> UserJson.of(u, base)).toList());
+            userList =
+                    users.findAll(ids).stream().map(u -> UserJson.of(u, base)).toList();
         }
+        List<OrganizationJson> organizationList = null;
         if (wanted.contains("organizations")) {
             Set<Long> ids = new LinkedHashSet<>();
-            for (Map<String, Object> t : shown) {
-                if (t.get("organization_id") instanceof Long id) {
-                    ids.add(id);
+            for (TicketJson t : shown) {
+                if (t.organizationId() != null) {
+                    ids.add(t.organizationId());
                 }
             }
-            result.put(
-                    "organizations",
-                    organizations.findAll(ids).stream()
-                            .map(o -> OrganizationJson.of(o, base))
-                            .toList());
+            organizationList = organizations.findAll(ids).stream()
+                    .map(o -> OrganizationJson.of(o, base))
+                    .toList();
         }
-        return result;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> castMap(Map<?, ?> map) {
-        return (Map<String, Object>) map;
+        return new Sideloads(userList, organizationList);
     }
 
     static TicketChanges changes(Input in) {
@@ -333,7 +343,7 @@ class TicketController {
         return Field.of(read.get().orElse(null));
     }
 
-    private static Optional<List<Map<String, Object>>> customFields(Input in) {
+    private static Optional<List<CustomFieldValue>> customFields(Input in) {
         JsonNode node = in.raw("custom_fields");
         if (node == null || node.isNull()) {
             return Optional.empty();
@@ -341,7 +351,7 @@ class TicketController {
         if (!node.isArray()) {
             throw Input.invalid("custom_fields", "must be a list of {id, value}");
         }
-        List<Map<String, Object>> fields = new ArrayList<>();
+        List<CustomFieldValue> fields = new ArrayList<>();
         for (JsonNode item : node) {
             Input field = Input.of(item);
             if (!item.isObject() || field.id("id").isEmpty()) {
@@ -351,31 +361,10 @@ class TicketController {
             if (value != null && value.isObject()) {
                 throw Input.invalid("custom_fields", "a value must be a string, number, boolean or list");
             }
-            Map<String, Object> entry = new LinkedHashMap<>();
-            entry.put("id", field.id("id").get());
-            entry.put("value", value == null || value.isNull() ? null : value.isArray() ? list(value) : scalar(value));
-            fields.add(entry);
+            fields.add(new CustomFieldValue(
+                    field.id("id").get(), value == null || value.isNull() ? null : value.deepCopy()));
         }
         return Optional.of(fields);
-    }
-
-    private static List<Object> list(JsonNode array) {
-        List<Object> values = new ArrayList<>();
-        array.forEach(v -> values.add(scalar(v)));
-        return values;
-    }
-
-    private static Object scalar(JsonNode v) {
-        if (v.isBoolean()) {
-            return v.booleanValue();
-        }
-        if (v.isIntegralNumber()) {
-            return v.longValue();
-        }
-        if (v.isNumber()) {
-            return v.doubleValue();
-        }
-        return v.asString();
     }
 
     private static HttpServletRequest withSort(HttpServletRequest request, String sort) {

@@ -1,20 +1,25 @@
 package io.deskbridge.desk.ticket;
 
-import io.deskbridge.desk.api.JsonText;
+import io.deskbridge.desk.pagination.PageQuery;
+import io.deskbridge.desk.search.SearchIndex;
+import java.sql.Array;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Types;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 
 @Repository
@@ -53,17 +58,20 @@ class TicketRepository {
                 .list();
     }
 
-    long count(String where, Map<String, Object> params) {
-        return jdbc.sql("SELECT COUNT(*) FROM tickets t WHERE " + where)
-                .params(params)
+    long count(TicketFilter filter) {
+        Sql where = where(filter);
+        return jdbc.sql("SELECT COUNT(*) FROM tickets t WHERE " + where.text())
+                .params(where.params())
                 .query(Long.class)
                 .single();
     }
 
-    List<Ticket> page(String where, Map<String, Object> params, String orderBy, int offset, int limit) {
-        return jdbc.sql("SELECT * FROM tickets t WHERE " + where + " ORDER BY " + orderBy + " OFFSET " + offset
-                        + " ROWS FETCH NEXT " + limit + " ROWS ONLY")
-                .params(params)
+    List<Ticket> page(TicketFilter filter, PageQuery page) {
+        Sql where = where(filter);
+        page.boundarySql().ifPresent(where::and);
+        where.params().putAll(page.boundaryParams());
+        return jdbc.sql("SELECT * FROM tickets t WHERE " + where.text() + page.orderAndWindowSql())
+                .params(where.params())
                 .query(TicketRepository::map)
                 .list();
     }
@@ -124,7 +132,8 @@ class TicketRepository {
                 .update();
     }
 
-    long insertAudit(long ticketId, Long authorId, String viaChannel, String eventsJson, Instant at) {
+    /** A new audit without events yet: they are numbered after its id ({@link #updateAuditEvents}). */
+    long insertAudit(long ticketId, Long authorId, String viaChannel, Instant at) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO ticket_audits (ticket_id, author_id, via_channel, events, created_at)
@@ -133,15 +142,15 @@ class TicketRepository {
                 .param("ticketId", ticketId)
                 .param("authorId", authorId, Types.BIGINT)
                 .param("via", viaChannel)
-                .param("events", eventsJson)
+                .param("events", "[]")
                 .param("at", ts(at))
                 .update(keys, "id");
         return keys.getKeyAs(Number.class).longValue();
     }
 
-    void updateAuditEvents(long auditId, String eventsJson) {
+    void updateAuditEvents(long auditId, List<AuditEvent> events) {
         jdbc.sql("UPDATE ticket_audits SET events = :events WHERE id = :id")
-                .param("events", eventsJson)
+                .param("events", TicketCodec.write(events))
                 .param("id", auditId)
                 .update();
     }
@@ -173,11 +182,11 @@ class TicketRepository {
                 .single();
     }
 
-    List<TicketComment> comments(
-            long ticketId, String extraWhere, Map<String, Object> params, String orderBy, int offset, int limit) {
-        return jdbc.sql("SELECT * FROM ticket_comments WHERE ticket_id = :ticketId" + extraWhere + " ORDER BY "
-                        + orderBy + " OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY")
-                .params(params)
+    List<TicketComment> comments(long ticketId, PageQuery page) {
+        return jdbc.sql("SELECT * FROM ticket_comments WHERE ticket_id = :ticketId"
+                        + page.boundarySql().map(b -> " AND " + b).orElse("")
+                        + page.orderAndWindowSql())
+                .params(page.boundaryParams())
                 .param("ticketId", ticketId)
                 .query(TicketRepository::mapComment)
                 .list();
@@ -203,23 +212,21 @@ class TicketRepository {
                 .list();
     }
 
-    record AuditRow(long id, long ticketId, Long authorId, String viaChannel, String events, Instant createdAt) {}
-
     /** Audits in (created_at, id) order from {@code start} (inclusive) up to {@code max}. */
-    List<AuditRow> auditsFrom(Instant start, Instant max, int limit) {
+    List<TicketAudit> auditsFrom(Instant start, Instant max, int limit) {
         return jdbc.sql("""
                 SELECT * FROM ticket_audits WHERE created_at >= :start AND created_at <= :max
                  ORDER BY created_at, id FETCH FIRST %d ROWS ONLY
                 """.formatted(limit))
                 .param("start", ts(start))
                 .param("max", ts(max))
-                .query((rs, n) -> new AuditRow(
+                .query((rs, n) -> new TicketAudit(
                         rs.getLong("id"),
                         rs.getLong("ticket_id"),
                         rs.getObject("author_id", Long.class),
+                        instant(rs, "created_at"),
                         rs.getString("via_channel"),
-                        rs.getString("events"),
-                        instant(rs, "created_at")))
+                        TicketCodec.events(rs.getString("events"))))
                 .list();
     }
 
@@ -245,10 +252,10 @@ class TicketRepository {
         m.put("assigneeId", t.assigneeId());
         m.put("organizationId", t.organizationId());
         m.put("groupId", t.groupId());
-        m.put("collaboratorIds", JsonText.write(t.collaboratorIds()));
-        m.put("followerIds", JsonText.write(t.followerIds()));
-        m.put("tags", JsonText.write(t.tags()));
-        m.put("customFields", JsonText.write(t.customFields()));
+        m.put("collaboratorIds", new SqlArrayValue("bigint", t.collaboratorIds().toArray()));
+        m.put("followerIds", new SqlArrayValue("bigint", t.followerIds().toArray()));
+        m.put("tags", new SqlArrayValue("varchar", t.tags().toArray()));
+        m.put("customFields", TicketCodec.customFieldsText(t.customFields()));
         m.put("viaChannel", t.viaChannel());
         m.put("dueAt", ts(t.dueAt()));
         m.put("isPublic", t.isPublic());
@@ -275,10 +282,10 @@ class TicketRepository {
                 rs.getObject("assignee_id", Long.class),
                 rs.getObject("organization_id", Long.class),
                 rs.getObject("group_id", Long.class),
-                JsonText.longs(rs.getString("collaborator_ids")),
-                JsonText.longs(rs.getString("follower_ids")),
-                JsonText.strings(rs.getString("tags")),
-                JsonText.objects(rs.getString("custom_fields")),
+                longs(rs.getArray("collaborator_ids")),
+                longs(rs.getArray("follower_ids")),
+                strings(rs.getArray("tags")),
+                TicketCodec.customFields(rs.getString("custom_fields")),
                 rs.getString("via_channel"),
                 instant(rs, "due_at"),
                 rs.getBoolean("is_public"),
@@ -302,6 +309,144 @@ class TicketRepository {
                 rs.getBoolean("is_public"),
                 rs.getString("via_channel"),
                 instant(rs, "created_at"));
+    }
+
+    private static List<Long> longs(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        Object[] values = (Object[]) array.getArray();
+        Long[] longs = new Long[values.length];
+        for (int i = 0; i < values.length; i++) {
+            longs[i] = ((Number) values[i]).longValue();
+        }
+        return List.of(longs);
+    }
+
+    private static List<String> strings(Array array) throws SQLException {
+        if (array == null) {
+            return List.of();
+        }
+        Object[] values = (Object[]) array.getArray();
+        String[] strings = new String[values.length];
+        for (int i = 0; i < values.length; i++) {
+            strings[i] = (String) values[i];
+        }
+        return List.of(strings);
+    }
+
+    /** SQL conditions (ANDed) and their parameters, built from typed criteria only. */
+    record Sql(StringBuilder sql, Map<String, Object> params) {
+
+        Sql(String first) {
+            this(new StringBuilder(first), new HashMap<>());
+        }
+
+        String text() {
+            return sql.toString();
+        }
+
+        void and(String condition) {
+            sql.append(" AND (").append(condition).append(')');
+        }
+
+        String param(Object value) {
+            String name = "p" + params.size();
+            params.put(name, value);
+            return ":" + name;
+        }
+    }
+
+    /** The WHERE clause of a filter over alias {@code t}; criteria never carry SQL, only values. */
+    static Sql where(TicketFilter filter) {
+        Sql sql = new Sql(filter.deleted() ? "t.deleted_at IS NOT NULL" : "t.deleted_at IS NULL");
+        List<String> words = new ArrayList<>();
+        for (TicketFilter.Criterion c : filter.criteria()) {
+            if (c instanceof TicketFilter.Words w) {
+                words.addAll(w.words());
+            }
+        }
+        if (!words.isEmpty()) {
+            // The index narrows the rows first; phrases and other criteria then run on few rows.
+            for (String condition : SearchIndex.matching(Tickets.SEARCH_TYPE, "t.id", words, "w", sql.params())) {
+                sql.and(condition);
+            }
+        }
+        for (TicketFilter.Criterion c : filter.criteria()) {
+            if (!(c instanceof TicketFilter.Words)) {
+                sql.and(condition(c, sql));
+            }
+        }
+        return sql;
+    }
+
+    private static String condition(TicketFilter.Criterion criterion, Sql sql) {
+        if (criterion instanceof TicketFilter.Not not) {
+            return "NOT (" + condition(not.criterion(), sql) + ")";
+        }
+        if (criterion instanceof TicketFilter.Nothing) {
+            return "1 = 0";
+        }
+        if (criterion instanceof TicketFilter.StatusIn in) {
+            return in.statuses().isEmpty() ? "1 = 0" : "t.status IN (" + sql.param(in.statuses()) + ")";
+        }
+        if (criterion instanceof TicketFilter.PriorityIn in) {
+            return in.priorities().isEmpty() ? "1 = 0" : "t.priority IN (" + sql.param(in.priorities()) + ")";
+        }
+        if (criterion instanceof TicketFilter.TypeIs is) {
+            return "t.type = " + sql.param(is.type());
+        }
+        if (criterion instanceof TicketFilter.UserIs is) {
+            String column = switch (is.field()) {
+                case REQUESTER -> "t.requester_id";
+                case ASSIGNEE -> "t.assignee_id";
+                case SUBMITTER -> "t.submitter_id";
+            };
+            return equalsOrNull(column, is.userId(), sql);
+        }
+        if (criterion instanceof TicketFilter.OrganizationIs is) {
+            return equalsOrNull("t.organization_id", is.organizationId(), sql);
+        }
+        if (criterion instanceof TicketFilter.GroupIs is) {
+            return equalsOrNull("t.group_id", is.groupId(), sql);
+        }
+        if (criterion instanceof TicketFilter.HasTag has) {
+            return "t.id IN (SELECT ticket_id FROM ticket_tags WHERE tag = " + sql.param(has.tag()) + ")";
+        }
+        if (criterion instanceof TicketFilter.ExternalIdIs is) {
+            return "t.external_id = " + sql.param(is.externalId());
+        }
+        if (criterion instanceof TicketFilter.TimeRange range) {
+            String column = switch (range.field()) {
+                case CREATED -> "t.created_at";
+                case UPDATED -> "t.updated_at";
+                case DUE -> "t.due_at";
+            };
+            List<String> parts = new ArrayList<>();
+            if (range.from() != null) {
+                parts.add(column
+                        + (range.from().inclusive() ? " >= " : " > ")
+                        + sql.param(ts(range.from().at())));
+            }
+            if (range.until() != null) {
+                parts.add(column
+                        + (range.until().inclusive() ? " <= " : " < ")
+                        + sql.param(ts(range.until().at())));
+            }
+            return parts.isEmpty() ? "1 = 1" : String.join(" AND ", parts);
+        }
+        if (criterion instanceof TicketFilter.Phrase phrase) {
+            String pattern = sql.param("%"
+                    + phrase.phrase().toLowerCase(Locale.ROOT).replace("%", "").replace("_", "") + "%");
+            return "LOWER(t.subject) LIKE " + pattern
+                    + " OR t.id IN (SELECT ticket_id FROM ticket_comments WHERE LOWER(plain_body) LIKE " + pattern
+                    + ")";
+        }
+        throw new IllegalStateException("no SQL for " + criterion);
+    }
+
+    private static String equalsOrNull(String column, Long value, Sql sql) {
+        return value == null ? column + " IS NULL" : column + " = " + sql.param(value);
     }
 
     private static Instant instant(ResultSet rs, String column) throws SQLException {

@@ -1,10 +1,10 @@
 package io.deskbridge.desk.ticket;
 
 import io.deskbridge.desk.api.Input;
-import io.deskbridge.desk.api.JsonText;
 import io.deskbridge.desk.api.RecordInvalidException;
 import io.deskbridge.desk.group.Groups;
 import io.deskbridge.desk.organization.Organizations;
+import io.deskbridge.desk.pagination.PageQuery;
 import io.deskbridge.desk.search.SearchIndex;
 import io.deskbridge.desk.ticket.TicketChanges.NewComment;
 import io.deskbridge.desk.ticket.TicketChanges.Requester;
@@ -80,15 +80,15 @@ public class Tickets {
         return repository.findByIds(ids);
     }
 
-    /** Tickets matching {@code where} (SQL over alias {@code t}); callers add their own conditions. */
+    /** A page of the tickets the filter keeps. */
     @Transactional(readOnly = true)
-    public List<Ticket> page(String where, Map<String, Object> params, String orderBy, int offset, int limit) {
-        return repository.page(where, params, orderBy, offset, limit);
+    public List<Ticket> page(TicketFilter filter, PageQuery page) {
+        return repository.page(filter, page);
     }
 
     @Transactional(readOnly = true)
-    public long count(String where, Map<String, Object> params) {
-        return repository.count(where, params);
+    public long count(TicketFilter filter) {
+        return repository.count(filter);
     }
 
     /**
@@ -104,30 +104,7 @@ public class Tickets {
     /** Ticket audits from {@code start} (inclusive) to {@code max}, in time order. */
     @Transactional(readOnly = true)
     public List<TicketAudit> auditsFrom(Instant start, Instant max, int limit) {
-        return repository.auditsFrom(start, max, limit).stream()
-                .map(a -> new TicketAudit(
-                        a.id(),
-                        a.ticketId(),
-                        a.authorId(),
-                        a.createdAt(),
-                        a.viaChannel(),
-                        JsonText.objects(a.events())))
-                .toList();
-    }
-
-    /** SQL keeping tickets with the tag in parameter {@code :param}. */
-    public static String tagCondition(String param) {
-        return "id IN (SELECT ticket_id FROM ticket_tags WHERE tag = :" + param + ")";
-    }
-
-    /**
-     * SQL keeping tickets whose subject or a comment contains the lower-cased phrase in
-     * {@code :param} (a LIKE pattern). Callers AND it with the phrase's index terms, so the index
-     * narrows the rows before any LIKE runs.
-     */
-    public static String phraseCondition(String param) {
-        return "(LOWER(subject) LIKE :" + param
-                + " OR id IN (SELECT ticket_id FROM ticket_comments WHERE LOWER(plain_body) LIKE :" + param + "))";
+        return repository.auditsFrom(start, max, limit);
     }
 
     @Transactional(readOnly = true)
@@ -137,10 +114,9 @@ public class Tickets {
     }
 
     @Transactional(readOnly = true)
-    public List<TicketComment> comments(
-            long ticketId, String extraWhere, Map<String, Object> params, String orderBy, int offset, int limit) {
+    public List<TicketComment> comments(long ticketId, PageQuery page) {
         get(ticketId);
-        return repository.comments(ticketId, extraWhere, params, orderBy, offset, limit);
+        return repository.comments(ticketId, page);
     }
 
     @Transactional
@@ -190,7 +166,8 @@ public class Tickets {
         validate(draft, caller);
         long id = repository.insert(draft);
         Ticket saved = repository.findById(id).orElseThrow();
-        List<Map<String, Object>> events = new ArrayList<>();
+        long auditId = repository.insertAudit(id, caller.userId(), VIA_API, now);
+        List<AuditEvent> events = new ArrayList<>();
         for (String field : List.of(
                 "subject",
                 "status",
@@ -203,10 +180,9 @@ public class Tickets {
                 "tags")) {
             Object value = fieldValue(saved, field);
             if (value != null && !(value instanceof List<?> l && l.isEmpty())) {
-                events.add(event("Create", field, value, null));
+                events.add(new AuditEvent.Create(eventId(auditId, events), field, TicketCodec.tree(value)));
             }
         }
-        long auditId = repository.insertAudit(id, caller.userId(), VIA_API, "[]", now);
         TicketComment added = addComment(
                 saved,
                 auditId,
@@ -214,11 +190,10 @@ public class Tickets {
                 comment.authorId() != null ? comment.authorId() : caller.userId(),
                 now,
                 events);
-        numberEvents(auditId, events);
-        repository.updateAuditEvents(auditId, JsonText.write(events));
+        repository.updateAuditEvents(auditId, events);
         index.replace(SEARCH_TYPE, id, searchText(saved, List.of(added.plainBody())));
-        publisher.publishEvent(
-                new TicketChanged(TicketChanged.Kind.CREATED, saved, null, events, caller.userId(), now));
+        publisher.publishEvent(new TicketChanged(
+                TicketChanged.Kind.CREATED, saved, null, TicketCodec.maps(events), caller.userId(), now));
         return new TicketWrite(saved, new TicketAudit(auditId, id, caller.userId(), now, VIA_API, events), false);
     }
 
@@ -272,7 +247,9 @@ public class Tickets {
                 null,
                 null);
         validate(updated, caller);
-        List<Map<String, Object>> events = new ArrayList<>();
+        repository.update(updated);
+        long auditId = repository.insertAudit(id, caller.userId(), VIA_API, now);
+        List<AuditEvent> events = new ArrayList<>();
         for (String field : List.of(
                 "subject",
                 "status",
@@ -289,11 +266,10 @@ public class Tickets {
             Object before = fieldValue(current, field);
             Object after = fieldValue(updated, field);
             if (!Objects.equals(before, after)) {
-                events.add(event("Change", field, after, before));
+                events.add(new AuditEvent.Change(
+                        eventId(auditId, events), field, TicketCodec.tree(after), TicketCodec.tree(before)));
             }
         }
-        repository.update(updated);
-        long auditId = repository.insertAudit(id, caller.userId(), VIA_API, "[]", now);
         Ticket saved = repository.findById(id).orElseThrow();
         Optional<NewComment> comment = changes.comment().filter(c -> !bodyOf(c).isBlank());
         if (comment.isPresent()) {
@@ -308,10 +284,9 @@ public class Tickets {
         if (indexedFieldsChanged) {
             index.replace(SEARCH_TYPE, id, searchText(saved, repository.commentBodies(id)));
         }
-        numberEvents(auditId, events);
-        repository.updateAuditEvents(auditId, JsonText.write(events));
-        publisher.publishEvent(
-                new TicketChanged(TicketChanged.Kind.UPDATED, saved, current, events, caller.userId(), now));
+        repository.updateAuditEvents(auditId, events);
+        publisher.publishEvent(new TicketChanged(
+                TicketChanged.Kind.UPDATED, saved, current, TicketCodec.maps(events), caller.userId(), now));
         return new TicketWrite(saved, new TicketAudit(auditId, id, caller.userId(), now, VIA_API, events), false);
     }
 
@@ -329,12 +304,8 @@ public class Tickets {
      * Field events get ids derived from their audit (audit id × 1000 + position); comment events keep
      * their comment's id, as in Zendesk.
      */
-    private static void numberEvents(long auditId, List<Map<String, Object>> events) {
-        for (int i = 0; i < events.size(); i++) {
-            if (events.get(i).get("id") == null) {
-                events.get(i).put("id", auditId * 1000 + i);
-            }
-        }
+    private static long eventId(long auditId, List<AuditEvent> eventsSoFar) {
+        return auditId * 1000 + eventsSoFar.size();
     }
 
     @Transactional
@@ -364,12 +335,7 @@ public class Tickets {
     }
 
     private TicketComment addComment(
-            Ticket ticket,
-            long auditId,
-            NewComment comment,
-            long authorId,
-            Instant now,
-            List<Map<String, Object>> events) {
+            Ticket ticket, long auditId, NewComment comment, long authorId, Instant now, List<AuditEvent> events) {
         user(authorId);
         String plain = bodyOf(comment);
         String html = comment.htmlBody() != null && !comment.htmlBody().isBlank()
@@ -380,17 +346,7 @@ public class Tickets {
         TicketComment draft =
                 new TicketComment(0, ticket.id(), auditId, authorId, plain, html, plain, isPublic, VIA_API, now);
         long commentId = repository.insertComment(draft);
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("id", commentId);
-        event.put("type", "Comment");
-        event.put("author_id", authorId);
-        event.put("body", plain);
-        event.put("html_body", html);
-        event.put("plain_body", plain);
-        event.put("public", isPublic);
-        event.put("attachments", List.of());
-        event.put("audit_id", auditId);
-        events.add(event);
+        events.add(new AuditEvent.Comment(commentId, authorId, plain, html, isPublic, auditId));
         return new TicketComment(commentId, ticket.id(), auditId, authorId, plain, html, plain, isPublic, VIA_API, now);
     }
 
@@ -496,23 +452,11 @@ public class Tickets {
         };
     }
 
-    private static Map<String, Object> event(String type, String field, Object value, Object previous) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("id", null);
-        event.put("type", type);
-        event.put("field_name", field);
-        event.put("value", value);
-        if ("Change".equals(type)) {
-            event.put("previous_value", previous);
-        }
-        return event;
-    }
-
-    private static List<Map<String, Object>> mergeCustomFields(
-            List<Map<String, Object>> current, List<Map<String, Object>> changes) {
-        Map<Object, Map<String, Object>> byId = new LinkedHashMap<>();
-        current.forEach(f -> byId.put(String.valueOf(f.get("id")), f));
-        changes.forEach(f -> byId.put(String.valueOf(f.get("id")), f));
+    private static List<CustomFieldValue> mergeCustomFields(
+            List<CustomFieldValue> current, List<CustomFieldValue> changes) {
+        Map<Long, CustomFieldValue> byId = new LinkedHashMap<>();
+        current.forEach(f -> byId.put(f.id(), f));
+        changes.forEach(f -> byId.put(f.id(), f));
         return List.copyOf(byId.values());
     }
 

@@ -1,2 +1,39 @@
-/** Tickets, their comments and audits, deleted tickets, idempotent creation. */
+/**
+ * Tickets, their comments and audits, deleted tickets, idempotent creation.
+ *
+ * <h2>Wire model (decision)</h2>
+ *
+ * Zendesk's objects are records ({@link io.deskbridge.desk.ticket.TicketJson}, {@code CommentJson},
+ * {@code AuditJson}, {@link io.deskbridge.desk.ticket.AuditEvent}, {@link io.deskbridge.desk.ticket.Via})
+ * serialised by Spring's Jackson in snake case. Zendesk's envelopes are <b>one small record per
+ * resource</b> ({@code TicketResponse(ticket, audit, users, organizations)}, {@code TicketsResponse(tickets,
+ * paging, …)}), nested in the controller that answers with them, because the envelope key is the
+ * resource's name: a generic {@code Envelope<T>(String key, T item)} would need a hand-written
+ * serializer and would give springdoc nothing to document. What is generic is the paging: a sealed
+ * {@link io.deskbridge.desk.pagination.Paging} ({@code next_page}/{@code previous_page}/{@code count}, or
+ * {@code meta}/{@code links}) held as a {@code @JsonUnwrapped} component, so its fields sit beside the
+ * array as in Zendesk. Nulls Zendesk sends are sent (Jackson's default, ALWAYS); the few fields Zendesk
+ * leaves out when empty ({@code recipient}, sideloads, an update's missing {@code audit}) are
+ * {@code @JsonInclude(NON_NULL)}. Open-ended values (custom field values, audit event values,
+ * {@code via.source.from}/{@code to}) are {@code JsonNode}.
+ *
+ * <h2>Queries</h2>
+ *
+ * Callers describe which tickets they want with {@link io.deskbridge.desk.ticket.TicketFilter} (typed
+ * criteria) and {@link io.deskbridge.desk.pagination.PageQuery} (order and window); only
+ * {@code TicketRepository} turns them into SQL, and values only ever travel as bind parameters.
+ *
+ * <h2>Read path (decision)</h2>
+ *
+ * {@code tags}, {@code collaborator_ids} and {@code follower_ids} are SQL arrays (V7,
+ * {@code TicketArrayColumnsMigration}): a row maps to a {@link io.deskbridge.desk.ticket.Ticket} without
+ * parsing anything. {@code custom_fields} stays one JSON document column (its values are open-ended),
+ * stored as {@code []} when empty and parsed only when a ticket has values. {@code ticket_tags} keeps
+ * one row per tag for tag search. Rows map straight to records and Jackson writes the records.
+ *
+ * <p>No cache: every request reads the database (one primary-key lookup for {@code GET /tickets/{id}}),
+ * so consistency is the database's: a write is visible to the next request on the same instance
+ * (read-your-writes) and, once committed, to every other instance on the same PostgreSQL immediately;
+ * there is no staleness bound to document or to test.
+ */
 package io.deskbridge.desk.ticket;

@@ -1,11 +1,15 @@
 package io.deskbridge.desk.user;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.deskbridge.desk.api.BadRequestException;
 import io.deskbridge.desk.api.ForbiddenException;
 import io.deskbridge.desk.api.IdList;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.pagination.KeysetSort;
+import io.deskbridge.desk.pagination.Page;
+import io.deskbridge.desk.pagination.PageQuery;
 import io.deskbridge.desk.pagination.Pager;
+import io.deskbridge.desk.pagination.Paging;
 import io.deskbridge.desk.search.SearchIndex;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
@@ -49,8 +53,14 @@ class UserController {
         this.pager = pager;
     }
 
+    record UserResponse(UserJson user) {}
+
+    /** {@code {"users": [...]}} plus the paging fields of a paged list (none for show_many). */
+    record UsersResponse(
+            List<UserJson> users, @JsonUnwrapped Paging paging) {}
+
     @GetMapping("/api/v2/users")
-    Map<String, Object> list(
+    UsersResponse list(
             @RequestParam(required = false) String role,
             @RequestParam(name = "role[]", required = false) List<String> roles,
             HttpServletRequest request) {
@@ -77,35 +87,35 @@ class UserController {
     }
 
     @GetMapping("/api/v2/users/{id}")
-    Map<String, Object> show(@PathVariable long id) {
-        return Map.of(
-                "user", UserJson.of(users.findById(id).orElseThrow(() -> UserNotFoundException.forId(id)), base()));
+    UserResponse show(@PathVariable long id) {
+        return new UserResponse(
+                UserJson.of(users.findById(id).orElseThrow(() -> UserNotFoundException.forId(id)), base()));
     }
 
     @GetMapping("/api/v2/users/show_many")
-    Map<String, Object> showMany(
+    UsersResponse showMany(
             @RequestParam(required = false) String ids,
             @RequestParam(name = "external_ids", required = false) String externalIds) {
         String base = base();
         if (ids != null) {
-            return Map.of(
-                    "users",
+            return new UsersResponse(
                     users.findAll(IdList.parse(ids, MAX_SHOW_MANY)).stream()
                             .map(u -> UserJson.of(u, base))
-                            .toList());
+                            .toList(),
+                    null);
         }
         if (externalIds != null) {
             List<UserJson> found = new ArrayList<>();
             for (String externalId : externalIds.split(",")) {
                 users.findByExternalId(externalId.trim()).ifPresent(u -> found.add(UserJson.of(u, base)));
             }
-            return Map.of("users", found);
+            return new UsersResponse(found, null);
         }
         throw new BadRequestException("InvalidParameter", "Send ids or external_ids (comma-separated)");
     }
 
     @GetMapping("/api/v2/users/search")
-    Map<String, Object> search(
+    UsersResponse search(
             @RequestParam(required = false) String query,
             @RequestParam(name = "external_id", required = false) String externalId,
             HttpServletRequest request) {
@@ -114,12 +124,7 @@ class UserController {
             List<UserJson> found = users.findByExternalId(externalId)
                     .map(u -> List.of(UserJson.of(u, base)))
                     .orElse(List.of());
-            Map<String, Object> body = new java.util.LinkedHashMap<>();
-            body.put("users", found);
-            body.put("next_page", null);
-            body.put("previous_page", null);
-            body.put("count", found.size());
-            return body;
+            return new UsersResponse(found, new Paging.Offset(null, null, found.size()));
         }
         if (query == null || query.isBlank()) {
             throw new BadRequestException("InvalidParameter", "Send query or external_id");
@@ -132,40 +137,39 @@ class UserController {
     }
 
     @PostMapping("/api/v2/users")
-    ResponseEntity<Map<String, Object>> create(
-            @RequestBody JsonNode body, @AuthenticationPrincipal DeskPrincipal caller) {
+    ResponseEntity<UserResponse> create(@RequestBody JsonNode body, @AuthenticationPrincipal DeskPrincipal caller) {
         UserChanges changes = changes(Input.envelope(body, "user"));
         requireMayWrite(caller, changes.role().orElse(Role.END_USER), null);
         UserAccount created = users.create(changes);
         String base = base();
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Location", base + "/api/v2/users/" + created.id() + ".json")
-                .body(Map.of("user", UserJson.of(created, base)));
+                .body(new UserResponse(UserJson.of(created, base)));
     }
 
     @PutMapping("/api/v2/users/{id}")
-    Map<String, Object> update(
+    UserResponse update(
             @PathVariable long id, @RequestBody JsonNode body, @AuthenticationPrincipal DeskPrincipal caller) {
         UserAccount current = users.findById(id).orElseThrow(() -> UserNotFoundException.forId(id));
         UserChanges changes = changes(Input.envelope(body, "user"));
         requireMayWrite(caller, changes.role().orElse(current.role()), current);
-        return Map.of("user", UserJson.of(users.update(id, changes), base()));
+        return new UserResponse(UserJson.of(users.update(id, changes), base()));
     }
 
     @DeleteMapping("/api/v2/users/{id}")
-    Map<String, Object> delete(@PathVariable long id, @AuthenticationPrincipal DeskPrincipal caller) {
+    UserResponse delete(@PathVariable long id, @AuthenticationPrincipal DeskPrincipal caller) {
         if (!caller.isAdmin()) {
             throw new ForbiddenException("Only admins delete users");
         }
         if (caller.userId() == id) {
             throw Input.invalid("base", "you cannot delete yourself");
         }
-        return Map.of("user", UserJson.of(users.delete(id), base()));
+        return new UserResponse(UserJson.of(users.delete(id), base()));
     }
 
     /** 201 when a user was created, 200 when the email or external_id matched an existing one. */
     @PostMapping("/api/v2/users/create_or_update")
-    ResponseEntity<Map<String, Object>> createOrUpdate(
+    ResponseEntity<UserResponse> createOrUpdate(
             @RequestBody JsonNode body, @AuthenticationPrincipal DeskPrincipal caller) {
         UserChanges changes = changes(Input.envelope(body, "user"));
         Optional<UserAccount> existing = changes.email()
@@ -174,37 +178,49 @@ class UserController {
         if (existing.isPresent()) {
             requireMayWrite(caller, changes.role().orElse(existing.get().role()), existing.get());
             return ResponseEntity.ok(
-                    Map.of("user", UserJson.of(users.update(existing.get().id(), changes), base())));
+                    new UserResponse(UserJson.of(users.update(existing.get().id(), changes), base())));
         }
         requireMayWrite(caller, changes.role().orElse(Role.END_USER), null);
         UserAccount created = users.create(changes);
-        return ResponseEntity.status(HttpStatus.CREATED).body(Map.of("user", UserJson.of(created, base())));
+        return ResponseEntity.status(HttpStatus.CREATED).body(new UserResponse(UserJson.of(created, base())));
     }
 
-    private Map<String, Object> listOf(HttpServletRequest request, String where, Map<String, Object> params) {
+    /**
+     * A page of users. {@code where}/{@code params} are SQL because {@link Users}' query methods take
+     * SQL; they move to a typed filter when {@code Users} does (it is being reworked separately).
+     */
+    private UsersResponse listOf(HttpServletRequest request, String where, Map<String, Object> params) {
         String base = base();
-        return pager.list(
-                "users",
-                request,
-                SORTS,
-                "id",
-                new Pager.ListSource<UserAccount>() {
-                    @Override
-                    public long count() {
-                        return users.count(where, params);
-                    }
+        Page<UserJson> page = pager.page(
+                        "users",
+                        request,
+                        SORTS,
+                        "id",
+                        new Pager.Source<UserAccount>() {
+                            @Override
+                            public long count() {
+                                return users.count(where, params);
+                            }
 
-                    @Override
-                    public List<UserAccount> page(
-                            String extraWhere, Map<String, Object> extra, String orderBy, int offset, int limit) {
-                        Map<String, Object> all = new HashMap<>(params);
-                        all.putAll(extra);
-                        return users.page(where + extraWhere, all, orderBy, offset, limit);
-                    }
-                },
-                u -> UserJson.of(u, base),
-                UserAccount::id,
-                (u, column) -> column.equals("created_at") ? u.createdAt() : u.updatedAt());
+                            @Override
+                            public List<UserAccount> fetch(PageQuery query) {
+                                Map<String, Object> all = new HashMap<>(params);
+                                all.putAll(query.boundaryParams());
+                                return users.page(
+                                        where
+                                                + query.boundarySql()
+                                                        .map(b -> " AND " + b)
+                                                        .orElse(""),
+                                        all,
+                                        query.orderBySql(),
+                                        query.offset(),
+                                        query.limit());
+                            }
+                        },
+                        UserAccount::id,
+                        (u, column) -> column.equals("created_at") ? u.createdAt() : u.updatedAt())
+                .map(u -> UserJson.of(u, base));
+        return new UsersResponse(page.items(), page.paging());
     }
 
     /** Agents may create and edit end users only, and never change anyone's role. */

@@ -1,9 +1,11 @@
 package io.deskbridge.desk.user;
 
 import com.fasterxml.jackson.annotation.JsonInclude;
+import io.deskbridge.desk.api.OpenValues;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import tools.jackson.databind.JsonNode;
 
 /** A user in Zendesk's JSON shape. */
 public record UserJson(
@@ -26,7 +28,7 @@ public record UserJson(
         Instant createdAt,
         Instant updatedAt,
         @JsonInclude(JsonInclude.Include.NON_NULL) Instant lastLoginAt,
-        Map<String, Object> userFields) {
+        JsonNode userFields) {
 
     public static UserJson of(UserAccount user, String baseUrl) {
         return new UserJson(
@@ -48,7 +50,7 @@ public record UserJson(
                 user.createdAt(),
                 user.updatedAt(),
                 user.lastLoginAt(),
-                user.userFields());
+                OpenValues.tree(user.userFields()));
     }
 
     /** What Zendesk answers on {@code /users/me} to a caller without credentials. */
@@ -72,6 +74,6 @@ public record UserJson(
                 null,
                 null,
                 null,
-                Map.of());
+                OpenValues.tree(Map.of()));
     }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskbridge.desk.pagination.KeysetSort;
 import io.deskbridge.desk.pagination.KeysetSort.Direction;
-import io.deskbridge.desk.search.SearchIndex;
+import io.deskbridge.desk.pagination.PageQuery;
 import io.deskbridge.desk.support.DeskIntegrationTest;
 import java.util.HashMap;
 import java.util.List;
@@ -17,7 +17,7 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * With 100,000 tickets in PostgreSQL, the statements behind cursor pages, single reads, tag filters
  * and text search are answered from indexes: no sequential scan of tickets, no sort of the table.
- * The SQL is built by the same pieces the repositories use (KeysetSort, SearchIndex, Tickets). Its
+ * The SQL is the repository's own, built from the same typed filters and page queries. Its
  * own database (a distinct context), so the other tests do not page through 100,000 tickets.
  */
 @Tag("postgres-only")
@@ -55,10 +55,16 @@ class TicketQueryPlanIntegrationTests extends DeskIntegrationTest {
     }
 
     private static String cursorPage(KeysetSort sort, Direction direction) {
+        PageQuery page = new PageQuery(sort, direction, List.of(0L), 0, 101);
         String where = "t.deleted_at IS NULL"
-                + sort.boundary(direction, true).map(b -> " AND " + b).orElse("");
-        return "SELECT * FROM tickets t WHERE " + where + " ORDER BY " + sort.orderBy(direction)
-                + " OFFSET 0 ROWS FETCH NEXT 101 ROWS ONLY";
+                + page.boundarySql().map(b -> " AND " + b).orElse("");
+        return "SELECT * FROM tickets t WHERE " + where + page.orderAndWindowSql();
+    }
+
+    /** The repository's statement for a filtered first page, with its parameters. */
+    private String filteredPage(TicketFilter filter, String select, String tail) {
+        TicketRepository.Sql where = TicketRepository.where(filter);
+        return plan("SELECT " + select + " FROM tickets t WHERE " + where.text() + tail, where.params());
     }
 
     @Test
@@ -99,11 +105,10 @@ class TicketQueryPlanIntegrationTests extends DeskIntegrationTest {
 
     @Test
     void shouldAnswerTextSearchFromTheTermIndex() {
-        Map<String, Object> params = new HashMap<>();
-        List<String> conditions = SearchIndex.matching("ticket", "id", List.of("w42"), "q", params);
-        String sql = "SELECT * FROM tickets t WHERE deleted_at IS NULL AND " + String.join(" AND ", conditions)
-                + " ORDER BY id ASC OFFSET 0 ROWS FETCH NEXT 100 ROWS ONLY";
-        String plan = plan(sql, params);
+        String plan = filteredPage(
+                TicketFilter.live(List.of(new TicketFilter.Words(List.of("w42")))),
+                "*",
+                PageQuery.offset(KeysetSort.byId(false), 0, 100).orderAndWindowSql());
         assertThat(plan)
                 .contains("search_terms_pkey")
                 .doesNotContain("Seq Scan on search_terms")
@@ -112,19 +117,17 @@ class TicketQueryPlanIntegrationTests extends DeskIntegrationTest {
 
     @Test
     void shouldAnswerPrefixSearchFromTheTermIndex() {
-        Map<String, Object> params = new HashMap<>();
-        List<String> conditions = SearchIndex.matching("ticket", "id", List.of("w499*"), "q", params);
-        String plan = plan(
-                "SELECT COUNT(*) FROM tickets t WHERE deleted_at IS NULL AND " + String.join(" AND ", conditions),
-                params);
+        String plan =
+                filteredPage(TicketFilter.live(List.of(new TicketFilter.Words(List.of("w499*")))), "COUNT(*)", "");
         assertThat(plan).contains("search_terms_pkey").doesNotContain("Seq Scan on search_terms");
     }
 
     @Test
     void shouldAnswerTagFiltersFromTheTagIndex() {
-        String sql = "SELECT * FROM tickets t WHERE deleted_at IS NULL AND " + Tickets.tagCondition("tag")
-                + " ORDER BY id ASC OFFSET 0 ROWS FETCH NEXT 100 ROWS ONLY";
-        String plan = plan(sql, Map.of("tag", "tag7"));
+        String plan = filteredPage(
+                TicketFilter.live(List.of(new TicketFilter.HasTag("tag7"))),
+                "*",
+                PageQuery.offset(KeysetSort.byId(false), 0, 100).orderAndWindowSql());
         assertThat(plan)
                 .contains("ticket_tags_pkey")
                 .doesNotContain("Seq Scan on ticket_tags")

@@ -11,9 +11,17 @@ import java.net.URI;
  */
 public record ZendeskAddress(URI baseUrl, boolean zendeskCloud) {
 
-    /** Parses an address already normalised (from the database), failing like {@link ZendeskAddresses}. */
+    /**
+     * Parses an address already normalised (from the database). One stored before a rule tightened
+     * (a host in another IPv4 notation) is kept as it is, so that the connection still lists and can be
+     * deleted; {@link ZendeskAddresses#requireCallable} refuses every call to it with the reason.
+     */
     public static ZendeskAddress ofBaseUrl(String baseUrl) {
-        return ZendeskAddresses.normalise(baseUrl, PlainHttp.PRIVATE_NETWORKS);
+        try {
+            return ZendeskAddresses.normalise(baseUrl, PlainHttp.PRIVATE_NETWORKS);
+        } catch (InvalidAddressException e) {
+            return new ZendeskAddress(URI.create(baseUrl), false);
+        }
     }
 
     public String host() {

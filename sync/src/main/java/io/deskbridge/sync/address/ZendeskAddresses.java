@@ -1,11 +1,13 @@
 package io.deskbridge.sync.address;
 
+import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -29,6 +31,11 @@ public final class ZendeskAddresses {
     private static final Pattern SCHEME = Pattern.compile("[a-z][a-z0-9+.-]{0,15}");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
     private static final Pattern IPV6 = Pattern.compile("[0-9a-f:.]+");
+    /** What the C library's {@code inet_aton} reads as IPv4: 1 to 4 decimal, octal or hex numbers. */
+    private static final Pattern NUMERIC_HOST = Pattern.compile("(0x[0-9a-f]*|\\d+)(\\.(0x[0-9a-f]*|\\d+)){0,3}");
+    /** The one IPv4 notation sync accepts: four decimal numbers, no leading zeros (range checked later). */
+    private static final Pattern CANONICAL_IPV4 = Pattern.compile("(0|[1-9]\\d{0,2})(\\.(0|[1-9]\\d{0,2})){3}");
+
     private static final List<String> LAN_SUFFIXES = List.of(".local", ".internal", ".lan", ".home.arpa");
 
     private ZendeskAddresses() {}
@@ -74,7 +81,9 @@ public final class ZendeskAddresses {
         if (host.endsWith(".") && !hostAndPort.ipv6()) {
             host = host.substring(0, host.length() - 1);
         }
-        Kind kind = classify(host, hostAndPort.ipv6());
+        // A bare label is a subdomain even when it is a number: it never reaches a resolver as it is.
+        boolean subdomain = scheme == null && !hostAndPort.ipv6() && !host.contains(".") && hostAndPort.port() == null;
+        Kind kind = classify(host, hostAndPort.ipv6(), subdomain);
         if (scheme == null && kind == Kind.NAME && !host.contains(".") && hostAndPort.port() == null) {
             host = host + ".zendesk.com";
         }
@@ -83,9 +92,9 @@ public final class ZendeskAddresses {
         }
         int port = port(hostAndPort.port(), scheme);
         if (kind == Kind.FORBIDDEN_IP) {
-            throw new InvalidAddressException(host
-                    + " is a link-local or unspecified IP address (where cloud metadata services live); "
-                    + "a Zendesk address cannot point there");
+            InetAddress ip = literal(host, hostAndPort.ipv6());
+            throw new InvalidAddressException(host + " is "
+                    + ForbiddenDestinations.why(ip).orElseThrow() + "; a Zendesk address cannot point there");
         }
         if (scheme.equals("http") && !kind.loopback()) {
             boolean allowed = plainHttp == PlainHttp.PRIVATE_NETWORKS && isPrivate(host, kind);
@@ -101,6 +110,44 @@ public final class ZendeskAddresses {
         boolean zendeskCloud = host.endsWith(".zendesk.com")
                 && host.chars().filter(c -> c == '.').count() == 2;
         return new ZendeskAddress(URI.create(base), zendeskCloud);
+    }
+
+    /**
+     * Resolves the address's host and refuses it when it, or any IP address it resolves to, is one
+     * sync never calls ({@link ForbiddenDestinations}): the check {@link #normalise} makes on the text,
+     * made again on what the network would really be asked. Every outbound call runs it just before
+     * connecting; the JDK caches the lookup (30 s by default), so the HTTP client connects to the
+     * addresses checked here. A host that does not resolve passes: the call reports that itself.
+     *
+     * @throws InvalidAddressException naming the host, what it resolves to and why sync does not go there
+     */
+    public static void requireCallable(ZendeskAddress address) {
+        String host = address.host();
+        if (NUMERIC_HOST.matcher(host).matches()
+                && !CANONICAL_IPV4.matcher(host).matches()) {
+            // Stored before this notation was refused: refuse it now, as a new address would be.
+            throw alternateIpv4Notation(host);
+        }
+        InetAddress[] resolved;
+        try {
+            resolved = InetAddress.getAllByName(host);
+        } catch (UnknownHostException e) {
+            return;
+        }
+        checkResolved(host, resolved);
+    }
+
+    /** {@link #requireCallable} after the lookup, for tests: {@code host} resolved to {@code resolved}. */
+    static void checkResolved(String host, InetAddress... resolved) {
+        for (InetAddress ip : resolved) {
+            Optional<String> why = ForbiddenDestinations.why(ip);
+            if (why.isPresent()) {
+                throw new InvalidAddressException("The Zendesk address's host " + printable(host) + " resolves to "
+                        + ip.getHostAddress() + ", " + why.get() + "; sync does not connect there. Point the "
+                        + "connection at the Zendesk account's own address (https://<subdomain>.zendesk.com) or "
+                        + "your Zendesk-compatible server's");
+            }
+        }
     }
 
     private record HostAndPort(String host, String port, boolean ipv6) {}
@@ -165,13 +212,27 @@ public final class ZendeskAddresses {
     }
 
     /** What kind of host this is; throws when it is no valid host at all. */
-    private static Kind classify(String host, boolean ipv6) {
+    private static Kind classify(String host, boolean ipv6, boolean subdomain) {
+        if (!ipv6
+                && !subdomain
+                && NUMERIC_HOST.matcher(host).matches()
+                && !CANONICAL_IPV4.matcher(host).matches()) {
+            throw alternateIpv4Notation(host);
+        }
         if (ipv6 || IPV4.matcher(host).matches()) {
             InetAddress ip = literal(host, ipv6);
+            if (ipv6 && ip instanceof Inet4Address v4) {
+                // Java reads ::ffff:a.b.c.d as the IPv4 address itself; the notation hides it.
+                throw new InvalidAddressException("The Zendesk address's host [" + printable(host) + "] is the IPv4 "
+                        + "address " + v4.getHostAddress() + " written as IPv6"
+                        + ForbiddenDestinations.why(v4)
+                                .map(why -> ", " + why + "; a Zendesk address cannot point there")
+                                .orElse("; write it as " + v4.getHostAddress()));
+            }
             if (ip.isLoopbackAddress()) {
                 return Kind.LOOPBACK_IP;
             }
-            return ip.isLinkLocalAddress() || ip.isAnyLocalAddress() ? Kind.FORBIDDEN_IP : Kind.IP;
+            return ForbiddenDestinations.why(ip).isPresent() ? Kind.FORBIDDEN_IP : Kind.IP;
         }
         if (host.isEmpty() || host.length() > 253) {
             throw new InvalidAddressException("The Zendesk address has no valid host name; enter " + EXAMPLES);
@@ -184,6 +245,25 @@ public final class ZendeskAddresses {
             }
         }
         return host.equals("localhost") || host.endsWith(".localhost") ? Kind.LOOPBACK_NAME : Kind.NAME;
+    }
+
+    /**
+     * A host such as {@code 2130706433}, {@code 0x7f000001}, {@code 0177.0.0.1} or {@code 127.1}: the
+     * C library (and some Java versions) read it as an IPv4 address, so it would reach an address the
+     * checks never saw. Refused, naming the address it stands for.
+     */
+    private static InvalidAddressException alternateIpv4Notation(String host) {
+        Optional<InetAddress> decoded = Ipv4Notation.decode(host);
+        if (decoded.isEmpty()) {
+            return new InvalidAddressException(
+                    "The Zendesk address's host " + printable(host) + " is not a valid IPv4 address");
+        }
+        String dotted = decoded.get().getHostAddress();
+        return new InvalidAddressException("The Zendesk address's host " + printable(host) + " is the IPv4 address "
+                + dotted + " in another notation"
+                + ForbiddenDestinations.why(decoded.get())
+                        .map(why -> ", " + why + "; a Zendesk address cannot point there")
+                        .orElse("; write it as four decimal numbers without leading zeros: " + dotted));
     }
 
     private static InetAddress literal(String host, boolean ipv6) {

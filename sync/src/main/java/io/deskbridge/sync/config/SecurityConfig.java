@@ -1,11 +1,10 @@
 package io.deskbridge.sync.config;
 
-import io.deskbridge.sync.api.ApiErrors;
+import io.deskbridge.sync.api.ApiError;
 import io.deskbridge.sync.operator.OperatorSignIn;
 import io.deskbridge.sync.operator.SignInThrottledException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -96,7 +95,7 @@ class SecurityConfig {
                                 json,
                                 response,
                                 403,
-                                ApiErrors.error("Forbidden", "Only operators of this sync instance may do this."))));
+                                ApiError.of("Forbidden", "Only operators of this sync instance may do this."))));
         return http.build();
     }
 
@@ -149,25 +148,25 @@ class SecurityConfig {
      * for a wrong operator password, as if Zendesk had refused it); the {@code error}/{@code
      * description} shape stays Zendesk's, like every other error of this API.
      */
-    static Map<String, Object> notSignedIn(boolean credentialsRefused) {
+    static ApiError notSignedIn(boolean credentialsRefused) {
         return credentialsRefused
-                ? ApiErrors.error(
+                ? ApiError.of(
                         "OperatorSignInFailed",
                         "sync refused this operator email and password (HTTP Basic). Check SYNC_OPERATOR_EMAIL and"
                                 + " SYNC_OPERATOR_PASSWORD; a lost password is reset on the sync server with"
                                 + " reset-operator-password.")
-                : ApiErrors.error(
+                : ApiError.of(
                         "OperatorSignInRequired", "This API needs a sync operator's email and password (HTTP Basic).");
     }
 
-    static Map<String, Object> tooManySignIns(long retryAfterSeconds) {
-        return ApiErrors.error(
+    static ApiError tooManySignIns(long retryAfterSeconds) {
+        return ApiError.of(
                 "TooManySignInAttempts",
                 "Too many failed operator sign-ins from this address or as this operator; try again in "
                         + retryAfterSeconds + " seconds (Retry-After).");
     }
 
-    private static void write(ObjectMapper json, HttpServletResponse response, int status, Map<String, Object> body)
+    private static void write(ObjectMapper json, HttpServletResponse response, int status, ApiError body)
             throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

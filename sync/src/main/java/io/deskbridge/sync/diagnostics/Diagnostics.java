@@ -9,6 +9,7 @@ import io.deskbridge.sync.connection.ConnectionNotFoundException;
 import io.deskbridge.sync.connection.Connections;
 import io.deskbridge.sync.connection.Credential;
 import io.deskbridge.sync.vault.SecretUnreadableException;
+import io.deskbridge.sync.zendesk.ZendeskCallRefusedException;
 import io.deskbridge.sync.zendesk.ZendeskHttp;
 import io.deskbridge.sync.zendesk.ZendeskUnreachableException;
 import java.time.Clock;
@@ -77,7 +78,7 @@ public class Diagnostics {
         Exchange exchange = (style, path) -> {
             try {
                 return Answer.of(http.send(connection.address(), using, style, "GET", path, null));
-            } catch (ZendeskUnreachableException e) {
+            } catch (ZendeskUnreachableException | ZendeskCallRefusedException e) {
                 return Answer.none(e.getMessage());
             }
         };

@@ -2,6 +2,7 @@ package io.deskbridge.sync.engine;
 
 import io.deskbridge.sync.address.ZendeskAddress;
 import io.deskbridge.sync.connection.Credential;
+import io.deskbridge.sync.zendesk.ZendeskCallRefusedException;
 import io.deskbridge.sync.zendesk.ZendeskResponse;
 import io.deskbridge.sync.zendesk.ZendeskUnreachableException;
 import java.time.Clock;
@@ -14,7 +15,8 @@ import org.slf4j.LoggerFactory;
  * Gets one export page: paced by the rate governor, with the connection's current credential (read
  * for every request, so a rotated credential applies at once), retried with a shrinking page and a
  * capped exponential backoff on 5xx, 408, timeouts and missing answers, waiting out 429s, and
- * re-reading the credential once on 401/403 before giving up. Never a tight loop: every repeat waits
+ * re-reading the credential once on 401/403 before giving up; an exchange sync refused by its own rule
+ * (an answer over the size limit, a forbidden address) fails the run at once. Never a tight loop: every repeat waits
  * for the governor (429) or the backoff (failures).
  */
 final class ExportFetcher {
@@ -91,6 +93,10 @@ final class ExportFetcher {
                 lastFailure = e.getMessage();
                 failures = failed(stream, sizer, counters, failures, lastFailure);
                 continue;
+            } catch (ZendeskCallRefusedException e) {
+                // sync's own rule stopped the exchange (an oversized answer, a forbidden address):
+                // the same request would end the same way, so the run fails now with the reason.
+                throw new SyncFailedException(stream + ": " + e.getMessage());
             }
             governor.observe(account, true, response.status(), response.rateLimits(), clock.instant());
             int status = response.status();

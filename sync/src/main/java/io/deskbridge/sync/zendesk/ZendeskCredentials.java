@@ -103,7 +103,7 @@ public class ZendeskCredentials {
         ZendeskResponse response;
         try {
             response = http.send(address, null, AuthStyle.NONE, "POST", "/oauth/tokens", body);
-        } catch (ZendeskUnreachableException e) {
+        } catch (ZendeskUnreachableException | ZendeskCallRefusedException e) {
             throw new CredentialRefreshFailedException(
                     "Could not refresh the OAuth token of connection " + connectionId + ": " + e.getMessage(), e);
         }

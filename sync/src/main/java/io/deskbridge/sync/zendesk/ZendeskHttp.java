@@ -1,6 +1,8 @@
 package io.deskbridge.sync.zendesk;
 
+import io.deskbridge.sync.address.InvalidAddressException;
 import io.deskbridge.sync.address.ZendeskAddress;
+import io.deskbridge.sync.address.ZendeskAddresses;
 import io.deskbridge.sync.connection.ApiTokenCredential;
 import io.deskbridge.sync.connection.Credential;
 import io.deskbridge.sync.connection.OAuthCredential;
@@ -28,7 +30,10 @@ import tools.jackson.databind.json.JsonMapper;
  * One HTTP exchange with a Zendesk-compatible Support API, authenticated with a connection's
  * credential: no retries and no rate governance (the sync engine adds both; diagnostics want the raw
  * answer). Credentials only ever go to the connection's own address: absolute URLs from an answer
- * ({@code next_page}, {@code after_url}) are refused when they point elsewhere.
+ * ({@code next_page}, {@code after_url}) are refused when they point elsewhere. Every request passes
+ * the address policy first ({@link ZendeskAddresses#requireCallable}: the host resolved, then
+ * classified), and every answer's body is read up to {@code sync.zendesk.max-response-size} only
+ * ({@link BoundedBody}): a server posing as Zendesk cannot fill sync's memory.
  */
 @Component
 public class ZendeskHttp {
@@ -39,6 +44,7 @@ public class ZendeskHttp {
     private final HttpClient client;
     private final JsonMapper json;
     private final Duration requestTimeout;
+    private final long maxResponseSize;
 
     public ZendeskHttp(ZendeskHttpProperties properties) {
         this.client = HttpClient.newBuilder()
@@ -48,6 +54,7 @@ public class ZendeskHttp {
                 .build();
         this.json = JsonMapper.builder().build();
         this.requestTimeout = properties.requestTimeout();
+        this.maxResponseSize = properties.maxResponseSize().toBytes();
     }
 
     /** {@code GET} a path on the account ({@code /api/v2/users/me.json}), authenticated naturally. */
@@ -81,6 +88,8 @@ public class ZendeskHttp {
      * @param credential may be null only with {@link AuthStyle#NONE}
      * @param body JSON to send, or null
      * @throws ZendeskUnreachableException when no HTTP answer came back
+     * @throws ZendeskCallRefusedException when the address resolves to one sync never calls, or the
+     *     answer's body is larger than {@code sync.zendesk.max-response-size} (it is not read further)
      */
     public ZendeskResponse send(
             ZendeskAddress address,
@@ -93,6 +102,12 @@ public class ZendeskHttp {
             throw new IllegalArgumentException("A path on the account starts with '/': " + pathAndQuery);
         }
         URI url = address.resolve(pathAndQuery);
+        try {
+            ZendeskAddresses.requireCallable(address);
+        } catch (InvalidAddressException e) {
+            throw new ZendeskCallRefusedException(
+                    method + " " + url.getRawPath() + " was not sent: " + e.getMessage() + ".");
+        }
         HttpRequest.Builder request = HttpRequest.newBuilder(url)
                 .timeout(requestTimeout)
                 .header("Accept", "application/json")
@@ -112,16 +127,26 @@ public class ZendeskHttp {
         long started = System.nanoTime();
         HttpResponse<byte[]> response;
         try {
-            response = client.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+            response = client.send(request.build(), BoundedBody.handler(maxResponseSize, requestTimeout));
         } catch (HttpConnectTimeoutException e) {
             throw new ZendeskUnreachableException(url, "the connection timed out", e);
         } catch (HttpTimeoutException e) {
-            throw new ZendeskUnreachableException(url, "no answer within " + requestTimeout.toSeconds() + " s", e);
+            throw new ZendeskUnreachableException(
+                    url,
+                    BoundedBody.BODY_TIMEOUT.equals(e.getMessage())
+                            ? "the body of the answer did not arrive within " + requestTimeout.toSeconds()
+                                    + " s of its headers"
+                            : "no answer within " + requestTimeout.toSeconds() + " s",
+                    e);
         } catch (ConnectException e) {
             throw new ZendeskUnreachableException(url, connectReason(e), e);
         } catch (SSLException e) {
             throw new ZendeskUnreachableException(url, "the TLS handshake failed (" + e.getMessage() + ")", e);
         } catch (IOException e) {
+            BoundedBody.TooLarge tooLarge = tooLarge(e);
+            if (tooLarge != null) {
+                throw new ZendeskCallRefusedException(tooLargeMessage(method, url, tooLarge), e);
+            }
             throw new ZendeskUnreachableException(url, describe(e), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -150,6 +175,42 @@ public class ZendeskHttp {
                 text,
                 RateLimits.of(response.headers()),
                 elapsed);
+    }
+
+    private static BoundedBody.TooLarge tooLarge(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof BoundedBody.TooLarge tooLarge) {
+                return tooLarge;
+            }
+        }
+        return null;
+    }
+
+    /** Names the limit, the path (never the query, which may carry a cursor) and the fix. */
+    private static String tooLargeMessage(String method, URI url, BoundedBody.TooLarge e) {
+        String seen = e.declared() > e.limit()
+                ? "its Content-Length announced " + size(e.declared()) + ", so sync read none of it"
+                : "sync stopped reading after the first " + size(e.limit()) + " and closed the connection";
+        return "The answer to " + method + " " + url.getRawPath() + " is larger than sync's limit of "
+                + size(e.limit()) + " (sync.zendesk.max-response-size): " + seen + ". A Zendesk answer is far "
+                + "smaller: check that the connection's address is the Zendesk account's own (or your "
+                + "Zendesk-compatible server's); if it is, raise SYNC_ZENDESK_MAX_RESPONSE_SIZE and restart sync.";
+    }
+
+    /** Bytes as MiB (or KiB, or bytes) for messages: {@code 32 MiB}, {@code 1.5 GiB}. */
+    private static String size(long bytes) {
+        if (bytes >= 1L << 30) {
+            return String.format(Locale.ROOT, "%.1f GiB", bytes / (double) (1L << 30));
+        }
+        if (bytes >= 1L << 20) {
+            return bytes % (1L << 20) == 0
+                    ? (bytes >> 20) + " MiB"
+                    : String.format(Locale.ROOT, "%.1f MiB", bytes / (double) (1L << 20));
+        }
+        if (bytes >= 1L << 10) {
+            return (bytes >> 10) + " KiB";
+        }
+        return bytes + " bytes";
     }
 
     private static String authorization(Credential credential, AuthStyle style) {

@@ -69,6 +69,8 @@ final class BootJarProcess implements AutoCloseable {
         this.jvmOptions = List.copyOf(jvmOptions);
         List<String> command = new ArrayList<>();
         command.add("--server.port=" + port);
+        // Health and metrics on a port of their own, chosen by the OS: many processes run at once.
+        command.add("--management.server.port=0");
         command.add("--spring.datasource.hikari.maximum-pool-size=4");
         database.forEach((key, value) -> command.add("--" + key + "=" + value));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));
@@ -103,6 +105,9 @@ final class BootJarProcess implements AutoCloseable {
     void launch() {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        // As ./run starts them: out of memory, the JVM exits (and awaitReady or the test sees it gone)
+        // instead of answering nothing while it lingers.
+        command.add("-XX:+ExitOnOutOfMemoryError");
         command.addAll(jvmOptions);
         command.add("-jar");
         command.add(jar.toString());

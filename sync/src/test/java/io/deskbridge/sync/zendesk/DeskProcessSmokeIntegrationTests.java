@@ -8,12 +8,13 @@ import io.deskbridge.sync.support.DeskAdmin;
 import io.deskbridge.sync.support.DeskProcess;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
+import org.springframework.util.unit.DataSize;
 
 /** The harness the end-to-end tests stand on: a real desk in its own JVM, and sync's client against it. */
 class DeskProcessSmokeIntegrationTests {
 
-    private final ZendeskHttp http =
-            new ZendeskHttp(new ZendeskHttpProperties(Duration.ofSeconds(5), Duration.ofSeconds(30)));
+    private final ZendeskHttp http = new ZendeskHttp(
+            new ZendeskHttpProperties(Duration.ofSeconds(5), Duration.ofSeconds(30), DataSize.ofMegabytes(32)));
 
     @Test
     void shouldAuthenticateWithATokenTheAdminCreatedAndReadTheRateLimitHeaders() {

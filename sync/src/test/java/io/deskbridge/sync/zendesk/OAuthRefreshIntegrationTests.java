@@ -8,6 +8,7 @@ import io.deskbridge.sync.connection.Connection;
 import io.deskbridge.sync.connection.CredentialSource;
 import io.deskbridge.sync.connection.NewConnection;
 import io.deskbridge.sync.connection.OAuthCredential;
+import io.deskbridge.sync.support.OversizedZendesk;
 import io.deskbridge.sync.support.SecretLedger;
 import io.deskbridge.sync.support.SyncClient;
 import io.deskbridge.sync.support.SyncClient.Response;
@@ -248,6 +249,42 @@ class OAuthRefreshIntegrationTests extends SyncIntegrationTest {
                     .doesNotContain(zendesk.accessToken())
                     .doesNotContain(zendesk.refreshToken());
             assertThat(connections.credential(connection.id())).isEmpty();
+        }
+    }
+
+    @Nested
+    class AgainstAServerSendingAnEndlessAnswer {
+
+        @Test
+        void shouldFailTheRefreshNamingTheLimitAndKeepTheStoredCredential() {
+            try (OversizedZendesk oversized = OversizedZendesk.start(OversizedZendesk.Shape.ENDLESS)) {
+                Connection connection = connections.create(
+                        new NewConnection(
+                                "OAuth oversized "
+                                        + UUID.randomUUID().toString().substring(0, 8),
+                                oversized.baseUrl()),
+                        Actor.system());
+                connections.receiveCredential(
+                        connection.id(),
+                        new OAuthCredential(
+                                SecretLedger.issued("access-" + UUID.randomUUID()),
+                                SecretLedger.issued("refresh-" + UUID.randomUUID()),
+                                Instant.now(clock).plusSeconds(90),
+                                FakeOAuthZendesk.CLIENT_ID,
+                                FakeOAuthZendesk.CLIENT_SECRET),
+                        new CredentialSource("the test", null),
+                        Actor.system());
+
+                assertThatThrownBy(() -> credentials.current(connection.id()))
+                        .isInstanceOf(CredentialRefreshFailedException.class)
+                        .hasMessage("Could not refresh the OAuth token of connection " + connection.id()
+                                + ": The answer to POST /oauth/tokens is larger than sync's limit of 32 MiB "
+                                + "(sync.zendesk.max-response-size): sync stopped reading after the first 32 MiB and "
+                                + "closed the connection. A Zendesk answer is far smaller: check that the "
+                                + "connection's address is the Zendesk account's own (or your Zendesk-compatible "
+                                + "server's); if it is, raise SYNC_ZENDESK_MAX_RESPONSE_SIZE and restart sync.");
+                assertThat(version(connection.id())).isEqualTo(1);
+            }
         }
     }
 }

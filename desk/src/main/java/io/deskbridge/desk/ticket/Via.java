@@ -1,0 +1,19 @@
+package io.deskbridge.desk.ticket;
+
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+
+/**
+ * Zendesk's {@code via}: the channel a ticket, comment or audit came through. {@code from}/{@code to}
+ * are open-ended address objects in Zendesk; desk has none to show, so they are empty objects.
+ */
+public record Via(String channel, Source source) {
+
+    private static final JsonNode EMPTY = JsonNodeFactory.instance.objectNode();
+
+    public record Source(JsonNode from, JsonNode to, String rel) {}
+
+    public static Via of(String channel) {
+        return new Via(channel, new Source(EMPTY, EMPTY, null));
+    }
+}
