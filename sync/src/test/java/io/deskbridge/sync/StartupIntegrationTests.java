@@ -3,10 +3,13 @@ package io.deskbridge.sync;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.deskbridge.sync.operator.OperatorPasswordResetCommand;
 import io.deskbridge.sync.support.SecretLedger;
 import io.deskbridge.sync.support.SyncClient;
 import io.deskbridge.sync.support.TestDatabase;
 import io.deskbridge.sync.vault.Vault;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -167,6 +170,156 @@ class StartupIntegrationTests {
                         .contains("Operator configured@deskbridge.test, password from SYNC_OPERATOR_PASSWORD")
                         .doesNotContain(password);
             }
+        }
+    }
+
+    /** Later starts: the same banner, and a word when a password setting is ignored (issue 9, item 3). */
+    @Nested
+    class LaterStarts {
+
+        @Test
+        void shouldPrintTheBannerAgainAndSayThatTheConfiguredPasswordIsIgnored() throws Exception {
+            Map<String, String> database = TestDatabase.fresh();
+            Path dataDir = Files.createTempDirectory("sync-later-");
+            String first = SecretLedger.issued("First-" + System.nanoTime());
+            try (ConfigurableApplicationContext sync = start(
+                    database,
+                    dataDir,
+                    "--sync.operator.email=later@deskbridge.test",
+                    "--sync.operator.password=" + first)) {
+                assertThat(sync.isActive()).isTrue();
+            }
+            String other = SecretLedger.issued("Other-" + System.nanoTime());
+            String before = SecretLedger.output();
+
+            try (ConfigurableApplicationContext sync = start(
+                    database,
+                    dataDir,
+                    "--sync.operator.email=later@deskbridge.test",
+                    "--sync.operator.password=" + other)) {
+                String printed = SecretLedger.output().substring(before.length());
+                String port = sync.getEnvironment().getProperty("local.server.port");
+                assertThat(printed)
+                        .contains("  Deskbridge sync is ready. Sign in: http://localhost:" + port + "/login\n"
+                                + "  Operator later@deskbridge.test, its current password (lost it? run"
+                                + " java -jar sync/target/sync-*-exec.jar reset-operator-password)\n")
+                        .contains("SYNC_OPERATOR_PASSWORD (sync.operator.password) is set but ignored: the operator"
+                                + " already exists. To make it the operator's password, run: java -jar"
+                                + " sync/target/sync-*-exec.jar reset-operator-password")
+                        .doesNotContain(first)
+                        .doesNotContain(other);
+            }
+        }
+    }
+
+    /** {@code reset-operator-password}: the way back for a lost operator password (issue 9, item 3). */
+    @Nested
+    class ResetOperatorPassword {
+
+        private static int reset(
+                Map<String, String> database, Path dataDir, ByteArrayOutputStream console, String... extra) {
+            List<String> options = new ArrayList<>();
+            database.forEach((key, value) -> options.add("--" + key + "=" + value));
+            options.add("--sync.data-dir=" + dataDir);
+            options.add("--spring.datasource.hikari.maximum-pool-size=2");
+            options.addAll(List.of(extra));
+            return OperatorPasswordResetCommand.runWith(
+                    SyncApplication.class,
+                    options.toArray(String[]::new),
+                    new PrintStream(console, true, StandardCharsets.UTF_8));
+        }
+
+        @Test
+        void shouldSetAGeneratedPasswordPrintItOnceAndAuditTheReset() throws Exception {
+            Map<String, String> database = TestDatabase.fresh();
+            Path dataDir = Files.createTempDirectory("sync-reset-");
+            String lost = SecretLedger.issued("Lost-" + System.nanoTime());
+            try (ConfigurableApplicationContext sync = start(
+                    database,
+                    dataDir,
+                    "--sync.operator.email=reset@deskbridge.test",
+                    "--sync.operator.password=" + lost)) {
+                assertThat(sync.isActive()).isTrue();
+            }
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+            int exit = reset(database, dataDir, console, "--sync.operator.email=reset@deskbridge.test");
+
+            String printed = console.toString(StandardCharsets.UTF_8);
+            Matcher matcher = Pattern.compile("  The operator's password was reset\\.\n"
+                            + "  Sign in as reset@deskbridge\\.test with password (\\S+)  \\(generated; shown only"
+                            + " this once\\)\n")
+                    .matcher(printed);
+            assertThat(exit).as(printed).isZero();
+            assertThat(matcher.find()).as(printed).isTrue();
+            String password = SecretLedger.issued(matcher.group(1));
+            assertThat(password).hasSize(24).doesNotStartWith("-");
+            try (ConfigurableApplicationContext sync = start(database, dataDir)) {
+                SyncClient api = SyncClient.stateless(
+                        "http://127.0.0.1:" + sync.getEnvironment().getProperty("local.server.port"));
+                assertThat(api.get("/api/connections", SyncClient.basic("reset@deskbridge.test", lost))
+                                .status())
+                        .isEqualTo(401);
+                assertThat(api.get("/api/connections", SyncClient.basic("reset@deskbridge.test", password))
+                                .status())
+                        .isEqualTo(200);
+                assertThat(sync.getBean(JdbcClient.class)
+                                .sql("SELECT actor_type, actor, description FROM audit_log"
+                                        + " WHERE event = 'operator.password_reset'")
+                                .query((rs, n) -> rs.getString(1) + " | " + rs.getString(2) + " | " + rs.getString(3))
+                                .list())
+                        .containsExactly("system | Command line: reset-operator-password (OS user "
+                                + System.getProperty("user.name")
+                                + ") | Reset the password of the operator reset@deskbridge.test from the command line");
+            }
+        }
+
+        @Test
+        void shouldTakeThePasswordFromSyncOperatorPasswordWithoutPrintingIt() throws Exception {
+            Map<String, String> database = TestDatabase.fresh();
+            Path dataDir = Files.createTempDirectory("sync-reset-");
+            try (ConfigurableApplicationContext sync =
+                    start(database, dataDir, "--sync.operator.email=chosen@deskbridge.test")) {
+                assertThat(sync.isActive()).isTrue();
+            }
+            String chosen = SecretLedger.issued("Chosen-" + System.nanoTime());
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+            int exit = reset(database, dataDir, console, "--sync.operator.password=" + chosen);
+
+            assertThat(exit).isZero();
+            assertThat(console.toString(StandardCharsets.UTF_8))
+                    .isEqualTo("\n  The operator's password was reset.\n"
+                            + "  Sign in as chosen@deskbridge.test with the password in SYNC_OPERATOR_PASSWORD\n\n");
+        }
+
+        @Test
+        void shouldRefuseAWeakSyncOperatorPasswordAndKeepTheOldOne() throws Exception {
+            Map<String, String> database = TestDatabase.fresh();
+            Path dataDir = Files.createTempDirectory("sync-reset-");
+            try (ConfigurableApplicationContext sync = start(database, dataDir)) {
+                assertThat(sync.isActive()).isTrue();
+            }
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+            int exit = reset(database, dataDir, console, "--sync.operator.password=short");
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(console.toString(StandardCharsets.UTF_8))
+                    .isEqualTo("reset-operator-password: SYNC_OPERATOR_PASSWORD is not accepted: The new password must"
+                            + " have at least 12 characters. Unset it to get a generated one.\n");
+        }
+
+        @Test
+        void shouldExitWith1OnADatabaseWithoutAnOperator() throws Exception {
+            ByteArrayOutputStream console = new ByteArrayOutputStream();
+
+            int exit = reset(TestDatabase.fresh(), Files.createTempDirectory("sync-reset-"), console);
+
+            assertThat(exit).isEqualTo(1);
+            assertThat(console.toString(StandardCharsets.UTF_8))
+                    .startsWith("reset-operator-password: this database has no operator yet; start sync once to"
+                            + " create one (database jdbc:");
         }
     }
 }

@@ -30,6 +30,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.ObjectMapper;
@@ -117,6 +118,12 @@ class SecurityConfig {
     SecurityFilterChain adminCenter(
             HttpSecurity http, SessionSignIn signIn, FailedAuthThrottle throttle, Users users, AuditLog audit)
             throws Exception {
+        // Anonymous pages create no session (issue 10): the sign-in form's CSRF token travels in a
+        // cookie, and a page that needs signing in is remembered for after sign-in only in an existing session.
+        HttpSessionRequestCache pagesOfASession = new HttpSessionRequestCache();
+        pagesOfASession.setCreateSessionAllowed(false);
+        http.csrf(c -> c.csrfTokenRepository(new SessionOrCookieCsrfTokens()))
+                .requestCache(r -> r.requestCache(pagesOfASession));
         http.authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login", "/access-denied", "/css/**", "/js/**", "/error", "/favicon.ico")
                         .permitAll()

@@ -160,6 +160,14 @@ class UserRepository {
                 .update();
     }
 
+    void updatePassword(long id, String passwordHash, Instant now) {
+        jdbc.sql("UPDATE users SET password_hash = :hash, updated_at = :now WHERE id = :id")
+                .param("hash", passwordHash)
+                .param("now", ts(now))
+                .param("id", id)
+                .update();
+    }
+
     /** Ends every sign-in session of the user (see {@link SessionCheck}). */
     void endSessions(long id) {
         jdbc.sql("UPDATE users SET session_generation = session_generation + 1 WHERE id = :id")

@@ -188,6 +188,46 @@ public class Users implements LocalCache {
         return reset;
     }
 
+    static final String WRONG_CURRENT_PASSWORD = "The current password is wrong.";
+
+    /**
+     * A signed-in user's own password change (Admin Center): the current password must match and the
+     * new one meet {@link PasswordPolicy}. Every session of the user ends, this one too (the user signs
+     * in again with the new password): a session someone else holds must not outlive the change.
+     * Audited; the password never is.
+     *
+     * @return the rule broken, in words for the user; empty when the password was changed
+     */
+    @Transactional
+    public Optional<String> changePassword(long userId, String current, String next, Actor actor) {
+        Optional<UserAccount> user = repository.findById(userId);
+        String hash = user.flatMap(u -> repository.passwordHash(u.id())).orElse(null);
+        if (hash == null || !passwordEncoder.matches(current == null ? "" : current, hash)) {
+            return Optional.of(WRONG_CURRENT_PASSWORD);
+        }
+        Optional<String> problem = PasswordPolicy.problemWith(next, user.get().email());
+        if (problem.isPresent()) {
+            return problem;
+        }
+        repository.updatePassword(userId, passwordEncoder.encode(next), now());
+        repository.endSessions(userId);
+        audit.record(
+                actor,
+                AuditAction.UPDATE,
+                "user.password_changed",
+                "user",
+                userId,
+                user.get().email(),
+                "Changed their own password in the Admin Center; every session of the user ended");
+        epoch.bump();
+        return Optional.empty();
+    }
+
+    /** Whether a wrong current password made {@link #changePassword} refuse (a failed authentication). */
+    public static boolean isWrongCurrentPassword(Optional<String> problem) {
+        return problem.filter(WRONG_CURRENT_PASSWORD::equals).isPresent();
+    }
+
     /** Creates a user from API input: a name is required, an email must be unused. */
     @Transactional
     public UserAccount create(UserChanges changes) {

@@ -21,6 +21,20 @@ public record Actor(ActorType type, String name, String ipAddress, String userAg
         return new Actor(ActorType.LINK_VISITOR, "Request link holder", ipAddress, userAgent);
     }
 
+    /** A client that has not (yet) proved who it is: a failed sign-in. */
+    public static Actor anonymous(String ipAddress, String userAgent) {
+        return new Actor(ActorType.ANONYMOUS, "Unauthenticated client", ipAddress, userAgent);
+    }
+
+    /** Someone at the server's command line (a recovery command), named by the OS user. */
+    public static Actor commandLine(String command) {
+        return new Actor(
+                ActorType.SYSTEM,
+                "Command line: " + command + " (OS user " + System.getProperty("user.name") + ")",
+                null,
+                null);
+    }
+
     /** The same request's origin, now named by the email the Zendesk admin gave. */
     public Actor asZendeskAdmin(String email) {
         return new Actor(ActorType.ZENDESK_ADMIN, email, ipAddress, userAgent);

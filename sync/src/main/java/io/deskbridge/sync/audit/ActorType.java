@@ -8,6 +8,8 @@ public enum ActorType {
     LINK_VISITOR,
     /** The Zendesk admin who submitted credentials through a request link (named by that email). */
     ZENDESK_ADMIN,
+    /** Someone who tried to sign in as an operator and failed; named by the address only. */
+    ANONYMOUS,
     /** Sync itself. */
     SYSTEM;
 

@@ -3,6 +3,18 @@ package io.deskbridge.sync.audit;
 /** What happened, named in the past tense. */
 public enum AuditEvent {
     OPERATOR_CREATED("operator.created"),
+    /**
+     * The first failed operator sign-in (form or HTTP Basic) from an address after a quiet spell; the
+     * failures that follow in the same burst are counted in {@link #OPERATOR_SIGN_IN_THROTTLED}, not
+     * recorded one by one.
+     */
+    OPERATOR_SIGN_IN_FAILED("operator.sign_in_failed"),
+    /** An address or an account used up its failed sign-in budget: further attempts get 429 for now. */
+    OPERATOR_SIGN_IN_THROTTLED("operator.sign_in_throttled"),
+    /** {@code reset-operator-password} set a new password from the command line. */
+    OPERATOR_PASSWORD_RESET("operator.password_reset"),
+    /** The signed-in operator changed its own password. */
+    OPERATOR_PASSWORD_CHANGED("operator.password_changed"),
     CONNECTION_CREATED("connection.created"),
     CREDENTIALS_RECEIVED("connection.credentials_received"),
     /** sync replaced an expiring OAuth access token (and its single-use refresh token) by itself. */

@@ -30,7 +30,7 @@ class ApiErrorAttributes extends DefaultErrorAttributes {
         int code = status instanceof Integer ? (Integer) status : 500;
         ApiError error = switch (code) {
             case 404 -> ApiError.of("InvalidEndpoint", "Not found");
-            case 401 -> ApiError.couldNotAuthenticate();
+            case 401 -> SecurityConfig.notSignedIn(false);
             case 400 -> ApiError.of("BadRequest", "The request is malformed");
             case 413 -> ApiError.of("RequestTooLarge", "The request body is larger than this endpoint accepts");
             default -> ApiError.of("InternalError", "Something went wrong on our side; it has been logged.");

@@ -3,6 +3,7 @@ package io.deskbridge.sync.operator;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,6 +50,26 @@ class OperatorRepository {
                 .param("normalized", normalize(email))
                 .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("email"), rs.getString("password_hash")))
                 .optional();
+    }
+
+    Optional<Row> findById(long id) {
+        return jdbc.sql("SELECT id, email, password_hash FROM operators WHERE id = :id")
+                .param("id", id)
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("email"), rs.getString("password_hash")))
+                .optional();
+    }
+
+    List<Row> findAll() {
+        return jdbc.sql("SELECT id, email, password_hash FROM operators ORDER BY id")
+                .query((rs, n) -> new Row(rs.getLong("id"), rs.getString("email"), rs.getString("password_hash")))
+                .list();
+    }
+
+    void updatePassword(long id, String passwordHash) {
+        jdbc.sql("UPDATE operators SET password_hash = :hash WHERE id = :id")
+                .param("hash", passwordHash)
+                .param("id", id)
+                .update();
     }
 
     private static String normalize(String email) {

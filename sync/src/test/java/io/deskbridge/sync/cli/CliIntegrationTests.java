@@ -244,7 +244,10 @@ class CliIntegrationTests extends SyncIntegrationTest {
                     .run("connections", "add", "--name", "X", "--address", subdomain());
 
             assertThat(result.exit()).isEqualTo(1);
-            assertThat(result.err()).isEqualTo("sync answered 401: Couldn't authenticate you\n");
+            assertThat(result.err())
+                    .isEqualTo("sync answered 401: OperatorSignInFailed: sync refused this operator email and password"
+                            + " (HTTP Basic). Check SYNC_OPERATOR_EMAIL and SYNC_OPERATOR_PASSWORD; a lost password is"
+                            + " reset on the sync server with reset-operator-password.\n");
             assertThat(connections.list()).hasSize((int) before);
         }
 

@@ -29,14 +29,14 @@ class ConnectionApiIntegrationTests extends SyncIntegrationTest {
             Response response = api.get("/api/connections");
             assertThat(response.status()).isEqualTo(401);
             assertThat(response.header("WWW-Authenticate")).isEqualTo("Basic realm=\"Deskbridge sync\"");
-            assertThat(response.json().get("error").asString()).isEqualTo("Couldn't authenticate you");
+            assertThat(response.json().get("error").asString()).isEqualTo("OperatorSignInRequired");
         }
 
         @Test
         void shouldRefuseAWrongPassword() {
             Response response = api.get("/api/connections", SyncClient.basic(OPERATOR_EMAIL, "wrong-password"));
             assertThat(response.status()).isEqualTo(401);
-            assertThat(response.json().get("error").asString()).isEqualTo("Couldn't authenticate you");
+            assertThat(response.json().get("error").asString()).isEqualTo("OperatorSignInFailed");
         }
 
         @Test
