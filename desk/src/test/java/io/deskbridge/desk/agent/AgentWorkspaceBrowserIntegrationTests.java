@@ -201,7 +201,7 @@ class AgentWorkspaceBrowserIntegrationTests extends DeskIntegrationTest {
         assertThat(driver.findElement(By.cssSelector("header .who")).getText()).isEqualTo(agent.email());
         assertThat(driver.findElements(By.linkText("Admin Center"))).isEmpty();
         WebElement row = driver.findElement(By.cssSelector("#tickets tr[data-ticket-id='" + id + "']"));
-        assertThat(row.getText()).contains("Order 1042 never arrived", "Casey Customer", "new", "high");
+        assertThat(row.getText()).contains("Order 1042 never arrived", "Casey Customer", "New", "high");
         WebElement updated = row.findElement(By.tagName("time"));
         assertThat(updated.getText()).isEqualTo("just now");
         assertThat(updated.getDomAttribute("title")).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC");

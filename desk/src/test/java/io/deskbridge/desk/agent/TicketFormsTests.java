@@ -18,8 +18,33 @@ class TicketFormsTests {
 
     private static final Instant AT = Instant.parse("2026-12-06T21:00:00Z");
     private static final Ticket NEW_TICKET = new Ticket(
-            5, null, null, "Printer", "Printer", "On fire", "normal", "new", null, 1, 1, null, null, null,
-            List.of(), List.of(), List.of("printer"), List.of(), "api", null, true, false, AT, AT, 100, null, null);
+            5,
+            null,
+            null,
+            "Printer",
+            "Printer",
+            "On fire",
+            "normal",
+            "new",
+            null,
+            1,
+            1,
+            null,
+            null,
+            null,
+            List.of(),
+            List.of(),
+            List.of("printer"),
+            List.of(),
+            "api",
+            null,
+            true,
+            false,
+            AT,
+            AT,
+            100,
+            null,
+            null);
 
     @Nested
     class Update {
@@ -46,7 +71,8 @@ class TicketFormsTests {
 
         @Test
         void shouldMakeAPublicReplyByDefault() {
-            TicketForms.UpdateForm form = new TicketForms.UpdateForm("Hello", null, "solved", "normal", "", "", "", "printer");
+            TicketForms.UpdateForm form =
+                    new TicketForms.UpdateForm("Hello", null, "solved", "normal", "", "", "", "printer");
             TicketChanges changes = TicketForms.changes(form, NEW_TICKET);
             assertThat(changes.comment()).contains(new NewComment("Hello", null, true, null));
             assertThat(changes.status()).isEqualTo(Optional.of("solved"));
@@ -57,15 +83,27 @@ class TicketFormsTests {
             assertThatThrownBy(() -> TicketForms.changes(
                             new TicketForms.UpdateForm("", "public", "done", "", "", "", "", ""), NEW_TICKET))
                     .isInstanceOf(RecordInvalidException.class)
-                    .extracting(e -> ((RecordInvalidException) e).details().get("status").get(0).get("description"))
+                    .extracting(e -> ((RecordInvalidException) e)
+                            .details()
+                            .get("status")
+                            .get(0)
+                            .get("description"))
                     .isEqualTo("Status: \"done\" is not one of new, open, pending, hold, solved, closed");
             assertThatThrownBy(() -> TicketForms.changes(
                             new TicketForms.UpdateForm("", "public", "new", "", "", "abc", "", ""), NEW_TICKET))
-                    .extracting(e -> ((RecordInvalidException) e).details().get("assignee_id").get(0).get("description"))
+                    .extracting(e -> ((RecordInvalidException) e)
+                            .details()
+                            .get("assignee_id")
+                            .get(0)
+                            .get("description"))
                     .isEqualTo("Assignee id: \"abc\" is not an id");
             assertThatThrownBy(() -> TicketForms.changes(
                             new TicketForms.UpdateForm("Hi", "secret", "new", "", "", "", "", ""), NEW_TICKET))
-                    .extracting(e -> ((RecordInvalidException) e).details().get("comment").get(0).get("description"))
+                    .extracting(e -> ((RecordInvalidException) e)
+                            .details()
+                            .get("comment")
+                            .get(0)
+                            .get("description"))
                     .isEqualTo("Comment: visibility must be public or internal");
         }
     }
