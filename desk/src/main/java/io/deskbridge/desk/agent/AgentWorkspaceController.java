@@ -3,6 +3,9 @@ package io.deskbridge.desk.agent;
 import io.deskbridge.desk.api.ApiException;
 import io.deskbridge.desk.api.RecordInvalidException;
 import io.deskbridge.desk.api.RecordNotFoundException;
+import io.deskbridge.desk.businessrule.BusinessRule;
+import io.deskbridge.desk.businessrule.BusinessRules;
+import io.deskbridge.desk.businessrule.RuleKind;
 import io.deskbridge.desk.group.Group;
 import io.deskbridge.desk.group.Groups;
 import io.deskbridge.desk.organization.Organization;
@@ -57,8 +60,11 @@ class AgentWorkspaceController {
     private final Users users;
     private final Groups groups;
     private final Organizations organizations;
+    private final BusinessRules businessRules;
 
-    AgentWorkspaceController(Tickets tickets, Users users, Groups groups, Organizations organizations) {
+    AgentWorkspaceController(
+            Tickets tickets, Users users, Groups groups, Organizations organizations, BusinessRules businessRules) {
+        this.businessRules = businessRules;
         this.tickets = tickets;
         this.users = users;
         this.groups = groups;
@@ -82,9 +88,24 @@ class AgentWorkspaceController {
         model.addAttribute("staff", users.staff(MAX_STAFF));
         model.addAttribute("groups", groupList());
         model.addAttribute("statuses", TicketForms.STATUSES);
+        List<BusinessRule> views = businessRules.all(RuleKind.VIEW).stream()
+                .filter(BusinessRule::active)
+                .toList();
+        model.addAttribute("views", views);
         TicketFilter filter;
         try {
-            filter = filters.toFilter(me.userId());
+            List<TicketFilter.Criterion> viewCriteria = List.of();
+            Long viewId = filters.viewId();
+            if (viewId != null) {
+                BusinessRule view = businessRules.get(RuleKind.VIEW, viewId);
+                ViewConditions.Plan plan = ViewConditions.plan(view.conditions(), me.userId());
+                if (plan.unsupported() != null) {
+                    throw new TicketListFilters.InvalidFilterException(
+                            "The view \"" + view.title() + "\" cannot be run here: " + plan.unsupported());
+                }
+                viewCriteria = plan.criteria();
+            }
+            filter = filters.toFilter(me.userId(), viewCriteria);
         } catch (TicketListFilters.InvalidFilterException e) {
             response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
             model.addAttribute("errors", List.of(e.getMessage()));

@@ -18,9 +18,10 @@ import java.util.Locale;
  * @param q words that must all be in the ticket's subject, comments, tags or external id (the search
  *     index the API's search uses)
  * @param sort {@code updated_desc} (default) or {@code updated_asc}
+ * @param view the id of an API view whose conditions also apply ({@link ViewConditions}), or blank
  */
 record TicketListFilters(
-        String status, String assignee, String group, String tag, String q, String sort, Integer page) {
+        String status, String assignee, String group, String tag, String q, String sort, Integer page, String view) {
 
     static final List<String> UNSOLVED = List.of("new", "open", "pending", "hold");
 
@@ -32,6 +33,12 @@ record TicketListFilters(
         q = blankToNull(q);
         sort = "updated_asc".equals(sort) ? "updated_asc" : "updated_desc";
         page = page == null || page < 1 ? 1 : page;
+        view = blankToNull(view);
+    }
+
+    /** The chosen view's id; a value that is no id is refused. */
+    Long viewId() {
+        return view == null ? null : id("view", view);
     }
 
     boolean newestFirst() {
@@ -40,7 +47,12 @@ record TicketListFilters(
 
     /** The typed ticket filter: every given filter must hold; a value that is not one is refused. */
     TicketFilter toFilter(long me) {
-        List<Criterion> criteria = new ArrayList<>();
+        return toFilter(me, List.of());
+    }
+
+    /** {@link #toFilter(long)} plus a view's criteria. */
+    TicketFilter toFilter(long me, List<Criterion> viewCriteria) {
+        List<Criterion> criteria = new ArrayList<>(viewCriteria);
         if (status != null) {
             if ("unsolved".equals(status)) {
                 criteria.add(new TicketFilter.StatusIn(UNSOLVED));
@@ -89,6 +101,10 @@ record TicketListFilters(
 
         InvalidFilterException(String filter, String value) {
             super("The " + filter + " filter does not accept \"" + value + "\"");
+        }
+
+        InvalidFilterException(String message) {
+            super(message);
         }
     }
 }

@@ -14,7 +14,10 @@
  *   <li><b>Filters are the API's typed criteria</b> ({@code ticket.TicketFilter}): status (or
  *       {@code unsolved}), assignee ({@code me}, none, an agent), group (none, a group), one tag, and
  *       free-text words matched through the search index the API's search uses. Sorted by
- *       {@code updated_at} (newest first by default), offset pages of 25.
+ *       {@code updated_at} (newest first by default), offset pages of 25. An active API view
+ *       ({@code /api/v2/views}) can be chosen too: its conditions are run as the same criteria where
+ *       they can be said exactly, and a view they cannot say is refused by name, never approximated
+ *       ({@link io.deskbridge.desk.agent.ViewConditions}).
  *   <li><b>Who may enter.</b> Agents and admins ({@code config.SecurityConfig}); end users get the
  *       access-denied page. Agents land here after signing in ({@link
  *       io.deskbridge.desk.agent.SignInLanding}); the Admin Center stays admins-only.

@@ -319,6 +319,30 @@ class AgentWorkspaceIntegrationTests extends DeskIntegrationTest {
         }
 
         @Test
+        void shouldRunAnApiViewAndRefuseOneItCannotRun() {
+            String marker = "vw" + UUID.randomUUID().toString().replace("-", "").substring(0, 10);
+            long urgent = createTicket("Urgent " + marker, Map.of("priority", "urgent", "tags", List.of(marker)));
+            createTicket("Low " + marker, Map.of("priority", "low", "tags", List.of(marker)));
+            long view = createView(
+                    "Urgent " + marker,
+                    "{\"all\":[{\"field\":\"priority\",\"operator\":\"is\",\"value\":\"urgent\"}],\"any\":[]}");
+            long anyView = createView(
+                    "Either " + marker,
+                    "{\"all\":[{\"field\":\"status\",\"operator\":\"less_than\",\"value\":\"solved\"}],"
+                            + "\"any\":[{\"field\":\"status\",\"operator\":\"is\",\"value\":\"new\"},"
+                            + "{\"field\":\"status\",\"operator\":\"is\",\"value\":\"open\"}]}");
+            DeskClient session = signedIn(agent);
+            assertThat(session.get("/agent/tickets", null).body()).contains(">Urgent " + marker + "</option>");
+            assertThat(ids(session, "?tag=" + marker + "&view=" + view)).containsExactly(urgent);
+            Response refused = session.get("/agent/tickets?tag=" + marker + "&view=" + anyView, null);
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.body())
+                    .contains("The view &quot;Either " + marker + "&quot; cannot be run here: it has 2 &quot;any&quot;"
+                            + " conditions (one of several must hold)")
+                    .doesNotContain("data-ticket-id=");
+        }
+
+        @Test
         void shouldRefuseAnUnknownFilterValueWithAMessage() {
             Response page = signedIn(agent).get("/agent/tickets?status=bogus", null);
             assertThat(page.status()).isEqualTo(400);
@@ -403,6 +427,16 @@ class AgentWorkspaceIntegrationTests extends DeskIntegrationTest {
         Response response = api.send("POST", "/api/v2/tickets", auth, DeskClient.json(Map.of("ticket", ticket)));
         assertThat(response.status()).as(response.body()).isEqualTo(201);
         return response.json().path("ticket").path("id").asLong();
+    }
+
+    private long createView(String title, String conditions) {
+        Response response = api.send(
+                "POST",
+                "/api/v2/views",
+                auth,
+                "{\"view\":{\"title\":" + DeskClient.json(title) + ",\"conditions\":" + conditions + "}}");
+        assertThat(response.status()).as(response.body()).isEqualTo(201);
+        return response.json().path("view").path("id").asLong();
     }
 
     private long auditCount(long ticketId) {

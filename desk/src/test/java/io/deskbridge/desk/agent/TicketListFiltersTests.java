@@ -14,7 +14,7 @@ class TicketListFiltersTests {
 
     @Test
     void shouldKeepEveryLiveTicketWhenNothingIsChosen() {
-        TicketListFilters filters = new TicketListFilters("", " ", null, "", "", null, null);
+        TicketListFilters filters = new TicketListFilters("", " ", null, "", "", null, null, null);
         assertThat(filters.toFilter(ME)).isEqualTo(TicketFilter.LIVE);
         assertThat(filters.page()).isEqualTo(1);
         assertThat(filters.newestFirst()).isTrue();
@@ -23,7 +23,7 @@ class TicketListFiltersTests {
     @Test
     void shouldTurnEveryFilterIntoItsTypedCriterion() {
         TicketListFilters filters =
-                new TicketListFilters("unsolved", "me", "none", " VIP ", "printer  Fire", "updated_asc", 3);
+                new TicketListFilters("unsolved", "me", "none", " VIP ", "printer  Fire", "updated_asc", 3, null);
         assertThat(filters.toFilter(ME).criteria())
                 .containsExactly(
                         new TicketFilter.StatusIn(List.of("new", "open", "pending", "hold")),
@@ -37,14 +37,14 @@ class TicketListFiltersTests {
 
     @Test
     void shouldFilterOnAStatusAnAssigneeAndAGroupById() {
-        assertThat(new TicketListFilters("solved", "none", "12", null, null, null, 0)
+        assertThat(new TicketListFilters("solved", "none", "12", null, null, null, 0, null)
                         .toFilter(ME)
                         .criteria())
                 .containsExactly(
                         new TicketFilter.StatusIn(List.of("solved")),
                         new TicketFilter.UserIs(UserField.ASSIGNEE, null),
                         new TicketFilter.GroupIs(12L));
-        assertThat(new TicketListFilters(null, "42", null, null, null, null, null)
+        assertThat(new TicketListFilters(null, "42", null, null, null, null, null, null)
                         .toFilter(ME)
                         .criteria())
                 .containsExactly(new TicketFilter.UserIs(UserField.ASSIGNEE, 42L));
@@ -52,11 +52,12 @@ class TicketListFiltersTests {
 
     @Test
     void shouldRefuseValuesItDoesNotKnowNamingThem() {
-        assertThatThrownBy(() -> new TicketListFilters("bogus", null, null, null, null, null, null).toFilter(ME))
+        assertThatThrownBy(() -> new TicketListFilters("bogus", null, null, null, null, null, null, null).toFilter(ME))
                 .hasMessage("The status filter does not accept \"bogus\"");
-        assertThatThrownBy(() -> new TicketListFilters(null, "someone", null, null, null, null, null).toFilter(ME))
+        assertThatThrownBy(
+                        () -> new TicketListFilters(null, "someone", null, null, null, null, null, null).toFilter(ME))
                 .hasMessage("The assignee filter does not accept \"someone\"");
-        assertThatThrownBy(() -> new TicketListFilters(null, null, "x1", null, null, null, null).toFilter(ME))
+        assertThatThrownBy(() -> new TicketListFilters(null, null, "x1", null, null, null, null, null).toFilter(ME))
                 .hasMessage("The group filter does not accept \"x1\"");
     }
 }
