@@ -1,5 +1,6 @@
 package io.deskbridge.desk.config;
 
+import io.deskbridge.desk.agent.SignInLanding;
 import io.deskbridge.desk.api.ZendeskErrors;
 import io.deskbridge.desk.apiauth.ApiAuthenticationFilter;
 import io.deskbridge.desk.apiauth.ApiAuthenticator;
@@ -38,7 +39,8 @@ import tools.jackson.databind.ObjectMapper;
 /**
  * Two filter chains. {@code /api/**}: Zendesk-style authentication (header first, then the Admin
  * Center session with {@code X-CSRF-Token} on writes), Zendesk error bodies. Everything else: the
- * Admin Center, form sign-in, admins only. In both, a session is re-checked against its user on
+ * Admin Center (admins only) and the agent workspace under {@code /agent} (agents and admins), one
+ * form sign-in. In both, a session is re-checked against its user on
  * every request ({@link LiveSessionFilter}) before anything else reads it.
  */
 @Configuration(proxyBeanMethods = false)
@@ -132,6 +134,8 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers("/", "/admin", "/admin/**")
                         .hasRole("ADMIN")
+                        .requestMatchers("/agent", "/agent/**")
+                        .hasAnyRole("ADMIN", "AGENT")
                         .anyRequest()
                         .authenticated())
                 .csrf(c -> c.ignoringRequestMatchers(request ->
@@ -140,7 +144,7 @@ class SecurityConfig {
                 .formLogin(f -> f.loginPage("/login")
                         .usernameParameter("email")
                         .passwordParameter("password")
-                        .defaultSuccessUrl("/admin", false)
+                        .successHandler(new SignInLanding())
                         .failureHandler((request, response, ex) -> {
                             // Wrong passwords count against the same per-address budget as the API's.
                             throttle.recordFailure(request.getRemoteAddr());

@@ -212,6 +212,13 @@ class TicketRepository {
                 .list();
     }
 
+    List<TicketAudit> audits(long ticketId) {
+        return jdbc.sql("SELECT * FROM ticket_audits WHERE ticket_id = :ticketId ORDER BY id")
+                .param("ticketId", ticketId)
+                .query(TicketRepository::mapAudit)
+                .list();
+    }
+
     /** Audits in (created_at, id) order from {@code start} (inclusive) up to {@code max}. */
     List<TicketAudit> auditsFrom(Instant start, Instant max, int limit) {
         return jdbc.sql("""
@@ -220,14 +227,18 @@ class TicketRepository {
                 """.formatted(limit))
                 .param("start", ts(start))
                 .param("max", ts(max))
-                .query((rs, n) -> new TicketAudit(
-                        rs.getLong("id"),
-                        rs.getLong("ticket_id"),
-                        rs.getObject("author_id", Long.class),
-                        instant(rs, "created_at"),
-                        rs.getString("via_channel"),
-                        TicketCodec.events(rs.getString("events"))))
+                .query(TicketRepository::mapAudit)
                 .list();
+    }
+
+    private static TicketAudit mapAudit(ResultSet rs, int row) throws SQLException {
+        return new TicketAudit(
+                rs.getLong("id"),
+                rs.getLong("ticket_id"),
+                rs.getObject("author_id", Long.class),
+                instant(rs, "created_at"),
+                rs.getString("via_channel"),
+                TicketCodec.events(rs.getString("events")));
     }
 
     private void replaceTags(long ticketId, List<String> tags) {

@@ -38,7 +38,6 @@ import org.springframework.web.util.HtmlUtils;
 public class Tickets {
 
     static final String SEARCH_TYPE = "ticket";
-    static final String VIA_API = "api";
 
     private final TicketRepository repository;
     private final Users users;
@@ -107,6 +106,13 @@ public class Tickets {
         return repository.auditsFrom(start, max, limit);
     }
 
+    /** Every audit of a ticket, oldest first: who changed what, through which channel. */
+    @Transactional(readOnly = true)
+    public List<TicketAudit> audits(long ticketId) {
+        get(ticketId);
+        return repository.audits(ticketId);
+    }
+
     @Transactional(readOnly = true)
     public long countComments(long ticketId) {
         get(ticketId);
@@ -119,8 +125,16 @@ public class Tickets {
         return repository.comments(ticketId, page);
     }
 
+    /** A create through the API. */
     @Transactional
     public TicketWrite create(DeskPrincipal caller, TicketChanges changes) {
+        return create(caller, changes, ViaChannel.API);
+    }
+
+    /** A create through {@code channel}: the ticket, its audit and its first comment carry it. */
+    @Transactional
+    public TicketWrite create(DeskPrincipal caller, TicketChanges changes, ViaChannel channel) {
+        String via = channel.wireName();
         NewComment comment = changes.comment()
                 .filter(c -> (c.body() != null && !c.body().isBlank())
                         || (c.htmlBody() != null && !c.htmlBody().isBlank()))
@@ -154,7 +168,7 @@ public class Tickets {
                 List.of(),
                 distinct(tags),
                 changes.customFields().orElse(List.of()),
-                VIA_API,
+                via,
                 changes.dueAt().or(null),
                 comment.isPublic() == null || comment.isPublic(),
                 false,
@@ -166,7 +180,7 @@ public class Tickets {
         validate(draft, caller);
         long id = repository.insert(draft);
         Ticket saved = repository.findById(id).orElseThrow();
-        long auditId = repository.insertAudit(id, caller.userId(), VIA_API, now);
+        long auditId = repository.insertAudit(id, caller.userId(), via, now);
         List<AuditEvent> events = new ArrayList<>();
         for (String field : List.of(
                 "subject",
@@ -189,16 +203,25 @@ public class Tickets {
                 comment,
                 comment.authorId() != null ? comment.authorId() : caller.userId(),
                 now,
+                via,
                 events);
         repository.updateAuditEvents(auditId, events);
         index.replace(SEARCH_TYPE, id, searchText(saved, List.of(added.plainBody())));
         publisher.publishEvent(new TicketChanged(
                 TicketChanged.Kind.CREATED, saved, null, TicketCodec.maps(events), caller.userId(), now));
-        return new TicketWrite(saved, new TicketAudit(auditId, id, caller.userId(), now, VIA_API, events), false);
+        return new TicketWrite(saved, new TicketAudit(auditId, id, caller.userId(), now, via, events), false);
     }
 
+    /** An update through the API. */
     @Transactional
     public TicketWrite update(DeskPrincipal caller, long id, TicketChanges changes) {
+        return update(caller, id, changes, ViaChannel.API);
+    }
+
+    /** An update through {@code channel}: its audit and comment carry it. */
+    @Transactional
+    public TicketWrite update(DeskPrincipal caller, long id, TicketChanges changes, ViaChannel channel) {
+        String via = channel.wireName();
         Ticket current =
                 repository.lock(id).filter(t -> !t.deleted()).orElseThrow(() -> TicketNotFoundException.forId(id));
         if ("closed".equals(current.status())) {
@@ -248,7 +271,7 @@ public class Tickets {
                 null);
         validate(updated, caller);
         repository.update(updated);
-        long auditId = repository.insertAudit(id, caller.userId(), VIA_API, now);
+        long auditId = repository.insertAudit(id, caller.userId(), via, now);
         List<AuditEvent> events = new ArrayList<>();
         for (String field : List.of(
                 "subject",
@@ -274,8 +297,8 @@ public class Tickets {
         Optional<NewComment> comment = changes.comment().filter(c -> !bodyOf(c).isBlank());
         if (comment.isPresent()) {
             NewComment c = comment.get();
-            TicketComment added =
-                    addComment(saved, auditId, c, c.authorId() != null ? c.authorId() : caller.userId(), now, events);
+            TicketComment added = addComment(
+                    saved, auditId, c, c.authorId() != null ? c.authorId() : caller.userId(), now, via, events);
             index.add(SEARCH_TYPE, id, added.plainBody());
         }
         boolean indexedFieldsChanged = !Objects.equals(current.subject(), saved.subject())
@@ -287,7 +310,7 @@ public class Tickets {
         repository.updateAuditEvents(auditId, events);
         publisher.publishEvent(new TicketChanged(
                 TicketChanged.Kind.UPDATED, saved, current, TicketCodec.maps(events), caller.userId(), now));
-        return new TicketWrite(saved, new TicketAudit(auditId, id, caller.userId(), now, VIA_API, events), false);
+        return new TicketWrite(saved, new TicketAudit(auditId, id, caller.userId(), now, via, events), false);
     }
 
     /**
@@ -335,7 +358,13 @@ public class Tickets {
     }
 
     private TicketComment addComment(
-            Ticket ticket, long auditId, NewComment comment, long authorId, Instant now, List<AuditEvent> events) {
+            Ticket ticket,
+            long auditId,
+            NewComment comment,
+            long authorId,
+            Instant now,
+            String via,
+            List<AuditEvent> events) {
         user(authorId);
         String plain = bodyOf(comment);
         String html = comment.htmlBody() != null && !comment.htmlBody().isBlank()
@@ -344,10 +373,10 @@ public class Tickets {
                         + HtmlUtils.htmlEscape(plain).replace("\n", "<br>") + "</p></div>";
         boolean isPublic = comment.isPublic() == null || comment.isPublic();
         TicketComment draft =
-                new TicketComment(0, ticket.id(), auditId, authorId, plain, html, plain, isPublic, VIA_API, now);
+                new TicketComment(0, ticket.id(), auditId, authorId, plain, html, plain, isPublic, via, now);
         long commentId = repository.insertComment(draft);
         events.add(new AuditEvent.Comment(commentId, authorId, plain, html, isPublic, auditId));
-        return new TicketComment(commentId, ticket.id(), auditId, authorId, plain, html, plain, isPublic, VIA_API, now);
+        return new TicketComment(commentId, ticket.id(), auditId, authorId, plain, html, plain, isPublic, via, now);
     }
 
     private void validate(Ticket t, DeskPrincipal caller) {

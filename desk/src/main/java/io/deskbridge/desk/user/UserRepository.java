@@ -48,6 +48,16 @@ class UserRepository {
                 .list();
     }
 
+    List<UserAccount> staff(int limit) {
+        return jdbc.sql("""
+                SELECT * FROM users WHERE role IN (:roles) AND active = TRUE AND suspended = FALSE
+                 ORDER BY name, id FETCH FIRST %d ROWS ONLY
+                """.formatted(limit))
+                .param("roles", List.of(Role.AGENT.name(), Role.ADMIN.name()))
+                .query(UserRepository::map)
+                .list();
+    }
+
     Optional<UserAccount> findById(long id) {
         return jdbc.sql("SELECT * FROM users WHERE id = :id")
                 .param("id", id)

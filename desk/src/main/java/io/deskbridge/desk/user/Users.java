@@ -313,6 +313,12 @@ public class Users implements LocalCache {
         return repository.findByExternalId(externalId);
     }
 
+    /** The active, unsuspended agents and admins by name (who may take a ticket), at most {@code limit}. */
+    @Transactional(readOnly = true)
+    public List<UserAccount> staff(int limit) {
+        return repository.staff(limit);
+    }
+
     @Transactional(readOnly = true)
     public List<UserAccount> findAll(Collection<Long> ids) {
         return repository.findByIds(ids);
