@@ -110,7 +110,7 @@ desk_try_start() {
     rm -rf "$WORK/data"
     # shellcheck disable=SC2086 # DESK_JAVA_OPTS is a list of options
     java -Xlog:gc:file="$WORK/gc.log":uptime ${DESK_JAVA_OPTS:-} "${DESK_LAUNCH[@]}" \
-        --server.port="$port" \
+        --server.port="$port" --management.server.port=0 \
         --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SCHEMA" \
         --spring.datasource.username="$PGUSER" \
         --spring.datasource.password="${PGPASSWORD:-}" \

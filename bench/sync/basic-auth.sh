@@ -28,7 +28,7 @@ for cache in $CACHES; do
   dir=$(mktemp -d)
   SYNC_DATA_DIR="$dir" SYNC_OPERATOR_EMAIL="$EMAIL" SYNC_OPERATOR_PASSWORD="$PASSWORD" \
     SYNC_SIGN_IN_VERIFIED_CREDENTIALS_CACHE="$cache" SYNC_ENGINE_SCHEDULER=false \
-    java -Xmx256m -jar "$JAR" --server.port="$PORT" --logging.level.root=WARN > "$dir/sync.log" 2>&1 &
+    java -Xmx256m -jar "$JAR" --server.port="$PORT" --management.server.port=0 --logging.level.root=WARN > "$dir/sync.log" 2>&1 &
   pid=$!
   trap 'kill $pid 2>/dev/null || true' EXIT
   for _ in $(seq 1 120); do

@@ -192,7 +192,7 @@ sync_start() {
     SYNC_DATA_DIR="$SYNC_DATA" SYNC_OPERATOR_EMAIL="$OPERATOR_EMAIL" SYNC_OPERATOR_PASSWORD="$operator_password" \
         SYNC_MASTER_KEY="$(master_key)" \
         java $SYNC_JAVA_OPTS -Xlog:gc*:file="$SYNC_GC":uptime,level,tags -jar "$SYNC_JAR" \
-        --server.port="$port" "${db_args[@]}" \
+        --server.port="$port" --management.server.port=0 "${db_args[@]}" \
         --sync.engine.pacing=retry-after-only --sync.engine.quota-share=1.0 \
         --sync.engine.polling-interval=1s ${SYNC_PROPS:-} >"$SYNC_LOG" 2>&1 &
     SYNC_PID=$!

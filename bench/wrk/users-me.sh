@@ -82,7 +82,7 @@ DESK_DATA_DIR="$WORK/data" \
     DESK_ADMIN_EMAIL="$ADMIN_EMAIL" \
     DESK_ADMIN_PASSWORD="$ADMIN_PASSWORD" \
     DESK_TOKEN_PEPPER="$(openssl rand -base64 32)" \
-    java ${DESK_JAVA_OPTS:-} -jar "$DESK_JAR" >"$DESK_LOG" 2>&1 &
+    java ${DESK_JAVA_OPTS:-} -jar "$DESK_JAR" --management.server.port=0 >"$DESK_LOG" 2>&1 &
 DESK_PID=$!
 
 started=""

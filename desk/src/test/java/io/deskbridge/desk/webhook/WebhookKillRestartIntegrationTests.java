@@ -117,6 +117,7 @@ class WebhookKillRestartIntegrationTests {
                 "-jar",
                 jar().toString(),
                 "--server.port=" + port,
+                "--management.server.port=0",
                 "--desk.data-dir=" + dataDir,
                 "--desk.admin.email=" + ADMIN_EMAIL,
                 "--desk.admin.password=" + DeskIntegrationTest.OWNER_PASSWORD,
