@@ -42,11 +42,16 @@ final class OpenApiSchemas {
     /** The document on the test classpath: inside the repository, so a fresh clone needs nothing beside it. */
     static final String RESOURCE = "/zendesk-oas/" + FILE;
 
-    private static final String DOCUMENT_IRI = "https://schemas.deskbridge.test/zendesk/" + FILE;
+    /** The whole official document, for schemas of paths the subset predates (audits, metrics, counts). */
+    static final String FULL_RESOURCE = "/zendesk-oas/zendesk-support-oas.yaml";
+
+    private static final String IRI_BASE = "https://schemas.deskbridge.test/zendesk/";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile OpenApiSchemas instance;
+    private static volatile OpenApiSchemas full;
 
     private final String source;
+    private final String documentIri;
     private final JsonNode document;
     private final JsonSchemaFactory factory;
     private final SchemaValidatorsConfig config;
@@ -54,6 +59,7 @@ final class OpenApiSchemas {
 
     private OpenApiSchemas(String source) {
         this.source = source;
+        this.documentIri = IRI_BASE + source.substring(source.lastIndexOf('/') + 1);
         try (InputStream in = OpenApiSchemas.class.getResourceAsStream(source)) {
             if (in == null) {
                 throw new IllegalStateException("Zendesk's OpenAPI subset is not on the test classpath: " + source);
@@ -77,7 +83,7 @@ final class OpenApiSchemas {
                 SpecVersion.VersionFlag.V4,
                 builder -> builder.metaSchema(dialect)
                         .defaultMetaSchemaIri(dialect.getIri())
-                        .schemaLoaders(loaders -> loaders.schemas(Map.of(DOCUMENT_IRI, documentJson))));
+                        .schemaLoaders(loaders -> loaders.schemas(Map.of(documentIri, documentJson))));
         this.config = SchemaValidatorsConfig.builder()
                 .nullableKeywordEnabled(true)
                 .formatAssertionsEnabled(true)
@@ -93,6 +99,21 @@ final class OpenApiSchemas {
                 if (loaded == null) {
                     loaded = new OpenApiSchemas(RESOURCE);
                     instance = loaded;
+                }
+            }
+        }
+        return loaded;
+    }
+
+    /** The full official document (loaded once per JVM; larger, so only where the subset lacks a schema). */
+    static OpenApiSchemas full() {
+        OpenApiSchemas loaded = full;
+        if (loaded == null) {
+            synchronized (OpenApiSchemas.class) {
+                loaded = full;
+                if (loaded == null) {
+                    loaded = new OpenApiSchemas(FULL_RESOURCE);
+                    full = loaded;
                 }
             }
         }
@@ -149,16 +170,15 @@ final class OpenApiSchemas {
             if (document.path("components").path("schemas").path(n).isMissingNode()) {
                 throw new IllegalArgumentException("No schema #/components/schemas/" + n + " in " + source);
             }
-            JsonSchema schema =
-                    factory.getSchema(SchemaLocation.of(DOCUMENT_IRI + "#/components/schemas/" + n), config);
+            JsonSchema schema = factory.getSchema(SchemaLocation.of(documentIri + "#/components/schemas/" + n), config);
             schema.initializeValidators();
             return schema;
         });
     }
 
-    private static String describe(ValidationMessage message, String at) {
+    private String describe(ValidationMessage message, String at) {
         String path = at + message.getInstanceLocation().toString().replaceFirst("^\\$", "");
-        String rule = message.getSchemaLocation().toString().replace(DOCUMENT_IRI, "");
+        String rule = message.getSchemaLocation().toString().replace(documentIri, "");
         String text = message.getMessage();
         // networknt prefixes the message with the instance location; show the full path once instead.
         String location = message.getInstanceLocation().toString();
