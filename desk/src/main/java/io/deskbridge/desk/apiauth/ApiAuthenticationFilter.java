@@ -1,6 +1,7 @@
 package io.deskbridge.desk.apiauth;
 
 import io.deskbridge.desk.api.ZendeskErrors;
+import io.deskbridge.desk.oauth.ScopeRules;
 import io.deskbridge.desk.user.SessionSignIn;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +24,9 @@ import tools.jackson.databind.ObjectMapper;
  * Authenticates API requests that carry an {@code Authorization} header; requests without one fall
  * through to the session (Admin Center) or stay anonymous. Refusals are written here, in Zendesk's
  * bodies: 401 for any bad credential (the same body whatever the reason), 403 with the missing-scope
- * body when a read-only token writes, 429 while the client address is throttled.
+ * body when a read-only token writes or an OAuth token lacks the scope the request needs ({@link
+ * ScopeRules}, by method and path, so every endpoint is covered), 429 while the client address is
+ * throttled.
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
@@ -76,6 +80,14 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         if (result.readOnly() && !READ_METHODS.contains(request.getMethod())) {
             write(response, 403, ZendeskErrors.missingScope("write"));
             return;
+        }
+        if (result.scopes() != null) {
+            Optional<String> missing =
+                    ScopeRules.missingScope(result.scopes(), request.getMethod(), request.getRequestURI());
+            if (missing.isPresent()) {
+                write(response, 403, ZendeskErrors.missingScope(missing.get()));
+                return;
+            }
         }
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(SessionSignIn.authenticated(result.principal()));

@@ -7,6 +7,10 @@ import io.deskbridge.desk.apitoken.AuthenticatesAs;
 import io.deskbridge.desk.apitoken.TokenCheck;
 import io.deskbridge.desk.apitoken.TokenScope;
 import io.deskbridge.desk.apitoken.VerifiedToken;
+import io.deskbridge.desk.oauth.AccessTokenCheck;
+import io.deskbridge.desk.oauth.AccessTokenCheck.VerifiedAccessToken;
+import io.deskbridge.desk.oauth.GrantType;
+import io.deskbridge.desk.oauth.OAuthTokens;
 import io.deskbridge.desk.user.DeskPrincipal;
 import io.deskbridge.desk.user.Role;
 import io.deskbridge.desk.user.UserAccount;
@@ -25,6 +29,10 @@ import org.springframework.stereotype.Service;
  * as someone else), and an {@code any_user} token works only while its owner is still an admin:
  * acting as any user is an admin's power, and it goes with the role. No step touches the database
  * when caches are warm, except password checks (which Zendesk itself discourages).
+ *
+ * <p>{@code Bearer} access tokens issued by desk's OAuth server run as the user who approved them
+ * (client credentials: the admin who created the client, while still an active admin); the user must
+ * be active. The API-token access switch does not apply to them: OAuth is the successor of tokens.
  */
 @Service
 public class ApiAuthenticator {
@@ -34,16 +42,18 @@ public class ApiAuthenticator {
     private final ApiAccessPolicy policy;
     private final ApiTokens tokens;
     private final Users users;
+    private final OAuthTokens oauth;
 
-    ApiAuthenticator(ApiAccessPolicy policy, ApiTokens tokens, Users users) {
+    ApiAuthenticator(ApiAccessPolicy policy, ApiTokens tokens, Users users, OAuthTokens oauth) {
         this.policy = policy;
         this.tokens = tokens;
         this.users = users;
+        this.oauth = oauth;
     }
 
     public ApiAuthentication authenticate(String header, String clientAddress) {
         if (startsWithIgnoreCase(header, "Bearer ")) {
-            return ApiAuthentication.failedBearer("OAuth access tokens are not issued by this desk");
+            return byBearer(header.substring(7).trim());
         }
         if (!startsWithIgnoreCase(header, "Basic ")) {
             return ApiAuthentication.failed("unsupported Authorization scheme");
@@ -97,6 +107,26 @@ public class ApiAuthenticator {
         return ApiAuthentication.success(
                 DeskPrincipal.of(user.get(), DeskPrincipal.Via.API_TOKEN, verified.tokenId()),
                 verified.scope() == TokenScope.READ_ONLY);
+    }
+
+    private ApiAuthentication byBearer(String value) {
+        AccessTokenCheck check = oauth.verifyAccessToken(value);
+        if (!check.valid()) {
+            return ApiAuthentication.failedBearer(
+                    "OAuth access token " + check.outcome().name().toLowerCase());
+        }
+        VerifiedAccessToken token = check.token();
+        Optional<UserAccount> user = users.findByIdCached(token.userId());
+        if (user.isEmpty() || !user.get().canAuthenticate()) {
+            return ApiAuthentication.failedBearer(
+                    "the user of OAuth token " + token.tokenId() + " is deleted or suspended");
+        }
+        if (token.grantType() == GrantType.CLIENT_CREDENTIALS && user.get().role() != Role.ADMIN) {
+            return ApiAuthentication.failedBearer("OAuth token " + token.tokenId()
+                    + " comes from client credentials and the client's creator is no longer an admin");
+        }
+        return ApiAuthentication.successBearer(
+                DeskPrincipal.of(user.get(), DeskPrincipal.Via.OAUTH_TOKEN, null), token.scopes());
     }
 
     private ApiAuthentication byPassword(String email, String password, ApiAccessSettings settings) {

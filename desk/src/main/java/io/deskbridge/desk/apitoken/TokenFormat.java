@@ -24,25 +24,39 @@ public final class TokenFormat {
 
     /** A fresh token value. */
     public static String generate() {
+        return generate(PREFIX);
+    }
+
+    /**
+     * A fresh value with another prefix in the same shape (OAuth access and refresh tokens, client
+     * secrets), so secret scanners and {@link #isWellFormed(String, String)} recognise those too.
+     */
+    public static String generate(String prefix) {
         char[] random = new char[RANDOM_LENGTH];
         for (int i = 0; i < RANDOM_LENGTH; i++) {
             random[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
         }
         String body = new String(random);
-        return PREFIX + body + checksum(body);
+        return prefix + body + checksum(body);
     }
 
     /** True when the value has the shape and a matching checksum; costs no lookup. */
     public static boolean isWellFormed(String value) {
-        if (value == null || value.length() != LENGTH || !value.startsWith(PREFIX)) {
+        return isWellFormed(value, PREFIX);
+    }
+
+    /** {@link #isWellFormed(String)} for a value made by {@link #generate(String)} with {@code prefix}. */
+    public static boolean isWellFormed(String value, String prefix) {
+        int length = prefix.length() + RANDOM_LENGTH + CHECKSUM_LENGTH;
+        if (value == null || value.length() != length || !value.startsWith(prefix)) {
             return false;
         }
-        for (int i = PREFIX.length(); i < LENGTH; i++) {
+        for (int i = prefix.length(); i < length; i++) {
             if (!isBase62(value.charAt(i))) {
                 return false;
             }
         }
-        String body = value.substring(PREFIX.length(), PREFIX.length() + RANDOM_LENGTH);
+        String body = value.substring(prefix.length(), prefix.length() + RANDOM_LENGTH);
         return value.endsWith(checksum(body));
     }
 

@@ -77,7 +77,7 @@ public class TokenHasher {
     }
 
     /** Hashes under every known pepper, current first: what a lookup tries. */
-    List<String> candidateHashes(String token) {
+    public List<String> candidateHashes(String token) {
         List<String> hashes = new ArrayList<>(peppers.size());
         for (Integer version : peppers.keySet()) {
             hashes.add(hash(version, token));

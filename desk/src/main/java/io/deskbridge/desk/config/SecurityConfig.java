@@ -63,9 +63,13 @@ class SecurityConfig {
                         .permitAll()
                         .requestMatchers(HttpMethod.GET, "/api/v2/account/settings")
                         .hasAnyRole("ADMIN", "AGENT")
+                        // Own tokens for every signed-in role (the controller limits them); see oauth/.
+                        .requestMatchers("/api/v2/oauth/tokens", "/api/v2/oauth/tokens/**")
+                        .authenticated()
                         .requestMatchers(
                                 "/api/v2/account/**",
                                 "/api/v2/api_tokens/**",
+                                "/api/v2/oauth/**",
                                 "/api/v2/audit_logs/**",
                                 "/api/v2/incremental/**",
                                 "/api/v2/webhooks/**")
@@ -118,10 +122,15 @@ class SecurityConfig {
         http.authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login", "/access-denied", "/css/**", "/js/**", "/error", "/favicon.ico")
                         .permitAll()
+                        // OAuth's token endpoint: clients authenticate themselves there, without a session.
+                        .requestMatchers(HttpMethod.POST, "/oauth/tokens")
+                        .permitAll()
                         .requestMatchers("/", "/admin", "/admin/**")
                         .hasRole("ADMIN")
                         .anyRequest()
                         .authenticated())
+                .csrf(c -> c.ignoringRequestMatchers(request ->
+                        "POST".equals(request.getMethod()) && "/oauth/tokens".equals(request.getServletPath())))
                 .authenticationProvider(signIn)
                 .formLogin(f -> f.loginPage("/login")
                         .usernameParameter("email")

@@ -2,6 +2,7 @@ package io.deskbridge.desk.ratelimit;
 
 import io.github.bucket4j.Bandwidth;
 import io.github.bucket4j.Bucket;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,8 +25,8 @@ interface BucketStore {
      * this minute". Aligned to the minute, the first refill instant may lie in the past for a bucket
      * created later; Bucket4j then counts whole periods from it, which keeps the same boundaries.
      */
-    static Bandwidth perMinute(int perMinute) {
-        Instant nextMinute = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+    static Bandwidth perMinute(int perMinute, Clock clock) {
+        Instant nextMinute = clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
         return Bandwidth.builder()
                 .capacity(perMinute)
                 .refillIntervallyAligned(perMinute, Duration.ofMinutes(1), nextMinute)

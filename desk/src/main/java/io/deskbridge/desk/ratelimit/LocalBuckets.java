@@ -10,15 +10,20 @@ import java.util.concurrent.ConcurrentHashMap;
 final class LocalBuckets implements BucketStore {
 
     private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final ClockTimeMeter time;
+
+    LocalBuckets(ClockTimeMeter time) {
+        this.time = time;
+    }
 
     @Override
     public Bucket bucket(String key, int perMinute) {
-        // Wall-clock milliseconds, not nanoTime: the windows are aligned to clock minutes.
+        // Wall-clock time (desk's Clock), not nanoTime: the windows are aligned to clock minutes.
         return buckets.computeIfAbsent(
                 key,
                 k -> Bucket.builder()
-                        .withMillisecondPrecision()
-                        .addLimit(BucketStore.perMinute(perMinute))
+                        .withCustomTimePrecision(time)
+                        .addLimit(BucketStore.perMinute(perMinute, time.clock()))
                         .build());
     }
 }

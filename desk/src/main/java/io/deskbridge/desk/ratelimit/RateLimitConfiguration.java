@@ -1,5 +1,7 @@
 package io.deskbridge.desk.ratelimit;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,11 +19,14 @@ class RateLimitConfiguration {
     private static final int SECURITY_ORDER = -100;
 
     @Bean
-    RateLimiter rateLimiter(RateLimitProperties properties, @Value("${desk.redis-url:}") String redisUrl) {
+    RateLimiter rateLimiter(RateLimitProperties properties, @Value("${desk.redis-url:}") String redisUrl, Clock clock) {
+        ClockTimeMeter time = new ClockTimeMeter(clock);
         RateLimiter limiter = redisUrl.isBlank()
-                ? new RateLimiter(properties.redisKeyPrefix())
+                ? new RateLimiter(properties.redisKeyPrefix(), time)
                 : new RateLimiter(
-                        RedisBuckets.connect(redisUrl.strip(), properties.redisTimeout()), properties.redisKeyPrefix());
+                        RedisBuckets.connect(redisUrl.strip(), properties.redisTimeout(), time),
+                        properties.redisKeyPrefix(),
+                        time);
         log.info("API rate limits are counted in {}", limiter.where());
         if (!properties.enforce()) {
             log.warn("desk.rate-limit.enforce=false: API rate limits are reported in the headers but never "
@@ -43,9 +48,9 @@ class RateLimitConfiguration {
     /** After Spring Security, so that only authenticated callers spend the budget. */
     @Bean
     FilterRegistrationBean<RateLimitFilter> rateLimits(
-            ApiLimits limits, RateLimiter limiter, RateLimitProperties properties) {
+            ApiLimits limits, RateLimiter limiter, RateLimitProperties properties, MeterRegistry metrics) {
         FilterRegistrationBean<RateLimitFilter> registration =
-                new FilterRegistrationBean<>(new RateLimitFilter(limits, limiter, properties.enforce()));
+                new FilterRegistrationBean<>(new RateLimitFilter(limits, limiter, properties.enforce(), metrics));
         registration.addUrlPatterns("/api/*");
         registration.setOrder(SECURITY_ORDER + 1);
         return registration;

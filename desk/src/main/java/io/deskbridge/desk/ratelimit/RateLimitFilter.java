@@ -1,6 +1,8 @@
 package io.deskbridge.desk.ratelimit;
 
 import io.github.bucket4j.ConsumptionProbe;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -40,11 +42,23 @@ class RateLimitFilter extends OncePerRequestFilter {
     private final ApiLimits limits;
     private final RateLimiter limiter;
     private final boolean enforce;
+    private final Counter requestsRefused;
+    private final Counter exportsRefused;
 
-    RateLimitFilter(ApiLimits limits, RateLimiter limiter, boolean enforce) {
+    RateLimitFilter(ApiLimits limits, RateLimiter limiter, boolean enforce, MeterRegistry metrics) {
         this.limits = limits;
         this.limiter = limiter;
         this.enforce = enforce;
+        this.requestsRefused = refusals(metrics, "requests");
+        this.exportsRefused = refusals(metrics, "exports");
+    }
+
+    /** {@code desk_ratelimit_refused_total{budget="requests"|"exports"}}: the 429s this instance sent. */
+    private static Counter refusals(MeterRegistry metrics, String budget) {
+        return Counter.builder("desk.ratelimit.refused")
+                .description("Requests refused with 429 because a per-minute budget was spent")
+                .tag("budget", budget)
+                .register(metrics);
     }
 
     @Override
@@ -66,13 +80,14 @@ class RateLimitFilter extends OncePerRequestFilter {
                         : limiter.budgets(limits.current());
         // The sandbox clock and desk.rate-limit.enforce=false count and report, and never refuse.
         boolean enforcing = enforce && !budgets.limits().sandbox();
-        long reset = RateLimitHeaders.secondsToReset();
+        long reset = limiter.secondsToReset();
 
         ConsumptionProbe export = null;
         if (RateLimitHeaders.isExport(request)) {
             export = budgets.exports().tryConsume();
             RateLimitHeaders.exports(response, budgets.exports().limit(), export.getRemainingTokens(), reset);
             if (!export.isConsumed() && enforcing) {
+                exportsRefused.increment();
                 refuse(response, export, "application/json", EXPORTS_EXCEEDED);
                 return;
             }
@@ -85,6 +100,7 @@ class RateLimitFilter extends OncePerRequestFilter {
                 budgets.exports().refund();
                 RateLimitHeaders.exports(response, budgets.exports().limit(), export.getRemainingTokens() + 1, reset);
             }
+            requestsRefused.increment();
             refuse(response, account, "text/plain;charset=UTF-8", REQUESTS_EXCEEDED);
             return;
         }

@@ -2,6 +2,7 @@ package io.deskbridge.desk.ratelimit;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Clock;
 
 /** Zendesk's rate-limit response headers, and which requests are incremental exports. */
 final class RateLimitHeaders {
@@ -27,8 +28,8 @@ final class RateLimitHeaders {
     }
 
     /** Whole seconds until the current clock minute (every budget's window) ends: 1 to 60. */
-    static long secondsToReset() {
-        long millisLeft = 60_000 - System.currentTimeMillis() % 60_000;
+    static long secondsToReset(Clock clock) {
+        long millisLeft = 60_000 - Math.floorMod(clock.millis(), 60_000L);
         return (millisLeft + 999) / 1000;
     }
 

@@ -37,7 +37,7 @@ class RateLimitHeadersFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         RateLimiter.Budgets budgets = limiter.budgets(limits.current());
         request.setAttribute(BUDGETS, budgets);
-        long reset = RateLimitHeaders.secondsToReset();
+        long reset = limiter.secondsToReset();
         RateLimitHeaders.requests(
                 response, budgets.requests().limit(), budgets.requests().remaining(), reset);
         if (RateLimitHeaders.isExport(request)) {

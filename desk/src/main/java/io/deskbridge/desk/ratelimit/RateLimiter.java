@@ -2,6 +2,7 @@ package io.deskbridge.desk.ratelimit;
 
 import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
+import java.time.Clock;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -16,7 +17,8 @@ import org.slf4j.LoggerFactory;
  * admits up to the full budget on its own). It skips Redis for {@value #RETRY_SECONDS} s after a
  * failure, so an unreachable Redis costs at most one timeout per instance per interval, and logs
  * when Redis answers again. Refusing every request because the limiter's store is down would turn
- * a Redis blip into a desk outage.
+ * a Redis blip into a desk outage. That retry interval is elapsed time ({@code nanoTime}, monotonic);
+ * the windows themselves run on desk's injected {@link Clock}.
  */
 final class RateLimiter implements AutoCloseable {
 
@@ -33,21 +35,29 @@ final class RateLimiter implements AutoCloseable {
     private volatile long retryRedisAt;
     private long failedCalls;
     private volatile Budgets selected;
+    private final Clock clock;
 
     /** Buckets in this instance's memory only. */
-    RateLimiter(String keyPrefix) {
-        this.store = new LocalBuckets();
+    RateLimiter(String keyPrefix, ClockTimeMeter time) {
+        this.store = new LocalBuckets(time);
         this.fallback = null;
         this.keyPrefix = keyPrefix;
         this.where = "this instance's memory";
+        this.clock = time.clock();
     }
 
     /** Buckets in Redis, with this instance's memory as the fallback. */
-    RateLimiter(RedisBuckets redis, String keyPrefix) {
+    RateLimiter(RedisBuckets redis, String keyPrefix, ClockTimeMeter time) {
         this.store = redis;
-        this.fallback = new LocalBuckets();
+        this.fallback = new LocalBuckets(time);
         this.keyPrefix = keyPrefix;
         this.where = "Redis at " + redis.where();
+        this.clock = time.clock();
+    }
+
+    /** Whole seconds until the current window (the clock minute) ends, by desk's {@link Clock}: 1 to 60. */
+    long secondsToReset() {
+        return RateLimitHeaders.secondsToReset(clock);
     }
 
     /** The limits' budgets; the same objects while the limits stay the same. */

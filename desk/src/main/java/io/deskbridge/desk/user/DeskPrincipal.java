@@ -20,7 +20,8 @@ public record DeskPrincipal(
     public enum Via {
         SESSION,
         PASSWORD,
-        API_TOKEN
+        API_TOKEN,
+        OAUTH_TOKEN
     }
 
     public static DeskPrincipal of(UserAccount user, Via via, Long apiTokenId) {

@@ -26,6 +26,7 @@ class InvocationLedger {
     private final WebhookRepository webhooks;
     private final AuditLog audit;
     private final WebhookProperties properties;
+    private final WebhookMetrics metrics;
     private final Clock clock;
 
     InvocationLedger(
@@ -33,11 +34,13 @@ class InvocationLedger {
             WebhookRepository webhooks,
             AuditLog audit,
             WebhookProperties properties,
+            WebhookMetrics metrics,
             Clock clock) {
         this.invocations = invocations;
         this.webhooks = webhooks;
         this.audit = audit;
         this.properties = properties;
+        this.metrics = metrics;
         this.clock = clock;
     }
 
@@ -75,6 +78,7 @@ class InvocationLedger {
                     attempt);
             return;
         }
+        metrics.attempted(invocation, result.outcome());
         if (state == InvocationState.SUCCESS) {
             webhooks.resetFailures(webhook.id());
         } else if (state == InvocationState.FAILED) {

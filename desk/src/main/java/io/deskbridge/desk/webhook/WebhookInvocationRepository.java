@@ -70,7 +70,7 @@ class WebhookInvocationRepository {
             return List.of();
         }
         return jdbc.sql("""
-                        SELECT id, webhook_id, event_id, event_type, payload, attempts, claimed_by
+                        SELECT id, webhook_id, event_id, event_type, payload, attempts, claimed_by, created_at
                           FROM webhook_invocations WHERE claimed_by = :claimer AND id IN (:ids)
                          ORDER BY id
                         """)
@@ -83,8 +83,16 @@ class WebhookInvocationRepository {
                         rs.getString("event_type"),
                         rs.getString("payload"),
                         rs.getInt("attempts"),
-                        rs.getString("claimed_by")))
+                        rs.getString("claimed_by"),
+                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
                 .list();
+    }
+
+    /** Invocations waiting for an attempt, across every webhook: the delivery queue's depth. */
+    long countPending() {
+        return jdbc.sql("SELECT COUNT(*) FROM webhook_invocations WHERE state = 'pending'")
+                .query(Long.class)
+                .single();
     }
 
     void insertAttempt(

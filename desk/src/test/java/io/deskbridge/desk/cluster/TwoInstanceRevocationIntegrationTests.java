@@ -3,7 +3,6 @@ package io.deskbridge.desk.cluster;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import io.deskbridge.desk.DeskApplication;
 import io.deskbridge.desk.apitoken.ApiTokens;
 import io.deskbridge.desk.apitoken.AuthenticatesAs;
 import io.deskbridge.desk.apitoken.IssuedToken;
@@ -11,17 +10,15 @@ import io.deskbridge.desk.apitoken.TokenScope;
 import io.deskbridge.desk.audit.Actor;
 import io.deskbridge.desk.support.DeskClient;
 import io.deskbridge.desk.support.DeskIntegrationTest;
+import io.deskbridge.desk.support.SecondDesk;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
 /**
@@ -37,31 +34,16 @@ class TwoInstanceRevocationIntegrationTests extends DeskIntegrationTest {
     @Autowired
     Environment environment;
 
-    private ConfigurableApplicationContext instanceB;
+    @Autowired
+    io.deskbridge.desk.oauth.OAuthTokens oauth;
+
+    private SecondDesk instanceB;
     private DeskClient apiB;
 
     @BeforeAll
     void startSecondInstance() {
-        List<String> args = new ArrayList<>();
-        for (String key : new String[] {
-            "spring.datasource.url",
-            "spring.datasource.username",
-            "spring.datasource.password",
-            "spring.flyway.schemas",
-            "desk.data-dir",
-            "desk.admin.email",
-            "desk.admin.password",
-            "desk.tokens.pepper",
-            "desk.cluster.epoch-poll-interval",
-            "desk.auth.failed-attempts-per-minute"
-        }) {
-            args.add("--" + key + "=" + environment.getProperty(key, ""));
-        }
-        args.add("--server.port=0");
-        // Command-line arguments, not default properties: they must win over application.yml.
-        instanceB = new SpringApplicationBuilder(DeskApplication.class).run(args.toArray(String[]::new));
-        apiB = DeskClient.stateless(
-                "http://127.0.0.1:" + instanceB.getEnvironment().getProperty("local.server.port"));
+        instanceB = SecondDesk.start(environment, Map.of());
+        apiB = instanceB.api();
     }
 
     @AfterAll
@@ -129,7 +111,7 @@ class TwoInstanceRevocationIntegrationTests extends DeskIntegrationTest {
 
     @Test
     void shouldAcceptATokenCreatedOnTheOtherInstance() {
-        ApiTokens tokensOnB = instanceB.getBean(ApiTokens.class);
+        ApiTokens tokensOnB = instanceB.bean(ApiTokens.class);
         String value = io.deskbridge.desk.support.SecretLedger.issued(tokensOnB
                 .create(
                         Actor.system(),
@@ -147,6 +129,53 @@ class TwoInstanceRevocationIntegrationTests extends DeskIntegrationTest {
     }
 
     @Test
+    void shouldStopARevokedOAuthAccessTokenOnTheOtherInstance() {
+        io.deskbridge.desk.oauth.IssuedClient client = instanceB
+                .bean(io.deskbridge.desk.oauth.OAuthClients.class)
+                .create(
+                        Actor.system(),
+                        owner().id(),
+                        new io.deskbridge.desk.oauth.OAuthClientRequest(
+                                "Two instances",
+                                "two-instances-" + java.util.UUID.randomUUID(),
+                                null,
+                                null,
+                                io.deskbridge.desk.oauth.OAuthClientKind.CONFIDENTIAL,
+                                java.util.List.of()));
+        io.deskbridge.desk.support.SecretLedger.issued(client.secret());
+        DeskClient.Response issued = api.send(
+                "POST",
+                "/oauth/tokens",
+                null,
+                DeskClient.json(java.util.Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        client.client().identifier(),
+                        "client_secret",
+                        client.secret(),
+                        "scope",
+                        "read")));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+        String access = io.deskbridge.desk.support.SecretLedger.issued(
+                issued.json().path("access_token").asString());
+        String auth = "Bearer " + access;
+        await().atMost(PROPAGATION_LIMIT)
+                .until(() -> apiB.get("/api/v2/users/me", auth).status() == 200);
+        for (int i = 0; i < 3; i++) {
+            assertThat(apiB.get("/api/v2/users/me", auth).status()).isEqualTo(200);
+        }
+        long tokenId = oauth.current(access).orElseThrow().id();
+
+        oauth.revoke(Actor.system(), tokenId);
+
+        await().pollInterval(Duration.ofMillis(20))
+                .atMost(PROPAGATION_LIMIT)
+                .until(() -> apiB.get("/api/v2/users/me", auth).status() == 401);
+        assertThat(api.get("/api/v2/users/me", auth).status()).isEqualTo(401);
+    }
+
+    @Test
     void shouldEndAnAdminCenterSessionOnTheOtherInstanceWhenItsUserIsSuspended() {
         String password = io.deskbridge.desk.support.SecretLedger.issued("Pw-" + java.util.UUID.randomUUID());
         io.deskbridge.desk.user.UserAccount admin = users.create(
@@ -154,8 +183,7 @@ class TwoInstanceRevocationIntegrationTests extends DeskIntegrationTest {
                 "admin-b-" + java.util.UUID.randomUUID() + "@deskbridge.test",
                 io.deskbridge.desk.user.Role.ADMIN,
                 password);
-        DeskClient browserOnB = DeskClient.withCookies(
-                "http://127.0.0.1:" + instanceB.getEnvironment().getProperty("local.server.port"));
+        DeskClient browserOnB = DeskClient.withCookies(instanceB.baseUrl());
         // Sign-in reads the user from the database, never from a cache: no propagation to wait for.
         assertThat(browserOnB.signIn(admin.email(), password).header("Location"))
                 .endsWith("/admin");

@@ -34,24 +34,28 @@ import java.util.stream.Stream;
  * keys ({@code paths}, {@code components}...) are inert, and any other keyword it does not know fails
  * the schema's construction instead of being ignored, so no rule of the document is silently skipped.
  * Format assertions ({@code date-time}, {@code uri}, {@code email}) are on.
+ *
+ * <p>{@link #full()} loads the whole document ({@code zendesk-support-oas.yaml}) the same way, for the
+ * resources the subset does not cover (ticket fields, tags, brands, memberships...). Its two OAS 3.0
+ * violations ({@code AccessRuleCondition}, {@code UserLogin}) are only hit by a schema that references
+ * them, and none of the ones desk validates does.
  */
-final class OpenApiSchemas {
+public final class OpenApiSchemas {
 
     static final String FILE = "support-oas-subset.yaml";
 
     /** The document on the test classpath: inside the repository, so a fresh clone needs nothing beside it. */
     static final String RESOURCE = "/zendesk-oas/" + FILE;
 
-    /** The whole official document, for schemas of paths the subset predates (audits, metrics, counts). */
     static final String FULL_RESOURCE = "/zendesk-oas/zendesk-support-oas.yaml";
 
-    private static final String IRI_BASE = "https://schemas.deskbridge.test/zendesk/";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static volatile OpenApiSchemas instance;
-    private static volatile OpenApiSchemas full;
+    private static volatile OpenApiSchemas fullInstance;
+
+    private final String documentIri;
 
     private final String source;
-    private final String documentIri;
     private final JsonNode document;
     private final JsonSchemaFactory factory;
     private final SchemaValidatorsConfig config;
@@ -59,10 +63,10 @@ final class OpenApiSchemas {
 
     private OpenApiSchemas(String source) {
         this.source = source;
-        this.documentIri = IRI_BASE + source.substring(source.lastIndexOf('/') + 1);
+        this.documentIri = "https://schemas.deskbridge.test/zendesk/" + source.substring(source.lastIndexOf('/') + 1);
         try (InputStream in = OpenApiSchemas.class.getResourceAsStream(source)) {
             if (in == null) {
-                throw new IllegalStateException("Zendesk's OpenAPI subset is not on the test classpath: " + source);
+                throw new IllegalStateException("Zendesk's OpenAPI document is not on the test classpath: " + source);
             }
             this.document = new YAMLMapper().readTree(in);
         } catch (IOException e) {
@@ -90,8 +94,23 @@ final class OpenApiSchemas {
                 .build();
     }
 
-    /** The document, loaded once per JVM. */
-    static OpenApiSchemas load() {
+    /** The whole official document, loaded once per JVM. */
+    public static OpenApiSchemas full() {
+        OpenApiSchemas loaded = fullInstance;
+        if (loaded == null) {
+            synchronized (OpenApiSchemas.class) {
+                loaded = fullInstance;
+                if (loaded == null) {
+                    loaded = new OpenApiSchemas(FULL_RESOURCE);
+                    fullInstance = loaded;
+                }
+            }
+        }
+        return loaded;
+    }
+
+    /** The subset document, loaded once per JVM. */
+    public static OpenApiSchemas load() {
         OpenApiSchemas loaded = instance;
         if (loaded == null) {
             synchronized (OpenApiSchemas.class) {
@@ -105,27 +124,12 @@ final class OpenApiSchemas {
         return loaded;
     }
 
-    /** The full official document (loaded once per JVM; larger, so only where the subset lacks a schema). */
-    static OpenApiSchemas full() {
-        OpenApiSchemas loaded = full;
-        if (loaded == null) {
-            synchronized (OpenApiSchemas.class) {
-                loaded = full;
-                if (loaded == null) {
-                    loaded = new OpenApiSchemas(FULL_RESOURCE);
-                    full = loaded;
-                }
-            }
-        }
-        return loaded;
-    }
-
     String source() {
         return source;
     }
 
     /** The response schema the document names for a path, method and status, e.g. "TicketResponse". */
-    String responseSchema(String path, String method, int status) {
+    public String responseSchema(String path, String method, int status) {
         JsonNode ref = document.path("paths")
                 .path(path)
                 .path(method.toLowerCase(Locale.ROOT))
@@ -146,18 +150,18 @@ final class OpenApiSchemas {
      * Every rule of {@code #/components/schemas/{name}} that {@code instance} breaks, one line each:
      * the JSON path in the response (prefixed with {@code at}), the message and the schema rule.
      */
-    List<String> violations(String name, JsonNode instance, String at) {
+    public List<String> violations(String name, JsonNode instance, String at) {
         return schema(name).validate(instance).stream()
                 .map(message -> describe(message, at))
                 .sorted()
                 .toList();
     }
 
-    List<String> violations(String name, JsonNode instance) {
+    public List<String> violations(String name, JsonNode instance) {
         return violations(name, instance, "");
     }
 
-    static JsonNode parse(String json) {
+    public static JsonNode parse(String json) {
         try {
             return JSON.readTree(json);
         } catch (IOException e) {

@@ -1,10 +1,12 @@
 package io.deskbridge.desk.ratelimit;
 
 import io.deskbridge.desk.support.DeskClient.Response;
+import io.deskbridge.desk.support.MutableClock;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,20 +22,29 @@ final class RateLimitTesting {
 
     private RateLimitTesting() {}
 
+    /** Seconds into its window at which {@link #startFreshWindow} stops the clock. */
+    static final long SECONDS_INTO_WINDOW = 1;
+
+    /** Seconds left of the window then: what {@code ratelimit-reset} and {@code Retry-After} say. */
+    static final long SECONDS_LEFT = 60 - SECONDS_INTO_WINDOW;
+
+    private static Instant lastWindow = Instant.EPOCH;
+
     /**
-     * Budgets refill when the clock minute turns, so a burst that straddles the turn is admitted
-     * twice over. Waits for the next minute when fewer than {@code needed} remain of this one.
+     * Stops desk's clock one second into a clock minute that no earlier test of this JVM has used, so
+     * every budget starts full and a burst cannot straddle a refill, without waiting for real time.
+     * Never an earlier minute than one already used: the tests reset the clock to real time after
+     * each test, and Bucket4j does not refill a bucket whose last refill lies ahead of the clock.
      */
-    static void awaitRoomInWindow(Duration needed) {
-        long millisLeft = 60_000 - System.currentTimeMillis() % 60_000;
-        if (millisLeft < needed.toMillis()) {
-            try {
-                Thread.sleep(millisLeft + 250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+    static synchronized Instant startFreshWindow(MutableClock clock) {
+        Instant next = clock.instant().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
+        if (!next.isAfter(lastWindow)) {
+            next = lastWindow.plus(1, ChronoUnit.MINUTES);
         }
+        lastWindow = next;
+        Instant at = next.plusSeconds(SECONDS_INTO_WINDOW);
+        clock.freezeAt(at);
+        return at;
     }
 
     static long remaining(Response response) {

@@ -46,7 +46,7 @@ class WebhookDeliveryIntegrationTests extends WebhookIntegrationTest {
             awaitReceived(receiver, 4);
             await().atMost(Duration.ofSeconds(10))
                     .until(() -> "success".equals(invocations(webhookId).get(0).get("state")));
-            Thread.sleep(1_000); // several polls: nothing more may arrive once acknowledged
+            // Success is terminal and the ledger counted four attempts: the receiver saw exactly those.
             List<TestReceiver.Received> received = receiver.received();
             assertThat(received).hasSize(4);
 
@@ -235,12 +235,17 @@ class WebhookDeliveryIntegrationTests extends WebhookIntegrationTest {
         @Test
         void shouldSendNothingForEventsTheWebhookDidNotSubscribeTo() throws Exception {
             TestReceiver receiver = receiver(TestReceiver.answering(200));
-            subscribe(receiver, "zen:event-type:ticket.comment_added");
+            String webhookId = subscribe(receiver, "zen:event-type:ticket.comment_added")
+                    .path("id")
+                    .asString();
             long id = createTicket("Quiet").path("id").asLong();
             updateTicket(id, Map.of("status", "open"));
             updateTicket(id, Map.of("comment", Map.of("body", "Loud")));
+            // The outbox is written in each change's transaction: one matching event, one invocation.
+            assertThat(invocations(webhookId)).hasSize(1);
             awaitReceived(receiver, 1);
-            Thread.sleep(500);
+            await().atMost(Duration.ofSeconds(10))
+                    .until(() -> "success".equals(invocations(webhookId).get(0).get("state")));
             assertThat(receiver.received()).hasSize(1);
             assertThat(json(receiver.received().get(0).body()).path("type").asString())
                     .isEqualTo("zen:event-type:ticket.comment_added");
@@ -262,11 +267,16 @@ class WebhookDeliveryIntegrationTests extends WebhookIntegrationTest {
                     .path("id")
                     .asString();
 
-            createTicket("Nobody listens");
-            Thread.sleep(500);
+            // A control: an active webhook on another receiver gets the same event, so the dispatcher has
+            // been past it when the others are checked.
+            TestReceiver control = receiver(TestReceiver.answering(200));
+            subscribe(control, CREATED);
 
+            createTicket("Nobody listens");
+            // The outbox is written in the change's transaction: nothing was queued for these two.
             assertThat(invocations(inactiveId)).isEmpty();
             assertThat(invocations(triggerId)).isEmpty();
+            awaitReceived(control, 1);
             assertThat(receiver.received()).isEmpty();
         }
 

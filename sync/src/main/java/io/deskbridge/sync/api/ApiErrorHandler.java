@@ -1,6 +1,5 @@
 package io.deskbridge.sync.api;
 
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -27,47 +26,47 @@ public class ApiErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(ApiErrorHandler.class);
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<Map<String, Object>> api(ApiException e) {
+    ResponseEntity<ApiError> api(ApiException e) {
         return json(e.status(), e.body());
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<ApiError> unreadable(HttpMessageNotReadableException e) {
         return json(
                 HttpStatus.BAD_REQUEST,
-                ApiErrors.error("InvalidJSON", "The request body is not valid JSON or has a value of the wrong type."));
+                ApiError.of("InvalidJSON", "The request body is not valid JSON or has a value of the wrong type."));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
-    ResponseEntity<Map<String, Object>> badParameter(MethodArgumentTypeMismatchException e) {
+    ResponseEntity<ApiError> badParameter(MethodArgumentTypeMismatchException e) {
         return json(
                 HttpStatus.BAD_REQUEST,
-                ApiErrors.error("InvalidParameter", "Parameter '" + e.getName() + "' has the wrong type."));
+                ApiError.of("InvalidParameter", "Parameter '" + e.getName() + "' has the wrong type."));
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+    ResponseEntity<ApiError> mediaType(HttpMediaTypeNotSupportedException e) {
         return json(
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                ApiErrors.error("UnsupportedMediaType", "Send request bodies as application/json."));
+                ApiError.of("UnsupportedMediaType", "Send request bodies as application/json."));
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
+    ResponseEntity<ApiError> method(HttpRequestMethodNotSupportedException e) {
         return json(
                 HttpStatus.METHOD_NOT_ALLOWED,
-                ApiErrors.error("MethodNotAllowed", "Method " + e.getMethod() + " is not allowed here."));
+                ApiError.of("MethodNotAllowed", "Method " + e.getMethod() + " is not allowed here."));
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+    ResponseEntity<ApiError> unexpected(Exception e) {
         log.error("Unexpected failure while serving an API request", e);
         return json(
                 HttpStatus.INTERNAL_SERVER_ERROR,
-                ApiErrors.error("InternalError", "Something went wrong on our side; it has been logged."));
+                ApiError.of("InternalError", "Something went wrong on our side; it has been logged."));
     }
 
-    private static ResponseEntity<Map<String, Object>> json(HttpStatus status, Map<String, Object> body) {
+    private static ResponseEntity<ApiError> json(HttpStatus status, ApiError body) {
         return ResponseEntity.status(status)
                 .contentType(MediaType.APPLICATION_JSON)
                 .body(body);

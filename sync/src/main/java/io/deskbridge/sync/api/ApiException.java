@@ -1,6 +1,5 @@
 package io.deskbridge.sync.api;
 
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -20,5 +19,5 @@ public abstract class ApiException extends RuntimeException {
         return status;
     }
 
-    public abstract Map<String, Object> body();
+    public abstract ApiError body();
 }

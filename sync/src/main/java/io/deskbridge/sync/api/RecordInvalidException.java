@@ -1,7 +1,5 @@
 package io.deskbridge.sync.api;
 
-import java.util.List;
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** 422 with a {@code RecordInvalid} body naming the field, the broken rule and the fix. */
@@ -21,7 +19,7 @@ public class RecordInvalidException extends ApiException {
     }
 
     @Override
-    public Map<String, Object> body() {
-        return ApiErrors.recordInvalid(Map.of(field, List.of(Map.of("error", code, "description", getMessage()))));
+    public ApiError body() {
+        return ApiError.recordInvalid(field, code, getMessage());
     }
 }

@@ -1,6 +1,5 @@
 package io.deskbridge.sync.api;
 
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** 404 with a {@code RecordNotFound} body whose description names what was looked for. */
@@ -11,7 +10,7 @@ public class RecordNotFoundException extends ApiException {
     }
 
     @Override
-    public Map<String, Object> body() {
-        return ApiErrors.recordNotFound(getMessage());
+    public ApiError body() {
+        return ApiError.recordNotFound(getMessage());
     }
 }

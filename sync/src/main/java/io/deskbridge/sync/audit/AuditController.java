@@ -1,8 +1,11 @@
 package io.deskbridge.sync.audit;
 
 import io.deskbridge.sync.api.RecordInvalidException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.deskbridge.sync.audit.AuditEntryJson.AuditPageBody;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -10,6 +13,7 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** {@code GET /api/audit}: the audit log for the operator, newest first, offset-paginated. */
 @RestController
+@Tag(name = "Audit", description = "Who did what and when: settings, links, credentials, runs. Never a secret.")
 class AuditController {
 
     static final int MAX_PER_PAGE = 100;
@@ -21,10 +25,16 @@ class AuditController {
     }
 
     @GetMapping("/api/audit")
-    Map<String, Object> list(
-            @RequestParam(name = "connection_id", required = false) Long connectionId,
-            @RequestParam(defaultValue = "1") int page,
-            @RequestParam(name = "per_page", defaultValue = "100") int perPage) {
+    @Operation(summary = "Read the audit log", description = "Newest first, offset-paginated as Zendesk's lists are.")
+    @ApiResponse(responseCode = "200", description = "One page of entries")
+    @ApiResponse(responseCode = "422", description = "page is below 1 or per_page outside 1..100")
+    AuditPageBody list(
+            @Parameter(description = "Only this connection's entries")
+                    @RequestParam(name = "connection_id", required = false)
+                    Long connectionId,
+            @Parameter(description = "From 1") @RequestParam(defaultValue = "1") int page,
+            @Parameter(description = "From 1 to 100") @RequestParam(name = "per_page", defaultValue = "100")
+                    int perPage) {
         if (page < 1) {
             throw new RecordInvalidException("page", "InvalidValue", "page must be 1 or more (got " + page + ")");
         }
@@ -35,36 +45,18 @@ class AuditController {
                     "per_page must be from 1 to " + MAX_PER_PAGE + " (got " + perPage + ")");
         }
         long count = audit.count(connectionId);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put(
-                "audit_log",
+        return new AuditPageBody(
                 audit.page(connectionId, (page - 1) * perPage, perPage).stream()
-                        .map(AuditController::json)
-                        .toList());
-        body.put("next_page", (long) page * perPage < count ? pageUrl(page + 1) : null);
-        body.put("previous_page", page > 1 ? pageUrl(page - 1) : null);
-        body.put("count", count);
-        return body;
+                        .map(AuditEntryJson::of)
+                        .toList(),
+                (long) page * perPage < count ? pageUrl(page + 1) : null,
+                page > 1 ? pageUrl(page - 1) : null,
+                count);
     }
 
     private static String pageUrl(int page) {
         return ServletUriComponentsBuilder.fromCurrentRequest()
                 .replaceQueryParam("page", page)
                 .toUriString();
-    }
-
-    private static Map<String, Object> json(AuditEntry e) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", e.id());
-        m.put("event", e.event());
-        m.put("actor_type", e.actorType());
-        m.put("actor", e.actor());
-        m.put("ip_address", e.ipAddress());
-        m.put("user_agent", e.userAgent());
-        m.put("connection_id", e.connectionId());
-        m.put("request_link_id", e.requestLinkId());
-        m.put("description", e.description());
-        m.put("created_at", e.createdAt());
-        return m;
     }
 }

@@ -1,17 +1,25 @@
 package io.deskbridge.sync.cli;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.deskbridge.sync.cli.SyncApi.Answer;
+import io.deskbridge.sync.connection.ConnectionJson;
+import io.deskbridge.sync.connection.ConnectionJson.ConnectionBody;
+import io.deskbridge.sync.connection.ConnectionJson.ConnectionListBody;
+import io.deskbridge.sync.connection.ConnectionJson.CreateConnectionRequest;
+import io.deskbridge.sync.connection.NewConnection;
+import io.deskbridge.sync.diagnostics.DiagnosticsJson;
+import io.deskbridge.sync.diagnostics.DiagnosticsJson.CheckJson;
+import io.deskbridge.sync.diagnostics.DiagnosticsJson.DiagnosticsBody;
+import io.deskbridge.sync.handover.RequestLinkJson;
+import io.deskbridge.sync.handover.RequestLinkJson.RequestLinkBody;
 import java.io.PrintWriter;
-import java.util.LinkedHashMap;
 import java.util.Locale;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.JsonNode;
 
 @Command(
         name = "connections",
@@ -45,31 +53,31 @@ final class ConnectionsCommand implements Runnable {
         @Option(names = "--request-link", description = "also create a credential request link and print its URL")
         boolean requestLink;
 
+        /** What {@code --json} prints: the connection, and the link when one was asked for. */
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        record Added(ConnectionJson connection, RequestLinkJson requestLink) {}
+
         @Override
         public Integer call() {
             SyncApi api = api();
-            String body =
-                    Json.MAPPER.writeValueAsString(Map.of("connection", Map.of("name", name, "address", address)));
-            Answer created = api.post("api/connections", body);
-            JsonNode connection = created.json().get("connection");
-            Answer link = requestLink
-                    ? api.post("api/connections/" + Json.number(connection, "id") + "/request-links", null)
+            String body = Json.MAPPER.writeValueAsString(new CreateConnectionRequest(new NewConnection(name, address)));
+            ConnectionJson connection =
+                    api.post("api/connections", body).as(ConnectionBody.class).connection();
+            RequestLinkJson link = requestLink
+                    ? api.post("api/connections/" + connection.id() + "/request-links", null)
+                            .as(RequestLinkBody.class)
+                            .requestLink()
                     : null;
             if (json()) {
-                Map<String, JsonNode> both = new LinkedHashMap<>();
-                both.put("connection", connection);
-                if (link != null) {
-                    both.put("request_link", link.json().get("request_link"));
-                }
-                out().println(Json.MAPPER.writeValueAsString(both));
+                out().println(Json.MAPPER.writeValueAsString(new Added(connection, link)));
                 return ExitCodes.OK;
             }
-            out().println("Created connection " + Json.number(connection, "id") + " \"" + Json.text(connection, "name")
-                    + "\" for " + Json.text(connection, "address") + " (" + Json.text(connection, "state") + ")");
+            out().println("Created connection " + connection.id() + " \"" + connection.name() + "\" for "
+                    + connection.address() + " (" + connection.state() + ")");
             if (link != null) {
-                RequestLinkCommand.print(out(), link.json().get("request_link"));
+                RequestLinkCommand.print(out(), link);
             } else {
-                out().println("Next: sync-cli request-link create " + Json.number(connection, "id")
+                out().println("Next: sync-cli request-link create " + connection.id()
                         + " and send the link to the Zendesk admin.");
             }
             return ExitCodes.OK;
@@ -87,18 +95,11 @@ final class ConnectionsCommand implements Runnable {
                 return ExitCodes.OK;
             }
             Table table = new Table("ID", "NAME", "ADDRESS", "STATE", "CREDENTIALS", "RECEIVED");
-            for (JsonNode c : answer.json().path("connections")) {
-                String credentials = Json.text(c, "auth_type") == null
+            for (ConnectionJson c : answer.as(ConnectionListBody.class).connections()) {
+                String credentials = c.authType() == null
                         ? null
-                        : Json.text(c, "auth_type") + " " + Json.text(c, "auth_identity") + " (v"
-                                + Json.number(c, "credential_version") + ")";
-                table.row(
-                        Json.number(c, "id"),
-                        Json.text(c, "name"),
-                        Json.text(c, "address"),
-                        Json.text(c, "state"),
-                        credentials,
-                        Json.text(c, "credentials_received_at"));
+                        : c.authType() + " " + c.authIdentity() + " (v" + c.credentialVersion() + ")";
+                table.row(c.id(), c.name(), c.address(), c.state(), credentials, c.credentialsReceivedAt());
             }
             table.print(out());
             return ExitCodes.OK;
@@ -116,39 +117,36 @@ final class ConnectionsCommand implements Runnable {
         @Override
         public Integer call() {
             Answer answer = api().post("api/connections/" + id + "/diagnostics", null);
-            JsonNode report = answer.json().path("diagnostics");
-            String verdict = Json.text(report, "verdict");
+            DiagnosticsJson report = answer.as(DiagnosticsBody.class).diagnostics();
             if (json()) {
                 out().println(answer.body());
             } else {
                 print(out(), report);
             }
-            return "fail".equals(verdict) ? ExitCodes.FAILED : ExitCodes.OK;
+            return "fail".equals(report.verdict()) ? ExitCodes.FAILED : ExitCodes.OK;
         }
 
         /**
          * One line per check: {@code PASS|WARN|FAIL|SKIP  title: observed}, then {@code → fix} on the same
          * line when there is one (a line a person can copy into a ticket), and the verdict last.
          */
-        static void print(PrintWriter out, JsonNode report) {
-            out.println("Diagnostics of connection " + Json.number(report, "connection_id") + " at "
-                    + Json.text(report, "checked_at"));
-            for (JsonNode check : report.path("checks")) {
+        static void print(PrintWriter out, DiagnosticsJson report) {
+            out.println("Diagnostics of connection " + report.connectionId() + " at " + report.checkedAt());
+            for (CheckJson check : report.checks()) {
                 StringBuilder line = new StringBuilder()
-                        .append(String.format("%-4s  ", label(Json.text(check, "status"))))
-                        .append(Json.text(check, "title"));
-                String observed = Json.text(check, "observed");
+                        .append(String.format("%-4s  ", label(check.status())))
+                        .append(check.title());
+                String observed = check.observed();
                 if (observed != null && !observed.isBlank()) {
                     line.append(": ").append(observed);
                 }
-                String fix = Json.text(check, "fix");
+                String fix = check.fix();
                 if (fix != null && !fix.isBlank()) {
                     line.append(" → fix: ").append(fix);
                 }
                 out.println(line);
             }
-            out.println(
-                    "Verdict: " + String.valueOf(Json.text(report, "verdict")).toUpperCase(Locale.ROOT));
+            out.println("Verdict: " + String.valueOf(report.verdict()).toUpperCase(Locale.ROOT));
         }
 
         private static String label(String status) {

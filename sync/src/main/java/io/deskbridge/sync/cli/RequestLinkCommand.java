@@ -1,13 +1,14 @@
 package io.deskbridge.sync.cli;
 
 import io.deskbridge.sync.cli.SyncApi.Answer;
+import io.deskbridge.sync.handover.RequestLinkJson;
+import io.deskbridge.sync.handover.RequestLinkJson.RequestLinkBody;
 import java.io.PrintWriter;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.JsonNode;
 
 @Command(
         name = "request-link",
@@ -25,10 +26,9 @@ final class RequestLinkCommand implements Runnable {
     }
 
     /** The URL is shown this once (sync stores only its hash): it goes to stdout for the operator to send. */
-    static void print(PrintWriter out, JsonNode link) {
-        out.println("Request link " + Json.number(link, "id") + " (single use, expires " + Json.text(link, "expires_at")
-                + "):");
-        out.println(Json.text(link, "url"));
+    static void print(PrintWriter out, RequestLinkJson link) {
+        out.println("Request link " + link.id() + " (single use, expires " + link.expiresAt() + "):");
+        out.println(link.url());
         out.println("Send it to the Zendesk admin; sync shows \"credentials received\" once they used it.");
     }
 
@@ -47,7 +47,7 @@ final class RequestLinkCommand implements Runnable {
             if (json()) {
                 out().println(answer.body());
             } else {
-                print(out(), answer.json().get("request_link"));
+                print(out(), answer.as(RequestLinkBody.class).requestLink());
             }
             return ExitCodes.OK;
         }

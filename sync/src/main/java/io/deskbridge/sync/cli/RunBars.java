@@ -1,5 +1,6 @@
 package io.deskbridge.sync.cli;
 
+import io.deskbridge.sync.engine.RunJson;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,7 +12,6 @@ import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
-import tools.jackson.databind.JsonNode;
 
 /**
  * One progress bar per run, on {@code err}: records so far of the records the run's {@code progress}
@@ -34,11 +34,11 @@ final class RunBars implements AutoCloseable {
     private final boolean interactive;
     private final List<Bar> bars = new ArrayList<>();
 
-    RunBars(PrintWriter err, boolean interactive, List<JsonNode> runs) {
+    RunBars(PrintWriter err, boolean interactive, List<RunJson> runs) {
         this.err = err;
         this.interactive = interactive;
         int nameWidth = runs.stream()
-                .mapToInt(r -> String.valueOf(Json.text(r, "stream")).length())
+                .mapToInt(r -> String.valueOf(r.stream()).length())
                 .max()
                 .orElse(0);
         if (interactive) {
@@ -51,7 +51,7 @@ final class RunBars implements AutoCloseable {
         }
     }
 
-    void update(int index, JsonNode run) {
+    void update(int index, RunJson run) {
         bars.get(index).update(run);
     }
 
@@ -66,8 +66,8 @@ final class RunBars implements AutoCloseable {
         private final ProgressBar bar;
         private final AtomicReference<Duration> eta = new AtomicReference<>();
 
-        Bar(JsonNode run, int nameWidth, int line, int lines) {
-            String name = String.format(Locale.ROOT, "%-" + nameWidth + "s", Json.text(run, "stream"));
+        Bar(RunJson run, int nameWidth, int line, int lines) {
+            String name = String.format(Locale.ROOT, "%-" + nameWidth + "s", run.stream());
             this.bar = new ProgressBarBuilder()
                     .setTaskName(name)
                     .setInitialMax(-1)
@@ -81,11 +81,11 @@ final class RunBars implements AutoCloseable {
             update(run);
         }
 
-        void update(JsonNode run) {
-            long records = Json.count(run, "records");
-            String state = String.valueOf(Json.text(run, "state"));
-            Double progress = Json.decimal(run, "progress");
-            Long etaSeconds = Json.number(run, "eta_seconds");
+        void update(RunJson run) {
+            long records = run.records();
+            String state = String.valueOf(run.state());
+            Double progress = run.progress();
+            Long etaSeconds = run.etaSeconds();
             if ("succeeded".equals(state)) {
                 bar.maxHint(records);
                 eta.set(Duration.ZERO);
@@ -97,7 +97,7 @@ final class RunBars implements AutoCloseable {
                 eta.set(etaSeconds == null ? null : Duration.ofSeconds(etaSeconds));
             }
             bar.stepTo(records);
-            Double rate = Json.decimal(run, "records_per_second");
+            Double rate = run.recordsPerSecond();
             String speed = rate == null ? "" : String.format(Locale.ROOT, "%,.0f rec/s ", rate);
             bar.setExtraMessage(speed + state);
         }

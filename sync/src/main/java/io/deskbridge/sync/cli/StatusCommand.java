@@ -1,8 +1,10 @@
 package io.deskbridge.sync.cli;
 
 import io.deskbridge.sync.cli.SyncApi.Answer;
+import io.deskbridge.sync.engine.StreamJson;
+import io.deskbridge.sync.engine.StreamJson.ConnectionStatusJson;
+import io.deskbridge.sync.engine.StreamJson.StatusBody;
 import picocli.CommandLine.Command;
-import tools.jackson.databind.JsonNode;
 
 @Command(name = "status", description = "Every connection's streams: state, records, lag and the last error.")
 final class StatusCommand extends CliCommand {
@@ -18,21 +20,20 @@ final class StatusCommand extends CliCommand {
             return ExitCodes.OK;
         }
         Table table = new Table("CONNECTION", "STREAM", "STATE", "RECORDS", "LAG", "LAST ERROR");
-        for (JsonNode connection : answer.json().path("status").path("connections")) {
-            String name = Json.number(connection, "id") + " " + Json.text(connection, "name")
-                    + (connection.path("paused").asBoolean(false) ? " (paused)" : "");
-            JsonNode streams = connection.path("streams");
-            if (streams.isEmpty()) {
+        for (ConnectionStatusJson connection :
+                answer.as(StatusBody.class).status().connections()) {
+            String name = connection.id() + " " + connection.name() + (connection.paused() ? " (paused)" : "");
+            if (connection.streams().isEmpty()) {
                 table.row(name, null, null, null, null, null);
             }
-            for (JsonNode stream : streams) {
+            for (StreamJson stream : connection.streams()) {
                 table.row(
                         name,
-                        Json.text(stream, "name"),
-                        Json.text(stream, "state"),
-                        Formats.count(Json.count(stream, "records")),
-                        Formats.duration(Json.number(stream, "lag_seconds")),
-                        Formats.cut(Json.text(stream, "last_error"), ERROR_WIDTH));
+                        stream.name(),
+                        stream.state(),
+                        Formats.count(stream.records()),
+                        Formats.duration(stream.lagSeconds()),
+                        Formats.cut(stream.lastError(), ERROR_WIDTH));
             }
         }
         table.print(out());

@@ -54,7 +54,13 @@ final class SyncApi {
     }
 
     /** The response of a 2xx answer; an error status throws {@link ApiErrorException}. */
-    record Answer(int status, String body, JsonNode json) {}
+    record Answer(int status, String body, JsonNode json) {
+
+        /** The body as one of the API's records. */
+        <T> T as(Class<T> type) {
+            return Json.MAPPER.treeToValue(json, type);
+        }
+    }
 
     private Answer send(String method, String path, String jsonBody) {
         HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))

@@ -1,6 +1,11 @@
 package io.deskbridge.sync.cli;
 
 import io.deskbridge.sync.cli.SyncApi.Answer;
+import io.deskbridge.sync.engine.RunJson;
+import io.deskbridge.sync.engine.RunJson.RunBody;
+import io.deskbridge.sync.engine.RunJson.RunListBody;
+import io.deskbridge.sync.engine.RunJson.SyncOptions;
+import io.deskbridge.sync.engine.RunJson.SyncRequest;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -13,7 +18,6 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
-import tools.jackson.databind.JsonNode;
 
 @Command(
         name = "sync",
@@ -58,23 +62,21 @@ final class SyncCommand implements Runnable {
         public Integer call() throws InterruptedException {
             SyncApi api = api();
             String body =
-                    streams == null ? null : Json.MAPPER.writeValueAsString(Map.of("sync", Map.of("streams", streams)));
+                    streams == null ? null : Json.MAPPER.writeValueAsString(new SyncRequest(new SyncOptions(streams)));
             Answer answer = api.post("api/connections/" + connectionId + "/syncs", body);
-            List<JsonNode> runs = new ArrayList<>();
-            answer.json().path("runs").forEach(runs::add);
+            List<RunJson> runs = answer.as(RunListBody.class).runs();
             if (!follow) {
                 if (json()) {
                     out().println(answer.body());
                 } else {
-                    runs.forEach(run -> out().println("Run " + Json.number(run, "id") + ": " + Json.text(run, "stream")
-                            + " " + Json.text(run, "state")));
+                    runs.forEach(run -> out().println("Run " + run.id() + ": " + run.stream() + " " + run.state()));
                     out().println("Follow them with: sync-cli sync run " + connectionId + " --follow");
                 }
                 return ExitCodes.OK;
             }
-            List<JsonNode> finished = follow(api, runs);
+            List<RunJson> finished = follow(api, runs);
             if (json()) {
-                out().println(Json.MAPPER.writeValueAsString(Map.of("runs", finished)));
+                out().println(Json.MAPPER.writeValueAsString(new RunListBody(finished)));
             } else {
                 finished.forEach(run -> out().println(summary(run)));
             }
@@ -82,24 +84,25 @@ final class SyncCommand implements Runnable {
         }
 
         /** Polls each unfinished run every poll interval until all are succeeded, failed or paused. */
-        private List<JsonNode> follow(SyncApi api, List<JsonNode> runs) throws InterruptedException {
-            Map<Long, JsonNode> latest = new LinkedHashMap<>();
-            runs.forEach(run -> latest.put(Json.number(run, "id"), run));
+        private List<RunJson> follow(SyncApi api, List<RunJson> runs) throws InterruptedException {
+            Map<Long, RunJson> latest = new LinkedHashMap<>();
+            runs.forEach(run -> latest.put(run.id(), run));
             List<Long> ids = new ArrayList<>(latest.keySet());
             RunBars bars = json() ? null : new RunBars(err(), context().interactive(), runs);
             try {
                 while (true) {
                     for (int i = 0; i < ids.size(); i++) {
                         Long id = ids.get(i);
-                        if (!TERMINAL.contains(Json.text(latest.get(id), "state"))) {
-                            JsonNode run = api.get("api/runs/" + id).json().get("run");
+                        if (!TERMINAL.contains(latest.get(id).state())) {
+                            RunJson run =
+                                    api.get("api/runs/" + id).as(RunBody.class).run();
                             latest.put(id, run);
                             if (bars != null) {
                                 bars.update(i, run);
                             }
                         }
                     }
-                    if (latest.values().stream().allMatch(run -> TERMINAL.contains(Json.text(run, "state")))) {
+                    if (latest.values().stream().allMatch(run -> TERMINAL.contains(run.state()))) {
                         return new ArrayList<>(latest.values());
                     }
                     Thread.sleep(context().pollInterval().toMillis());
@@ -112,27 +115,26 @@ final class SyncCommand implements Runnable {
         }
 
         /** {@code tickets  succeeded  1,200 records  12 pages  13 requests  0 rate-limited  (run 7)} and the error. */
-        static String summary(JsonNode run) {
+        static String summary(RunJson run) {
             String line = String.format(
                     Locale.ROOT,
                     "%s %s: %s records, %s pages, %s requests, %s rate-limited, waited %s (run %d)",
-                    Json.text(run, "stream"),
-                    Json.text(run, "state"),
-                    Formats.count(Json.count(run, "records")),
-                    Formats.count(Json.count(run, "pages")),
-                    Formats.count(Json.count(run, "requests")),
-                    Formats.count(Json.count(run, "rate_limited")),
-                    Formats.duration(Json.count(run, "waited_seconds")),
-                    Json.count(run, "id"));
-            String error = Json.text(run, "error");
-            return error == null ? line : line + "\n  error: " + error;
+                    run.stream(),
+                    run.state(),
+                    Formats.count(run.records()),
+                    Formats.count(run.pages()),
+                    Formats.count(run.requests()),
+                    Formats.count(run.rateLimited()),
+                    Formats.duration((long) run.waitedSeconds()),
+                    run.id());
+            return run.error() == null ? line : line + "\n  error: " + run.error();
         }
 
-        static int exitCode(List<JsonNode> runs) {
-            if (runs.stream().anyMatch(run -> "failed".equals(Json.text(run, "state")))) {
+        static int exitCode(List<RunJson> runs) {
+            if (runs.stream().anyMatch(run -> "failed".equals(run.state()))) {
                 return ExitCodes.FAILED;
             }
-            if (runs.stream().anyMatch(run -> "paused".equals(Json.text(run, "state")))) {
+            if (runs.stream().anyMatch(run -> "paused".equals(run.state()))) {
                 return ExitCodes.PAUSED;
             }
             return ExitCodes.OK;

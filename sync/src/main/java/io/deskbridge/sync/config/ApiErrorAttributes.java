@@ -1,6 +1,6 @@
 package io.deskbridge.sync.config;
 
-import io.deskbridge.sync.api.ApiErrors;
+import io.deskbridge.sync.api.ApiError;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
@@ -28,15 +28,19 @@ class ApiErrorAttributes extends DefaultErrorAttributes {
         }
         Object status = defaults.get("status");
         int code = status instanceof Integer ? (Integer) status : 500;
-        Map<String, Object> body;
-        switch (code) {
-            case 404 -> body = ApiErrors.error("InvalidEndpoint", "Not found");
-            case 401 -> body = ApiErrors.couldNotAuthenticate();
-            case 400 -> body = ApiErrors.error("BadRequest", "The request is malformed");
-            case 413 ->
-                body = ApiErrors.error("RequestTooLarge", "The request body is larger than this endpoint accepts");
-            default -> body = ApiErrors.error("InternalError", "Something went wrong on our side; it has been logged.");
+        ApiError error = switch (code) {
+            case 404 -> ApiError.of("InvalidEndpoint", "Not found");
+            case 401 -> ApiError.couldNotAuthenticate();
+            case 400 -> ApiError.of("BadRequest", "The request is malformed");
+            case 413 -> ApiError.of("RequestTooLarge", "The request body is larger than this endpoint accepts");
+            default -> ApiError.of("InternalError", "Something went wrong on our side; it has been logged.");
+        };
+        // Spring's error attributes are a map by contract; the body is the same ApiError the handlers send.
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("error", error.error());
+        if (error.description() != null) {
+            body.put("description", error.description());
         }
-        return new LinkedHashMap<>(body);
+        return body;
     }
 }

@@ -1,10 +1,9 @@
 package io.deskbridge.sync.config;
 
-import io.deskbridge.sync.api.ApiErrors;
+import io.deskbridge.sync.api.ApiError;
 import io.deskbridge.sync.operator.OperatorSignIn;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.util.Map;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -68,7 +67,7 @@ class SecurityConfig {
     SecurityFilterChain api(HttpSecurity http, OperatorSignIn signIn, ObjectMapper json) throws Exception {
         AuthenticationEntryPoint unauthenticated = (request, response, e) -> {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Deskbridge sync\"");
-            write(json, response, 401, ApiErrors.couldNotAuthenticate());
+            write(json, response, 401, ApiError.couldNotAuthenticate());
         };
         http.securityMatcher("/api/**")
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole(OPERATOR))
@@ -84,7 +83,7 @@ class SecurityConfig {
                                 json,
                                 response,
                                 403,
-                                ApiErrors.error("Forbidden", "Only operators of this sync instance may do this."))));
+                                ApiError.of("Forbidden", "Only operators of this sync instance may do this."))));
         return http.build();
     }
 
@@ -109,7 +108,7 @@ class SecurityConfig {
         return http.build();
     }
 
-    private static void write(ObjectMapper json, HttpServletResponse response, int status, Map<String, Object> body)
+    private static void write(ObjectMapper json, HttpServletResponse response, int status, ApiError body)
             throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);

@@ -1,63 +1,98 @@
 package io.deskbridge.sync.diagnostics;
 
+import io.swagger.v3.oas.annotations.media.Schema;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A report in the REST API's shape ({@code connection_id, verdict, checked_at, checks[{key, title,
  * status, observed, fix}]}), which is also how the database keeps it.
  */
-final class DiagnosticsJson {
+@Schema(name = "Diagnostics", description = "The outcome of one \"Test connection\" run.")
+public record DiagnosticsJson(
+        long connectionId,
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
+        @Schema(
+                description = "fail when any check failed, else warn when any warned, else pass",
+                allowableValues = {"pass", "warn", "fail"})
+        String verdict,
 
-    private DiagnosticsJson() {}
+        Instant checkedAt,
 
-    static Map<String, Object> of(DiagnosticsReport report) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("connection_id", report.connectionId());
-        json.put("verdict", report.verdict().wireName());
-        json.put("checked_at", report.checkedAt().toString());
-        List<Map<String, Object>> checks = new ArrayList<>();
-        for (Check c : report.checks()) {
-            Map<String, Object> check = new LinkedHashMap<>();
-            check.put("key", c.key().wireName());
-            check.put("title", c.title());
-            check.put("status", c.status().wireName());
-            check.put("observed", c.observed());
-            check.put("fix", c.fix());
-            checks.add(check);
-        }
-        json.put("checks", checks);
-        return json;
+        @Schema(description = "In checklist order, one per check")
+        List<CheckJson> checks) {
+
+    /** The database's copy: the same JSON as the API's, written by a mapper of its own (snake_case). */
+    private static final JsonMapper STORAGE = JsonMapper.builder()
+            .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
+            .build();
+
+    /** One check: what sync saw and what to do, never a secret. */
+    @Schema(name = "DiagnosticsCheck")
+    public record CheckJson(
+            @Schema(
+                    allowableValues = {
+                        "address",
+                        "reachable",
+                        "credentials",
+                        "authentication",
+                        "identity",
+                        "user",
+                        "streams",
+                        "rate_limit",
+                        "token_lifetime"
+                    })
+            String key,
+
+            String title,
+
+            @Schema(allowableValues = {"pass", "warn", "fail", "skipped"})
+            String status,
+
+            @Schema(description = "What sync saw (statuses, error texts, values)")
+            String observed,
+
+            @Schema(
+                    description = "What to do, naming the exact setting; null when nothing needs doing",
+                    nullable = true)
+            String fix) {}
+
+    /** {@code {"diagnostics": {..}}}. */
+    public record DiagnosticsBody(DiagnosticsJson diagnostics) {}
+
+    static DiagnosticsJson of(DiagnosticsReport report) {
+        return new DiagnosticsJson(
+                report.connectionId(),
+                report.verdict().wireName(),
+                report.checkedAt(),
+                report.checks().stream()
+                        .map(c -> new CheckJson(
+                                c.key().wireName(), c.title(), c.status().wireName(), c.observed(), c.fix()))
+                        .toList());
+    }
+
+    DiagnosticsReport toReport() {
+        return new DiagnosticsReport(
+                connectionId,
+                CheckStatus.fromWireName(verdict),
+                checkedAt,
+                checks.stream()
+                        .map(c -> new Check(
+                                CheckKey.fromWireName(c.key()),
+                                c.title(),
+                                CheckStatus.fromWireName(c.status()),
+                                c.observed(),
+                                c.fix()))
+                        .toList());
     }
 
     static String write(DiagnosticsReport report) {
-        return JSON.writeValueAsString(of(report));
+        return STORAGE.writeValueAsString(of(report));
     }
 
     static DiagnosticsReport read(String text) {
-        JsonNode json = JSON.readTree(text);
-        List<Check> checks = new ArrayList<>();
-        for (JsonNode c : json.path("checks")) {
-            checks.add(new Check(
-                    CheckKey.fromWireName(c.path("key").asString()),
-                    c.path("title").asString(),
-                    CheckStatus.fromWireName(c.path("status").asString()),
-                    c.path("observed").asString(),
-                    c.path("fix").isNull() || c.path("fix").isMissingNode()
-                            ? null
-                            : c.path("fix").asString()));
-        }
-        return new DiagnosticsReport(
-                json.path("connection_id").asLong(),
-                CheckStatus.fromWireName(json.path("verdict").asString()),
-                Instant.parse(json.path("checked_at").asString()),
-                checks);
+        return STORAGE.readValue(text, DiagnosticsJson.class).toReport();
     }
 }

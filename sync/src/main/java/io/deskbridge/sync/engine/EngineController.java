@@ -1,12 +1,25 @@
 package io.deskbridge.sync.engine;
 
 import io.deskbridge.sync.api.RecordInvalidException;
-import io.deskbridge.sync.connection.Connection;
+import io.deskbridge.sync.connection.ConnectionJson;
 import io.deskbridge.sync.connection.Connections;
+import io.deskbridge.sync.engine.PausedConnectionJson.PausedConnectionBody;
+import io.deskbridge.sync.engine.RunJson.RunBody;
+import io.deskbridge.sync.engine.RunJson.RunListBody;
+import io.deskbridge.sync.engine.RunJson.SyncRequest;
+import io.deskbridge.sync.engine.ScheduleJson.ScheduleBody;
+import io.deskbridge.sync.engine.ScheduleJson.ScheduleRequest;
+import io.deskbridge.sync.engine.StreamJson.ConnectionStatusJson;
+import io.deskbridge.sync.engine.StreamJson.StatusBody;
+import io.deskbridge.sync.engine.StreamJson.StatusJson;
+import io.deskbridge.sync.engine.StreamJson.StreamListBody;
+import io.deskbridge.sync.engine.SyncedTicketsBody.CursorMeta;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.springframework.http.HttpStatus;
@@ -17,13 +30,16 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /** The sync engine's REST API (runs, streams, pause/resume, schedule, synced tickets, status). */
 @RestController
 class EngineController {
+
+    private static final String SYNC_RUNS = "Sync runs";
+    private static final String SYNCED_DATA = "Synced data";
 
     private final SyncEngine engine;
     private final Connections connections;
@@ -34,13 +50,21 @@ class EngineController {
         this.connections = connections;
     }
 
-    /** {@code {"sync": {"streams": [..]}}}, all optional. */
-    record SyncRequest(SyncBody sync) {}
-
-    record SyncBody(List<String> streams) {}
-
     @PostMapping("/api/connections/{id}/syncs")
-    ResponseEntity<Map<String, Object>> sync(@PathVariable long id, @RequestBody(required = false) SyncRequest body) {
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    @Tag(
+            name = SYNC_RUNS,
+            description = "Start, follow, pause and schedule the incremental copy of a connection's streams.")
+    @Operation(
+            summary = "Start a sync",
+            description = "Queues a run per stream (all streams without a body). A stream already queued or running "
+                    + "is not queued twice: its run is in the answer. Runs go on in the background; follow them "
+                    + "with GET /api/runs/{id}.")
+    @ApiResponse(responseCode = "202", description = "Accepted: the queued (or already active) runs")
+    @ApiResponse(
+            responseCode = "422",
+            description = "An unknown stream, a connection without credentials, or a paused connection")
+    ResponseEntity<RunListBody> sync(@PathVariable long id, @RequestBody(required = false) SyncRequest body) {
         List<StreamName> streams = new ArrayList<>();
         if (body != null && body.sync() != null && body.sync().streams() != null) {
             for (String name : body.sync().streams()) {
@@ -56,46 +80,62 @@ class EngineController {
         }
         List<SyncRun> runs = engine.requestSync(id, streams);
         return ResponseEntity.status(HttpStatus.ACCEPTED)
-                .body(Map.of("runs", runs.stream().map(EngineController::run).toList()));
+                .body(new RunListBody(runs.stream().map(RunJson::of).toList()));
     }
 
     @GetMapping("/api/runs/{id}")
-    Map<String, Object> run(@PathVariable long id) {
-        return Map.of("run", run(engine.run(id)));
+    @Tag(name = SYNC_RUNS)
+    @Operation(summary = "Show a run", description = "Its state and progress: poll it to follow a run.")
+    RunBody run(@PathVariable long id) {
+        return new RunBody(RunJson.of(engine.run(id)));
     }
 
     @GetMapping("/api/connections/{id}/runs")
-    Map<String, Object> runs(@PathVariable long id) {
-        return Map.of(
-                "runs", engine.runs(id).stream().map(EngineController::run).toList());
+    @Tag(name = SYNC_RUNS)
+    @Operation(summary = "List a connection's runs", description = "Newest first.")
+    RunListBody runs(@PathVariable long id) {
+        return new RunListBody(engine.runs(id).stream().map(RunJson::of).toList());
     }
 
     @GetMapping("/api/connections/{id}/streams")
-    Map<String, Object> streams(@PathVariable long id) {
-        return Map.of(
-                "streams",
-                engine.streams(id).stream().map(EngineController::stream).toList());
+    @Tag(name = SYNC_RUNS)
+    @Operation(
+            summary = "List a connection's streams",
+            description = "Each stream's state, records, cursor and lag, last run and records per minute.")
+    StreamListBody streams(@PathVariable long id) {
+        return new StreamListBody(
+                engine.streams(id).stream().map(StreamJson::of).toList());
     }
 
     @PostMapping("/api/connections/{id}/pause")
-    Map<String, Object> pause(@PathVariable long id) {
+    @Tag(name = SYNC_RUNS)
+    @Operation(
+            summary = "Pause a connection",
+            description = "Running runs stop after their current page (state paused); nothing new is queued.")
+    PausedConnectionBody pause(@PathVariable long id) {
         engine.pause(id);
-        return Map.of("connection", connection(connections.get(id), engine.paused(id)));
+        return paused(id);
     }
 
     @PostMapping("/api/connections/{id}/resume")
-    Map<String, Object> resume(@PathVariable long id) {
+    @Tag(name = SYNC_RUNS)
+    @Operation(summary = "Resume a paused connection")
+    PausedConnectionBody resume(@PathVariable long id) {
         engine.resume(id);
-        return Map.of("connection", connection(connections.get(id), engine.paused(id)));
+        return paused(id);
     }
 
-    /** {@code {"schedule": {"enabled": true, "interval_minutes": 15}}}. */
-    record ScheduleRequest(ScheduleBody schedule) {}
-
-    record ScheduleBody(Boolean enabled, Integer intervalMinutes) {}
+    private PausedConnectionBody paused(long id) {
+        return new PausedConnectionBody(
+                new PausedConnectionJson(ConnectionJson.of(connections.get(id)), engine.paused(id)));
+    }
 
     @PutMapping("/api/connections/{id}/schedule")
-    Map<String, Object> schedule(@PathVariable long id, @RequestBody(required = false) ScheduleRequest body) {
+    @Tag(name = SYNC_RUNS)
+    @Operation(summary = "Set a connection's schedule", description = "Every interval_minutes, all streams.")
+    @ApiResponse(responseCode = "200", description = "The schedule as set, with its next run")
+    @ApiResponse(responseCode = "422", description = "enabled is missing or interval_minutes is outside 1..10080")
+    ScheduleBody schedule(@PathVariable long id, @RequestBody(required = false) ScheduleRequest body) {
         if (body == null || body.schedule() == null || body.schedule().enabled() == null) {
             throw new RecordInvalidException(
                     "schedule",
@@ -104,20 +144,31 @@ class EngineController {
         }
         SyncSchedule schedule = engine.setSchedule(
                 id, body.schedule().enabled(), body.schedule().intervalMinutes());
-        return Map.of("schedule", schedule(schedule));
+        return new ScheduleBody(ScheduleJson.of(schedule));
     }
 
     @GetMapping("/api/connections/{id}/schedule")
-    Map<String, Object> showSchedule(@PathVariable long id) {
-        return Map.of("schedule", schedule(engine.schedule(id)));
+    @Tag(name = SYNC_RUNS)
+    @Operation(summary = "Show a connection's schedule")
+    ScheduleBody showSchedule(@PathVariable long id) {
+        return new ScheduleBody(ScheduleJson.of(engine.schedule(id)));
     }
 
     @GetMapping("/api/connections/{id}/tickets")
-    Map<String, Object> tickets(
+    @Tag(name = SYNCED_DATA, description = "The records sync has copied, as Zendesk sent them.")
+    @Operation(
+            summary = "Browse synced tickets",
+            description = "In id order, cursor-paginated like Zendesk's lists (page[size], page[after]).")
+    @ApiResponse(responseCode = "200", description = "One page of tickets")
+    @ApiResponse(responseCode = "422", description = "page[size] is not 1..100 or page[after] is not a cursor")
+    SyncedTicketsBody tickets(
             @PathVariable long id,
-            @RequestParam(required = false) String query,
-            @RequestParam(name = "page[size]", required = false) String size,
-            @RequestParam(name = "page[after]", required = false) String after) {
+            @Parameter(description = "A ticket id, or words of the subject") @RequestParam(required = false)
+                    String query,
+            @Parameter(description = "1 to 100") @RequestParam(name = "page[size]", required = false) String size,
+            @Parameter(description = "The previous page's meta.after_cursor")
+                    @RequestParam(name = "page[after]", required = false)
+                    String after) {
         Integer pageSize = null;
         if (size != null && !size.isBlank()) {
             try {
@@ -128,96 +179,19 @@ class EngineController {
             }
         }
         SyncedTicketsPage page = engine.tickets(id, query, pageSize, after);
-        List<JsonNode> tickets =
-                page.tickets().stream().map(t -> json.readTree(t.json())).toList();
-        Map<String, Object> meta = new LinkedHashMap<>();
-        meta.put("has_more", page.hasMore());
-        meta.put("after_cursor", page.afterCursor());
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("tickets", tickets);
-        body.put("meta", meta);
-        body.put("count", page.count());
-        return body;
+        return new SyncedTicketsBody(
+                page.tickets().stream().map(t -> json.readTree(t.json())).toList(),
+                new CursorMeta(page.hasMore(), page.afterCursor()),
+                page.count());
     }
 
     @GetMapping("/api/status")
-    Map<String, Object> status() {
-        List<Map<String, Object>> list = new ArrayList<>();
-        for (ConnectionSyncStatus c : engine.status()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("id", c.id());
-            m.put("name", c.name());
-            m.put("paused", c.paused());
-            m.put("streams", c.streams().stream().map(EngineController::stream).toList());
-            list.add(m);
-        }
-        return Map.of("status", Map.of("connections", list));
-    }
-
-    static Map<String, Object> run(SyncRun r) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", r.id());
-        m.put("connection_id", r.connectionId());
-        m.put("stream", r.stream().wireName());
-        m.put("trigger", r.trigger().wireName());
-        m.put("state", r.state().wireName());
-        m.put("queued_at", r.queuedAt());
-        m.put("started_at", r.startedAt());
-        m.put("finished_at", r.finishedAt());
-        m.put("records", r.records());
-        m.put("pages", r.pages());
-        m.put("requests", r.requests());
-        m.put("rate_limited", r.rateLimited());
-        m.put("waited_seconds", r.waitedSeconds());
-        m.put("records_per_second", r.recordsPerSecond());
-        m.put("progress", r.progress());
-        m.put("eta_seconds", r.etaSeconds());
-        m.put("cursor_time", r.cursorTime());
-        m.put("error", r.error());
-        return m;
-    }
-
-    static Map<String, Object> stream(StreamStatus s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("name", s.name().wireName());
-        m.put("state", s.state());
-        m.put("records", s.records());
-        m.put("cursor_time", s.cursorTime());
-        m.put("lag_seconds", s.lagSeconds());
-        m.put("last_run", s.lastRun() == null ? null : run(s.lastRun()));
-        m.put("last_error", s.lastError());
-        m.put(
-                "records_per_minute",
-                s.recordsPerMinute().stream()
-                        .map(c -> Map.of("minute", c.minute(), "records", c.records()))
-                        .toList());
-        return m;
-    }
-
-    static Map<String, Object> schedule(SyncSchedule s) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("connection_id", s.connectionId());
-        m.put("enabled", s.enabled());
-        m.put("interval_minutes", s.intervalMinutes());
-        m.put("next_run_at", s.nextRunAt());
-        return m;
-    }
-
-    /** The connection as {@code /api/connections/{id}} shows it, plus {@code paused}. */
-    static Map<String, Object> connection(Connection c, boolean paused) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", c.id());
-        m.put("name", c.name());
-        m.put("address", c.address().toString());
-        m.put("zendesk_cloud", c.address().zendeskCloud());
-        m.put("state", c.state().wireName());
-        m.put("credential_version", c.credentialVersion());
-        m.put("auth_type", c.authType() == null ? null : c.authType().wireName());
-        m.put("auth_identity", c.authIdentity());
-        m.put("credentials_received_at", c.credentialsReceivedAt());
-        m.put("created_at", c.createdAt());
-        m.put("updated_at", c.updatedAt());
-        m.put("paused", paused);
-        return m;
+    @Tag(name = SYNC_RUNS)
+    @Operation(
+            summary = "Every connection's sync status",
+            description = "Per connection: paused or not, and its streams (what sync-cli status shows).")
+    StatusBody status() {
+        return new StatusBody(new StatusJson(
+                engine.status().stream().map(ConnectionStatusJson::of).toList()));
     }
 }

@@ -49,6 +49,7 @@ class StreamRunner {
     private final EngineProperties properties;
     private final Clock clock;
     private final TransactionTemplate tx;
+    private final SyncMetrics metrics;
 
     StreamRunner(
             EngineRepository repository,
@@ -59,7 +60,8 @@ class StreamRunner {
             StopSignal stop,
             EngineProperties properties,
             Clock clock,
-            PlatformTransactionManager transactions) {
+            PlatformTransactionManager transactions,
+            SyncMetrics metrics) {
         this.repository = repository;
         this.store = store;
         this.connections = connections;
@@ -69,6 +71,7 @@ class StreamRunner {
         this.properties = properties;
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
+        this.metrics = metrics;
     }
 
     /** Runs the stream's queued (or interrupted) runs one after another until none is left. */
@@ -240,6 +243,7 @@ class StreamRunner {
             repository.addRecordsPerMinute(
                     run.connectionId(), run.stream(), now, page.records().size());
         });
+        metrics.committed(run.stream(), page.records().size());
         idle.reset();
         return until;
     }

@@ -1,10 +1,13 @@
 package io.deskbridge.sync.handover;
 
+import io.deskbridge.sync.handover.RequestLinkJson.RequestLinkBody;
+import io.deskbridge.sync.handover.RequestLinkJson.RequestLinkListBody;
 import io.deskbridge.sync.operator.OperatorPrincipal;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -12,6 +15,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
@@ -19,6 +23,9 @@ import org.springframework.web.bind.annotation.RestController;
  * list a connection's links with their status.
  */
 @RestController
+@Tag(
+        name = "Request links",
+        description = "One-time links through which a Zendesk admin hands over an API token or OAuth client.")
 class RequestLinkController {
 
     private final RequestLinks links;
@@ -30,36 +37,28 @@ class RequestLinkController {
     }
 
     @PostMapping("/api/connections/{id}/request-links")
-    ResponseEntity<Map<String, Object>> create(
+    @ResponseStatus(HttpStatus.CREATED)
+    @Operation(
+            summary = "Create a credential request link",
+            description = "A single-use link for the Zendesk admin; it replaces (revokes) the connection's open "
+                    + "link. The URL is in this response only (sent with Cache-Control: no-store).")
+    @ApiResponse(responseCode = "201", description = "Created; `url` is the link to send")
+    ResponseEntity<RequestLinkBody> create(
             @PathVariable long id, @AuthenticationPrincipal OperatorPrincipal operator, HttpServletRequest http) {
         IssuedRequestLink issued =
                 links.create(id, operator.asActor(http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT)));
-        Map<String, Object> json = json(issued.link(), links.now());
-        json.put("url", LinkUrls.of(issued.token(), properties));
+        RequestLinkJson json = RequestLinkJson.of(issued.link(), links.now(), LinkUrls.of(issued.token(), properties));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .body(Map.of("request_link", json));
+                .body(new RequestLinkBody(json));
     }
 
     @GetMapping("/api/connections/{id}/request-links")
-    Map<String, Object> list(@PathVariable long id) {
+    @Operation(summary = "List a connection's request links", description = "Newest first, with their status; no URLs.")
+    RequestLinkListBody list(@PathVariable long id) {
         Instant now = links.now();
-        return Map.of(
-                "request_links",
-                links.forConnection(id).stream().map(link -> json(link, now)).toList());
-    }
-
-    private static Map<String, Object> json(RequestLink link, Instant now) {
-        Map<String, Object> json = new LinkedHashMap<>();
-        json.put("id", link.id());
-        json.put("connection_id", link.connectionId());
-        json.put("status", link.status(now).wireName());
-        json.put("created_by", link.createdBy());
-        json.put("created_at", link.createdAt());
-        json.put("expires_at", link.expiresAt());
-        json.put("used_at", link.usedAt());
-        json.put("used_from_ip", link.usedFromIp());
-        json.put("revoked_at", link.revokedAt());
-        return json;
+        return new RequestLinkListBody(links.forConnection(id).stream()
+                .map(link -> RequestLinkJson.of(link, now, null))
+                .toList());
     }
 }

@@ -1,9 +1,11 @@
 package io.deskbridge.sync.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.deskbridge.sync.cli.CliRunner.Result;
 import io.deskbridge.sync.support.DeskAdmin;
+import io.deskbridge.sync.support.DeskExports;
 import io.deskbridge.sync.support.DeskProcess;
 import io.deskbridge.sync.support.SecretLedger;
 import io.deskbridge.sync.support.SyncClient;
@@ -14,6 +16,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +50,13 @@ class CliSyncIntegrationTests extends SyncIntegrationTest {
         for (int i = 1; i <= ORGANIZATIONS; i++) {
             deskPost("/api/v2/organizations.json", "{\"organization\":{\"name\":\"CLI org " + i + "\"}}");
         }
-        // The sandbox clock's export freshness window is 2 s: wait it out so the export serves them.
-        Thread.sleep(2_500);
+        // The sandbox clock's export freshness window is 2 s: wait until desk's export serves every
+        // organization that desk lists, not for a fixed time.
+        DeskExports exports = new DeskExports(desk.baseUrl(), DeskProcess.ADMIN_EMAIL, token.value());
+        long listed = deskOrganizationCount();
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(250))
+                .until(() -> exports.all().get("organizations").size() >= listed);
     }
 
     @AfterAll

@@ -4,6 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskbridge.sync.support.SyncClient.Response;
 import io.deskbridge.sync.support.SyncIntegrationTest;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -31,6 +36,142 @@ class ApiDocsIntegrationTests extends SyncIntegrationTest {
         assertThat(paths.get("/api/connections").has("post")).isTrue();
         assertThat(paths.get("/api/connections/{id}/request-links").has("post")).isTrue();
         assertThat(paths.propertyNames()).allMatch(path -> path.startsWith("/api/"));
+    }
+
+    /** One operation of the document: its method and path, and its JSON. */
+    record Op(String method, String path, JsonNode json) {
+        @Override
+        public String toString() {
+            return method.toUpperCase() + " " + path;
+        }
+    }
+
+    private static List<Op> operations(JsonNode docs) {
+        List<Op> ops = new ArrayList<>();
+        for (var path : docs.get("paths").properties()) {
+            for (var op : path.getValue().properties()) {
+                ops.add(new Op(op.getKey(), path.getKey(), op.getValue()));
+            }
+        }
+        return ops;
+    }
+
+    @Nested
+    class Operations {
+
+        private final JsonNode docs = api.get("/api/docs").json();
+
+        @Test
+        void shouldDocumentAllEighteenOperations() {
+            assertThat(operations(docs)).hasSize(18);
+        }
+
+        @Test
+        void shouldGiveEveryOperationASummaryAndACapabilityTag() {
+            Set<String> tags =
+                    Set.of("Connections", "Request links", "Diagnostics", "Sync runs", "Synced data", "Audit");
+            assertThat(operations(docs)).allSatisfy(op -> {
+                assertThat(op.json().path("summary").asString(""))
+                        .as(op + " summary")
+                        .isNotBlank();
+                assertThat(op.json().get("tags")).as(op + " tags").hasSize(1);
+                assertThat(op.json().get("tags").get(0).asString())
+                        .as(op + " tag")
+                        .isIn(tags);
+            });
+            assertThat(docs.get("tags").valueStream().map(t -> t.get("name").asString()))
+                    .containsExactlyInAnyOrderElementsOf(tags);
+        }
+
+        @Test
+        void shouldGiveEverySuccessAJsonSchema() {
+            assertThat(operations(docs)).allSatisfy(op -> {
+                List<String> successes = op.json().get("responses").propertyNames().stream()
+                        .filter(code -> code.startsWith("2"))
+                        .toList();
+                assertThat(successes).as(op + " success statuses").hasSize(1);
+                JsonNode schema = op.json()
+                        .get("responses")
+                        .get(successes.get(0))
+                        .path("content")
+                        .path("application/json")
+                        .path("schema");
+                assertThat(schema.path("$ref").asString(""))
+                        .as(op + " " + successes.get(0) + " schema")
+                        .startsWith("#/components/schemas/");
+                String name = schema.get("$ref").asString().substring("#/components/schemas/".length());
+                assertThat(docs.get("components").get("schemas").get(name).get("properties"))
+                        .as(name)
+                        .isNotEmpty();
+            });
+        }
+
+        @Test
+        void shouldDeclareTheStatusesTheApiReallyAnswers() {
+            Map<String, String> expected = Map.of(
+                    "POST /api/connections", "201",
+                    "POST /api/connections/{id}/request-links", "201",
+                    "POST /api/connections/{id}/syncs", "202");
+            assertThat(operations(docs)).allSatisfy(op -> {
+                String success = expected.getOrDefault(op.toString(), "200");
+                assertThat(op.json().get("responses").has(success))
+                        .as(op + " answers " + success)
+                        .isTrue();
+                assertThat(op.json().get("responses").has("401"))
+                        .as(op + " 401")
+                        .isTrue();
+            });
+            assertThat(operations(docs).stream()
+                            .filter(op -> expected.containsKey(op.toString()))
+                            .map(op -> op.json().get("responses").has("200")))
+                    .containsOnly(false);
+            assertThat(docs.at("/paths/~1api~1connections~1{id}/get/responses/404")
+                            .isMissingNode())
+                    .isFalse();
+            assertThat(docs.at("/paths/~1api~1connections/post/responses/422").isMissingNode())
+                    .isFalse();
+        }
+
+        @Test
+        void shouldDescribeEveryErrorWithTheErrorSchema() {
+            assertThat(operations(docs))
+                    .allSatisfy(op -> op.json().get("responses").properties().forEach(response -> {
+                        if (!response.getKey().startsWith("2")) {
+                            assertThat(response.getValue()
+                                            .at("/content/application~1json/schema/$ref")
+                                            .asString(""))
+                                    .as(op + " " + response.getKey())
+                                    .isEqualTo("#/components/schemas/Error");
+                        }
+                    }));
+            assertThat(docs.at("/components/schemas/Error/properties").propertyNames())
+                    .containsExactly("error", "description", "details");
+        }
+
+        @Test
+        void shouldNameSchemaPropertiesAsTheWireDoes() {
+            assertThat(docs.at("/components/schemas/Connection/properties").propertyNames())
+                    .containsExactly(
+                            "id",
+                            "name",
+                            "address",
+                            "zendesk_cloud",
+                            "state",
+                            "credential_version",
+                            "auth_type",
+                            "auth_identity",
+                            "credentials_received_at",
+                            "created_at",
+                            "updated_at");
+            assertThat(docs.at("/components/schemas/SyncedTicketsPage/properties/tickets/items/type")
+                            .asString())
+                    .isEqualTo("object");
+        }
+
+        @Test
+        void shouldCarryNoStrayLicense() {
+            assertThat(docs.get("info").has("license")).isFalse();
+        }
     }
 
     @Test

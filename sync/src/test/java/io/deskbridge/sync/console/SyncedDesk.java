@@ -26,20 +26,20 @@ import java.util.UUID;
  * word (one with markup in its subject, one deleted), and a connection to it that the engine has
  * synced once. Real stream state, made through the facades only.
  */
-final class SyncedDesk {
+public final class SyncedDesk {
 
     /** More than one page of the data browser (25). */
-    static final int TICKETS = 28;
+    public static final int TICKETS = 28;
 
     static final String MARKUP_SUBJECT = "<script>alert('subject')</script> & <b>bold</b>";
 
     final DeskAdmin admin;
     final String token;
-    final String marker;
+    public final String marker;
     final List<Long> ticketIds = new ArrayList<>();
     final long markupTicket;
     final long deletedTicket;
-    final Connection connection;
+    public final Connection connection;
 
     private SyncedDesk(DeskAdmin admin, String token, String marker, Connection connection, List<Long> ids) {
         this.admin = admin;
@@ -51,7 +51,7 @@ final class SyncedDesk {
         this.deletedTicket = ids.get(1);
     }
 
-    static SyncedDesk syncedOnce(Connections connections, SyncEngine engine) {
+    public static SyncedDesk syncedOnce(Connections connections, SyncEngine engine) {
         DeskProcess desk = DeskProcess.shared();
         DeskAdmin admin = desk.admin();
         admin.apiAccess(true, false);
@@ -89,7 +89,7 @@ final class SyncedDesk {
     }
 
     /** Another connection to the same desk, with credentials, never synced. */
-    Connection another(Connections connections, String name) {
+    public Connection another(Connections connections, String name) {
         return ready(connections, DeskProcess.shared(), token, name);
     }
 

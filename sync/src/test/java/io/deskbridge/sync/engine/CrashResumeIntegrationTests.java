@@ -1,6 +1,7 @@
 package io.deskbridge.sync.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import io.deskbridge.sync.support.DeskAdmin;
 import io.deskbridge.sync.support.DeskExports;
@@ -71,7 +72,15 @@ class CrashResumeIntegrationTests {
                     "sync.engine.housekeeping-interval", "2s"))) {
                 SyncClient api = SyncClient.stateless(sync.baseUrl());
                 long connectionId = connect(sync, api, desk, token.value());
-                Thread.sleep(3_000);
+                // The sandbox clock's 2 s freshness window: wait until desk's users export serves every
+                // user desk lists (the admin's own record was touched by this setup), not a fixed time.
+                long users = admin.call("GET", "/api/v2/users.json?per_page=1", null)
+                        .get("count")
+                        .asLong();
+                DeskExports served = new DeskExports(desk.baseUrl(), DeskProcess.ADMIN_EMAIL, token.value());
+                await().atMost(Duration.ofSeconds(60))
+                        .pollInterval(Duration.ofMillis(250))
+                        .until(() -> served.cursor(DeskExports.USERS, "users").size() >= users);
                 SyncClient.Response queued = api.send(
                         "POST", "/api/connections/" + connectionId + "/syncs", SyncProcess.operatorAuth(), null);
                 assertThat(queued.status()).as(queued.body()).isEqualTo(202);

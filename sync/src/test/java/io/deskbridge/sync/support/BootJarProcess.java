@@ -69,6 +69,8 @@ final class BootJarProcess implements AutoCloseable {
         this.jvmOptions = List.copyOf(jvmOptions);
         List<String> command = new ArrayList<>();
         command.add("--server.port=" + port);
+        // Health and metrics on a port of their own, chosen by the OS: many processes run at once.
+        command.add("--management.server.port=0");
         command.add("--spring.datasource.hikari.maximum-pool-size=4");
         database.forEach((key, value) -> command.add("--" + key + "=" + value));
         properties.forEach((key, value) -> command.add("--" + key + "=" + value));

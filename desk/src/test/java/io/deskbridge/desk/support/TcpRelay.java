@@ -1,4 +1,4 @@
-package io.deskbridge.desk.ratelimit;
+package io.deskbridge.desk.support;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -9,8 +9,11 @@ import java.net.Socket;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
-/** A TCP relay in front of Redis that a test can cut, as a network failure would cut Redis off. */
-final class TcpRelay implements AutoCloseable {
+/**
+ * A TCP relay in front of a server (Redis, PostgreSQL) that a test can cut, as a network failure
+ * would cut the server off.
+ */
+public final class TcpRelay implements AutoCloseable {
 
     private final String host;
     private final int port;
@@ -18,25 +21,25 @@ final class TcpRelay implements AutoCloseable {
     private final Set<Socket> open = ConcurrentHashMap.newKeySet();
     private volatile boolean cut;
 
-    TcpRelay(String host, int port) throws IOException {
+    public TcpRelay(String host, int port) throws IOException {
         this.host = host;
         this.port = port;
         this.server = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
         daemon(this::accept, "relay-accept");
     }
 
-    int port() {
+    public int port() {
         return server.getLocalPort();
     }
 
     /** Drops every connection and refuses new ones until {@link #restore()}. */
-    void cut() {
+    public void cut() {
         cut = true;
         open.forEach(TcpRelay::quietlyClose);
         open.clear();
     }
 
-    void restore() {
+    public void restore() {
         cut = false;
     }
 

@@ -1,0 +1,873 @@
+package io.deskbridge.desk.oauth;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deskbridge.desk.support.DeskClient;
+import io.deskbridge.desk.support.DeskClient.Response;
+import io.deskbridge.desk.support.DeskIntegrationTest;
+import io.deskbridge.desk.support.SecretLedger;
+import io.deskbridge.desk.user.Role;
+import io.deskbridge.desk.user.UserAccount;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Test;
+import org.zendesk.client.v2.Zendesk;
+import org.zendesk.client.v2.model.Ticket;
+import tools.jackson.databind.JsonNode;
+
+/**
+ * desk as an OAuth server over real HTTP: clients, the consent page with a real session and CSRF,
+ * the token endpoint's three grants, refresh rotation and reuse detection, expiry, scopes, the token
+ * API, and an unmodified Zendesk client using an access token.
+ */
+class OAuthIntegrationTests extends DeskIntegrationTest {
+
+    static final String REDIRECT = "https://app.example.test/callback";
+    static final String INVALID_TOKEN_BODY =
+            "{\"error\":\"invalid_token\",\"error_description\":\"The access token provided is expired, revoked, "
+                    + "malformed or invalid for other reasons.\"}";
+
+    private String ownerAuth;
+    private String agentEmail;
+    private String agentPassword;
+    private UserAccount agent;
+
+    @BeforeAll
+    void seed() {
+        setAccess(true, false);
+        api = DeskClient.stateless(baseUrl());
+        ownerAuth = ownerAuth();
+        agentPassword = SecretLedger.issued("Pw-" + UUID.randomUUID());
+        agentEmail = "oauth-agent-" + UUID.randomUUID() + "@deskbridge.test";
+        agent = users.create("OAuth Agent", agentEmail, Role.AGENT, agentPassword);
+        Response ticket = api.send(
+                "POST",
+                "/api/v2/tickets",
+                ownerAuth,
+                DeskClient.json(Map.of(
+                        "ticket",
+                        Map.of("subject", "OAuth seed", "comment", Map.of("body", "seeded for OAuth tests")))));
+        assertThat(ticket.status()).isEqualTo(201);
+    }
+
+    record Client(long id, String identifier, String secret) {}
+
+    record Pkce(String verifier, String challenge) {
+        static Pkce fresh() {
+            byte[] bytes = new byte[32];
+            new SecureRandom().nextBytes(bytes);
+            String verifier = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+            return new Pkce(verifier, OAuthTokens.s256(verifier));
+        }
+    }
+
+    Client createClient(String kind, List<String> redirects) {
+        String identifier = "app-" + UUID.randomUUID();
+        Response created = api.send(
+                "POST",
+                "/api/v2/oauth/clients",
+                ownerAuth,
+                DeskClient.json(Map.of(
+                        "client",
+                        Map.of(
+                                "name",
+                                "Test app",
+                                "identifier",
+                                identifier,
+                                "kind",
+                                kind,
+                                "redirect_uri",
+                                redirects))));
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        JsonNode c = created.json().path("client");
+        String secret = c.has("secret") ? SecretLedger.issued(c.path("secret").asString()) : null;
+        return new Client(c.path("id").asLong(), identifier, secret);
+    }
+
+    Client confidential() {
+        return createClient("confidential", List.of(REDIRECT));
+    }
+
+    DeskClient signedIn() {
+        DeskClient browser = DeskClient.withCookies(baseUrl());
+        assertThat(browser.signIn(agentEmail, agentPassword).status()).isEqualTo(302);
+        return browser;
+    }
+
+    static String q(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    static String authorizePath(Client client, String scope, String state, Pkce pkce) {
+        return "/oauth/authorizations/new?response_type=code&client_id=" + q(client.identifier()) + "&redirect_uri="
+                + q(REDIRECT) + "&scope=" + q(scope) + "&state=" + q(state)
+                + (pkce == null ? "" : "&code_challenge=" + pkce.challenge() + "&code_challenge_method=S256");
+    }
+
+    /** Opens the consent page, presses the button; returns the redirect's query parameters. */
+    Map<String, String> decide(
+            DeskClient browser, Client client, String scope, String state, Pkce pkce, String decision) {
+        Response page = browser.get(authorizePath(client, scope, state, pkce), null);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        Map<String, String> form = new LinkedHashMap<>();
+        form.put("response_type", "code");
+        form.put("client_id", client.identifier());
+        form.put("redirect_uri", REDIRECT);
+        form.put("scope", scope);
+        form.put("state", state);
+        if (pkce != null) {
+            form.put("code_challenge", pkce.challenge());
+            form.put("code_challenge_method", "S256");
+        }
+        form.put("decision", decision);
+        form.put("_csrf", DeskClient.csrfFrom(page.body()));
+        Response answer = browser.form("/oauth/authorizations", form);
+        assertThat(answer.status()).isEqualTo(303);
+        String location = answer.header("Location");
+        assertThat(location).startsWith(REDIRECT + "?");
+        return query(location);
+    }
+
+    String code(Client client, String scope, Pkce pkce) {
+        Map<String, String> back = decide(signedIn(), client, scope, "st-1", pkce, "approve");
+        assertThat(back.get("state")).isEqualTo("st-1");
+        return SecretLedger.issued(back.get("code"));
+    }
+
+    Response token(Map<String, Object> body) {
+        Response response = api.send("POST", "/oauth/tokens", null, DeskClient.json(body));
+        if (response.status() == 200) {
+            register(response.json());
+        }
+        return response;
+    }
+
+    static void register(JsonNode tokenResponse) {
+        SecretLedger.issued(tokenResponse.path("access_token").asString());
+        if (tokenResponse.has("refresh_token")) {
+            SecretLedger.issued(tokenResponse.path("refresh_token").asString());
+        }
+    }
+
+    JsonNode exchange(Client client, String code, Pkce pkce) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("grant_type", "authorization_code");
+        body.put("code", code);
+        body.put("client_id", client.identifier());
+        if (client.secret() != null) {
+            body.put("client_secret", client.secret());
+        }
+        body.put("redirect_uri", REDIRECT);
+        if (pkce != null) {
+            body.put("code_verifier", pkce.verifier());
+        }
+        Response response = token(body);
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    JsonNode clientCredentials(Client client, String scope) {
+        Response response = token(Map.of(
+                "grant_type",
+                "client_credentials",
+                "client_id",
+                client.identifier(),
+                "client_secret",
+                client.secret(),
+                "scope",
+                scope));
+        assertThat(response.status()).as(response.body()).isEqualTo(200);
+        return response.json();
+    }
+
+    Response refresh(Client client, String refreshToken) {
+        return token(Map.of(
+                "grant_type",
+                "refresh_token",
+                "refresh_token",
+                refreshToken,
+                "client_id",
+                client.identifier(),
+                "client_secret",
+                client.secret()));
+    }
+
+    static String bearer(JsonNode tokens) {
+        return "Bearer " + tokens.path("access_token").asString();
+    }
+
+    static Map<String, String> query(String url) {
+        Map<String, String> params = new LinkedHashMap<>();
+        String raw = URI.create(url).getRawQuery();
+        for (String pair : raw.split("&")) {
+            int eq = pair.indexOf('=');
+            params.put(pair.substring(0, eq), URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
+        }
+        return params;
+    }
+
+    static String error(String error, String description) {
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("error", error);
+        body.put("error_description", description);
+        return DeskClient.json(body);
+    }
+
+    @Nested
+    class Clients {
+
+        @Test
+        void shouldShowAConfidentialClientsSecretOnlyWhenCreated() {
+            Client client = confidential();
+            assertThat(client.secret()).startsWith("dskc_").hasSize(43);
+            Response shown = api.get("/api/v2/oauth/clients/" + client.id(), ownerAuth);
+            assertThat(shown.status()).isEqualTo(200);
+            JsonNode c = shown.json().path("client");
+            assertThat(c.has("secret")).isFalse();
+            assertThat(c.path("identifier").asString()).isEqualTo(client.identifier());
+            assertThat(c.path("kind").asString()).isEqualTo("confidential");
+            assertThat(c.path("redirect_uri").get(0).asString()).isEqualTo(REDIRECT);
+            assertThat(c.path("user_id").asLong()).isEqualTo(owner().id());
+            assertThat(c.path("global").asBoolean()).isFalse();
+            assertThat(StreamSupport.stream(
+                                    api.get("/api/v2/oauth/clients", ownerAuth)
+                                            .json()
+                                            .path("clients")
+                                            .spliterator(),
+                                    false)
+                            .map(n -> n.path("identifier").asString()))
+                    .contains(client.identifier());
+            assertThat(auditEntries("oauth_client.created"))
+                    .anyMatch(e -> String.valueOf(
+                                    e.get("CHANGE_DESCRIPTION") != null
+                                            ? e.get("CHANGE_DESCRIPTION")
+                                            : e.get("change_description"))
+                            .contains(client.identifier()));
+        }
+
+        @Test
+        void shouldRefuseADuplicateIdentifierWith422() {
+            Client client = confidential();
+            Response again = api.send(
+                    "POST",
+                    "/api/v2/oauth/clients",
+                    ownerAuth,
+                    DeskClient.json(Map.of("client", Map.of("name", "Copy", "identifier", client.identifier()))));
+            assertThat(again.status()).isEqualTo(422);
+            assertThat(again.json()
+                            .path("details")
+                            .path("identifier")
+                            .get(0)
+                            .path("description")
+                            .asString())
+                    .isEqualTo("Identifier: " + client.identifier() + " is already used by another OAuth client");
+            assertThat(again.json()
+                            .path("details")
+                            .path("identifier")
+                            .get(0)
+                            .path("error")
+                            .asString())
+                    .isEqualTo("DuplicateValue");
+        }
+
+        @Test
+        void shouldRefuseAPlainHttpRedirectToAnotherHost() {
+            Response refused = api.send(
+                    "POST",
+                    "/api/v2/oauth/clients",
+                    ownerAuth,
+                    DeskClient.json(Map.of(
+                            "client",
+                            Map.of(
+                                    "name",
+                                    "Insecure",
+                                    "identifier",
+                                    "insecure-" + UUID.randomUUID(),
+                                    "redirect_uri",
+                                    List.of("http://app.example.test/cb")))));
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.json()
+                            .path("details")
+                            .path("redirect_uri")
+                            .get(0)
+                            .path("description")
+                            .asString())
+                    .isEqualTo("Redirect URL: \"http://app.example.test/cb\" uses http; only https is allowed, "
+                            + "or http on localhost/127.0.0.1");
+        }
+
+        @Test
+        void shouldStopTheOldSecretWhenANewOneIsGenerated() {
+            Client client = confidential();
+            Response generated =
+                    api.send("PUT", "/api/v2/oauth/clients/" + client.id() + "/generate_secret", ownerAuth, null);
+            assertThat(generated.status()).isEqualTo(200);
+            String newSecret = SecretLedger.issued(
+                    generated.json().path("client").path("secret").asString());
+            Response old = token(Map.of(
+                    "grant_type",
+                    "client_credentials",
+                    "client_id",
+                    client.identifier(),
+                    "client_secret",
+                    client.secret(),
+                    "scope",
+                    "read"));
+            assertThat(old.status()).isEqualTo(401);
+            assertThat(old.body()).isEqualTo(error("invalid_client", "client_secret is not this client's secret"));
+            clientCredentials(new Client(client.id(), client.identifier(), newSecret), "read");
+        }
+
+        @Test
+        void shouldRefuseAgentsWithZendesksForbiddenBody() {
+            String agentToken = DeskClient.tokenAuth(
+                    agentEmail,
+                    issueToken(
+                            agent,
+                            io.deskbridge.desk.apitoken.TokenScope.FULL,
+                            io.deskbridge.desk.apitoken.AuthenticatesAs.OWNER_ONLY));
+            Response refused = api.get("/api/v2/oauth/clients", agentToken);
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.json().path("error").path("title").asString()).isEqualTo("Forbidden");
+        }
+
+        @Test
+        void shouldStopEveryTokenOfADeletedClient() {
+            Client client = confidential();
+            JsonNode tokens = clientCredentials(client, "read");
+            assertThat(api.get("/api/v2/tickets", bearer(tokens)).status()).isEqualTo(200);
+            assertThat(api.send("DELETE", "/api/v2/oauth/clients/" + client.id(), ownerAuth, null)
+                            .status())
+                    .isEqualTo(204);
+            Response after = api.get("/api/v2/tickets", bearer(tokens));
+            assertThat(after.status()).isEqualTo(401);
+            assertThat(after.body()).isEqualTo(INVALID_TOKEN_BODY);
+        }
+    }
+
+    @Nested
+    class AuthorizationCode {
+
+        @Test
+        void shouldSendAnUnsignedUserToSignInAndBackToTheConsentPage() {
+            Client client = confidential();
+            DeskClient browser = DeskClient.withCookies(baseUrl());
+            String path = authorizePath(client, "read", "s", null);
+            Response first = browser.get(path, null);
+            assertThat(first.status()).isEqualTo(302);
+            assertThat(first.header("Location")).endsWith("/login");
+            Response signIn = browser.signIn(agentEmail, agentPassword);
+            assertThat(signIn.header("Location")).contains("/oauth/authorizations/new?response_type=code");
+            Response consent = browser.get(
+                    URI.create(signIn.header("Location")).getRawPath() + "?"
+                            + URI.create(signIn.header("Location")).getRawQuery(),
+                    null);
+            assertThat(consent.status()).isEqualTo(200);
+            assertThat(consent.body()).contains("Test app wants to access your Deskbridge account");
+            assertThat(consent.header("Content-Security-Policy"))
+                    .contains("form-action 'self' https://app.example.test");
+        }
+
+        @Test
+        void shouldIssueTokensForACodeWithPkceThatActAsTheApprovingUser() {
+            Client client = createClient("public", List.of(REDIRECT));
+            Pkce pkce = Pkce.fresh();
+            JsonNode tokens = exchange(client, code(client, "read write", pkce), pkce);
+            assertThat(tokens.path("token_type").asString()).isEqualTo("bearer");
+            assertThat(tokens.path("scope").asString()).isEqualTo("read write");
+            assertThat(tokens.path("expires_in").asLong()).isEqualTo(1800);
+            assertThat(tokens.path("refresh_token_expires_in").asLong()).isEqualTo(2_592_000);
+            assertThat(tokens.path("access_token").asString()).startsWith("dsko_");
+            assertThat(tokens.path("refresh_token").asString()).startsWith("dskr_");
+            Response me = api.get("/api/v2/users/me", bearer(tokens));
+            assertThat(me.status()).isEqualTo(200);
+            assertThat(me.json().path("user").path("id").asLong()).isEqualTo(agent.id());
+            assertThat(auditEntries("oauth_authorization.granted")).isNotEmpty();
+        }
+
+        @Test
+        void shouldAcceptAFormBodyWithBasicClientAuthentication() {
+            Client client = confidential();
+            String code = code(client, "read", null);
+            Response response = api.send(
+                    "POST",
+                    "/oauth/tokens",
+                    DeskClient.basic(client.identifier() + ":" + client.secret()),
+                    DeskClient.json(
+                            Map.of("grant_type", "authorization_code", "code", code, "redirect_uri", REDIRECT)));
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            register(response.json());
+            assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+            Response form = DeskClient.stateless(baseUrl())
+                    .form(
+                            "/oauth/tokens",
+                            Map.of(
+                                    "grant_type", "client_credentials",
+                                    "client_id", client.identifier(),
+                                    "client_secret", client.secret(),
+                                    "scope", "tickets:read",
+                                    "expires_in", "600"));
+            assertThat(form.status()).as(form.body()).isEqualTo(200);
+            register(form.json());
+            assertThat(form.json().path("expires_in").asLong()).isEqualTo(600);
+            assertThat(form.json().has("refresh_token")).isFalse();
+        }
+
+        @Test
+        void shouldSendAccessDeniedBackWhenTheUserDenies() {
+            Client client = confidential();
+            Map<String, String> back = decide(signedIn(), client, "read", "xyz", null, "deny");
+            assertThat(back).containsEntry("error", "access_denied").containsEntry("state", "xyz");
+            assertThat(back).doesNotContainKey("code");
+        }
+
+        @Test
+        void shouldNeverRedirectToAnUnregisteredRedirectUri() {
+            Client client = confidential();
+            Response page = signedIn()
+                    .get(
+                            "/oauth/authorizations/new?response_type=code&scope=read&client_id="
+                                    + q(client.identifier()) + "&redirect_uri=" + q("https://evil.example.test/cb"),
+                            null);
+            assertThat(page.status()).isEqualTo(400);
+            assertThat(page.header("Location")).isNull();
+            assertThat(page.body())
+                    .contains("The redirect_uri is not one of the redirect URLs registered for this client");
+        }
+
+        @Test
+        void shouldRequirePkceFromPublicClients() {
+            Client client = createClient("public", List.of(REDIRECT));
+            Response answer = signedIn().get(authorizePath(client, "read", "s1", null), null);
+            assertThat(answer.status()).isEqualTo(303);
+            assertThat(query(answer.header("Location")))
+                    .containsEntry("error", "invalid_request")
+                    .containsEntry(
+                            "error_description",
+                            "code_challenge is required: public clients must use PKCE with code_challenge_method=S256")
+                    .containsEntry("state", "s1");
+        }
+
+        @Test
+        void shouldRefuseTheApprovalWithoutTheCsrfToken() {
+            Client client = confidential();
+            DeskClient browser = signedIn();
+            assertThat(browser.get(authorizePath(client, "read", "s", null), null)
+                            .status())
+                    .isEqualTo(200);
+            Response forged = browser.form(
+                    "/oauth/authorizations",
+                    Map.of(
+                            "response_type", "code",
+                            "client_id", client.identifier(),
+                            "redirect_uri", REDIRECT,
+                            "scope", "read",
+                            "decision", "approve"));
+            assertThat(forged.status()).isEqualTo(403);
+            assertThat(forged.header("Location")).isNull();
+        }
+
+        @Test
+        void shouldRefuseAWrongCodeVerifier() {
+            Client client = createClient("public", List.of(REDIRECT));
+            Pkce pkce = Pkce.fresh();
+            String code = code(client, "read", pkce);
+            Response refused = token(Map.of(
+                    "grant_type",
+                    "authorization_code",
+                    "code",
+                    code,
+                    "client_id",
+                    client.identifier(),
+                    "redirect_uri",
+                    REDIRECT,
+                    "code_verifier",
+                    Pkce.fresh().verifier()));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.body())
+                    .isEqualTo(error(
+                            "invalid_grant", "code_verifier does not match the code_challenge of the authorization"));
+        }
+
+        @Test
+        void shouldRevokeTheTokensOfACodePresentedTwice() {
+            Client client = confidential();
+            String code = code(client, "read", null);
+            JsonNode tokens = exchange(client, code, null);
+            Response again = token(Map.of(
+                    "grant_type",
+                    "authorization_code",
+                    "code",
+                    code,
+                    "client_id",
+                    client.identifier(),
+                    "client_secret",
+                    client.secret(),
+                    "redirect_uri",
+                    REDIRECT));
+            assertThat(again.status()).isEqualTo(400);
+            assertThat(again.body())
+                    .isEqualTo(error(
+                            "invalid_grant",
+                            "The authorization code was already used; the tokens issued for it are revoked"));
+            assertThat(api.get("/api/v2/tickets", bearer(tokens)).status()).isEqualTo(401);
+        }
+
+        @Test
+        void shouldRefuseACodeAfterItsTwoMinutes() {
+            Client client = confidential();
+            String code = code(client, "read", null);
+            clock.advance(Duration.ofSeconds(121));
+            Response late = token(Map.of(
+                    "grant_type",
+                    "authorization_code",
+                    "code",
+                    code,
+                    "client_id",
+                    client.identifier(),
+                    "client_secret",
+                    client.secret(),
+                    "redirect_uri",
+                    REDIRECT));
+            assertThat(late.status()).isEqualTo(400);
+            assertThat(late.body())
+                    .isEqualTo(error("invalid_grant", "The authorization code expired; codes work for 120 seconds"));
+        }
+    }
+
+    @Nested
+    class Refresh {
+
+        @Test
+        void shouldReturnANewPairAndRevokeTheOldOne() {
+            Client client = confidential();
+            JsonNode first = exchange(client, code(client, "read", null), null);
+            Response refreshed = refresh(client, first.path("refresh_token").asString());
+            assertThat(refreshed.status()).as(refreshed.body()).isEqualTo(200);
+            JsonNode second = refreshed.json();
+            assertThat(second.path("refresh_token").asString())
+                    .isNotEqualTo(first.path("refresh_token").asString());
+            assertThat(second.path("scope").asString()).isEqualTo("read");
+            Response old = api.get("/api/v2/tickets", bearer(first));
+            assertThat(old.status()).isEqualTo(401);
+            assertThat(old.body()).isEqualTo(INVALID_TOKEN_BODY);
+            assertThat(api.get("/api/v2/tickets", bearer(second)).status()).isEqualTo(200);
+        }
+
+        @Test
+        void shouldRevokeTheWholeFamilyWhenAUsedRefreshTokenComesBack() {
+            Client client = confidential();
+            JsonNode first = exchange(client, code(client, "read", null), null);
+            JsonNode second =
+                    refresh(client, first.path("refresh_token").asString()).json();
+            int auditedBefore = auditEntries("oauth_token.refresh_reused").size();
+
+            Response reused = refresh(client, first.path("refresh_token").asString());
+
+            assertThat(reused.status()).isEqualTo(400);
+            assertThat(reused.body())
+                    .isEqualTo(error(
+                            "invalid_grant",
+                            "The refresh token was already used; every token of this grant is now revoked. Ask the "
+                                    + "user to authorize again"));
+            assertThat(api.get("/api/v2/tickets", bearer(second)).status()).isEqualTo(401);
+            assertThat(refresh(client, second.path("refresh_token").asString()).status())
+                    .isEqualTo(400);
+            assertThat(auditEntries("oauth_token.refresh_reused")).hasSize(auditedBefore + 1);
+        }
+
+        @Test
+        void shouldRefuseMoreScopesThanGranted() {
+            Client client = confidential();
+            JsonNode first = exchange(client, code(client, "tickets:read", null), null);
+            Response wider = token(Map.of(
+                    "grant_type", "refresh_token",
+                    "refresh_token", first.path("refresh_token").asString(),
+                    "client_id", client.identifier(),
+                    "client_secret", client.secret(),
+                    "scope", "read write"));
+            assertThat(wider.status()).isEqualTo(400);
+            assertThat(wider.body())
+                    .isEqualTo(error(
+                            "invalid_scope", "scope \"read write\" asks for more than was granted (\"tickets:read\")"));
+        }
+    }
+
+    @Nested
+    class Expiry {
+
+        @Test
+        void shouldRefuseAnAccessTokenOnceItExpired() {
+            Client client = confidential();
+            JsonNode tokens = clientCredentials(client, "read");
+            assertThat(api.get("/api/v2/tickets", bearer(tokens)).status()).isEqualTo(200);
+            clock.advance(Duration.ofMinutes(30).plusSeconds(1));
+            Response expired = api.get("/api/v2/tickets", bearer(tokens));
+            assertThat(expired.status()).isEqualTo(401);
+            assertThat(expired.body()).isEqualTo(INVALID_TOKEN_BODY);
+        }
+
+        @Test
+        void shouldRefuseLifetimesOutsideThePolicy() {
+            Client client = confidential();
+            Response tooShort = token(Map.of(
+                    "grant_type",
+                    "client_credentials",
+                    "client_id",
+                    client.identifier(),
+                    "client_secret",
+                    client.secret(),
+                    "scope",
+                    "read",
+                    "expires_in",
+                    60));
+            assertThat(tooShort.status()).isEqualTo(400);
+            assertThat(tooShort.body())
+                    .isEqualTo(error("invalid_request", "expires_in 60 is outside the allowed 300 to 172800 seconds"));
+        }
+
+        @Test
+        void shouldRefuseAnExpiredRefreshToken() {
+            Client client = confidential();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("grant_type", "authorization_code");
+            body.put("code", code(client, "read", null));
+            body.put("client_id", client.identifier());
+            body.put("client_secret", client.secret());
+            body.put("redirect_uri", REDIRECT);
+            body.put("refresh_token_expires_in", 604_800);
+            Response issued = token(body);
+            assertThat(issued.json().path("refresh_token_expires_in").asLong()).isEqualTo(604_800);
+            clock.advance(Duration.ofDays(7).plusSeconds(1));
+            Response late = refresh(client, issued.json().path("refresh_token").asString());
+            assertThat(late.status()).isEqualTo(400);
+            assertThat(late.json().path("error").asString()).isEqualTo("invalid_grant");
+            assertThat(late.json().path("error_description").asString()).startsWith("The refresh token expired at ");
+        }
+    }
+
+    @Nested
+    class ClientCredentials {
+
+        @Test
+        void shouldActAsTheAdminWhoCreatedTheClientWithoutARefreshToken() {
+            Client client = confidential();
+            JsonNode tokens = clientCredentials(client, "read");
+            assertThat(tokens.has("refresh_token")).isFalse();
+            assertThat(tokens.has("refresh_token_expires_in")).isFalse();
+            Response me = api.get("/api/v2/users/me", bearer(tokens));
+            assertThat(me.json().path("user").path("id").asLong()).isEqualTo(owner().id());
+        }
+
+        @Test
+        void shouldRefusePublicClients() {
+            Client client = createClient("public", List.of(REDIRECT));
+            Response refused = token(
+                    Map.of("grant_type", "client_credentials", "client_id", client.identifier(), "scope", "read"));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.body())
+                    .isEqualTo(error(
+                            "unauthorized_client",
+                            "client_credentials needs a confidential client; this client is public"));
+        }
+
+        @Test
+        void shouldRefuseImpersonate() {
+            Client client = confidential();
+            Response refused = token(Map.of(
+                    "grant_type",
+                    "client_credentials",
+                    "client_id",
+                    client.identifier(),
+                    "client_secret",
+                    client.secret(),
+                    "scope",
+                    "read impersonate"));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.json().path("error").asString()).isEqualTo("invalid_scope");
+        }
+
+        @Test
+        void shouldRefuseAnUnknownGrantType() {
+            Response refused = token(Map.of("grant_type", "password", "client_id", "x"));
+            assertThat(refused.status()).isEqualTo(400);
+            assertThat(refused.body())
+                    .isEqualTo(error(
+                            "unsupported_grant_type",
+                            "grant_type \"password\" is not supported; use authorization_code, refresh_token or "
+                                    + "client_credentials"));
+        }
+    }
+
+    @Nested
+    class Scopes {
+
+        @Test
+        void shouldLetATicketsReadTokenReadTicketsOnly() {
+            Client client = confidential();
+            String auth = bearer(clientCredentials(client, "tickets:read"));
+            assertThat(api.get("/api/v2/tickets.json", auth).status()).isEqualTo(200);
+            assertThat(api.get("/api/v2/incremental/tickets/cursor.json?start_time=0", auth)
+                            .status())
+                    .isEqualTo(200);
+            Response users = api.get("/api/v2/users", auth);
+            assertThat(users.status()).isEqualTo(403);
+            assertThat(users.body())
+                    .isEqualTo("{\"error\":\"Forbidden\",\"description\":\"You are missing the following required "
+                            + "scopes: users:read\"}");
+            Response write = api.send(
+                    "POST",
+                    "/api/v2/tickets",
+                    auth,
+                    DeskClient.json(Map.of("ticket", Map.of("subject", "no", "comment", Map.of("body", "no")))));
+            assertThat(write.status()).isEqualTo(403);
+            assertThat(write.body())
+                    .isEqualTo("{\"error\":\"Forbidden\",\"description\":\"You are missing the following required "
+                            + "scopes: tickets:write\"}");
+            Response search = api.get("/api/v2/search?query=type:ticket", auth);
+            assertThat(search.status()).isEqualTo(403);
+            assertThat(search.body())
+                    .isEqualTo("{\"error\":\"Forbidden\",\"description\":\"You are missing the following required "
+                            + "scopes: read\"}");
+        }
+
+        @Test
+        void shouldLetAReadTokenReadEverythingButWriteNothing() {
+            Client client = confidential();
+            String auth = bearer(clientCredentials(client, "read"));
+            assertThat(api.get("/api/v2/users", auth).status()).isEqualTo(200);
+            assertThat(api.get("/api/v2/organizations", auth).status()).isEqualTo(200);
+            Response write = api.send(
+                    "POST",
+                    "/api/v2/organizations",
+                    auth,
+                    DeskClient.json(Map.of("organization", Map.of("name", "Nope " + UUID.randomUUID()))));
+            assertThat(write.status()).isEqualTo(403);
+            assertThat(write.json().path("description").asString())
+                    .isEqualTo("You are missing the following required scopes: organizations:write");
+        }
+
+        @Test
+        void shouldLetAResourceWriteScopeWriteThatResource() {
+            Client client = confidential();
+            String auth = bearer(clientCredentials(client, "tickets:write tickets:read"));
+            Response created = api.send(
+                    "POST",
+                    "/api/v2/tickets",
+                    auth,
+                    DeskClient.json(Map.of("ticket", Map.of("subject", "via OAuth", "comment", Map.of("body", "ok")))));
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+        }
+    }
+
+    @Nested
+    class TokenApi {
+
+        @Test
+        void shouldShowAndRevokeTheCurrentToken() {
+            Client client = confidential();
+            JsonNode tokens = exchange(client, code(client, "tickets:read", null), null);
+            Response current = api.get("/api/v2/oauth/tokens/current", bearer(tokens));
+            assertThat(current.status()).as(current.body()).isEqualTo(200);
+            JsonNode t = current.json().path("token");
+            assertThat(t.path("token").asString())
+                    .isEqualTo(tokens.path("access_token").asString().substring(0, 10));
+            assertThat(t.path("user_id").asLong()).isEqualTo(agent.id());
+            assertThat(t.path("client_id").asLong()).isEqualTo(client.id());
+            assertThat(t.path("scopes").get(0).asString()).isEqualTo("tickets:read");
+
+            assertThat(api.send("DELETE", "/api/v2/oauth/tokens/current", bearer(tokens), null)
+                            .status())
+                    .isEqualTo(204);
+            assertThat(api.get("/api/v2/tickets", bearer(tokens)).status()).isEqualTo(401);
+            assertThat(auditEntries("oauth_token.revoked")).isNotEmpty();
+        }
+
+        @Test
+        void shouldListTheUsersTokensAndLetAnAdminRevokeOne() {
+            Client client = confidential();
+            JsonNode tokens = exchange(client, code(client, "read", null), null);
+            long id = api.get("/api/v2/oauth/tokens/current", bearer(tokens))
+                    .json()
+                    .path("token")
+                    .path("id")
+                    .asLong();
+            Response all = api.get("/api/v2/oauth/tokens?all=true&client_id=" + client.id(), ownerAuth);
+            assertThat(all.status()).isEqualTo(200);
+            assertThat(all.json().path("tokens").get(0).path("id").asLong()).isEqualTo(id);
+            assertThat(api.get("/api/v2/oauth/tokens", ownerAuth)
+                            .json()
+                            .path("tokens")
+                            .toString())
+                    .doesNotContain("\"id\":" + id + ",");
+            assertThat(api.send("DELETE", "/api/v2/oauth/tokens/" + id, ownerAuth, null)
+                            .status())
+                    .isEqualTo(204);
+            assertThat(api.get("/api/v2/tickets", bearer(tokens)).status()).isEqualTo(401);
+        }
+    }
+
+    @Nested
+    class AdminCenterPage {
+
+        @Test
+        void shouldAddAClientAndShowItsSecretOnlyOnce() {
+            DeskClient browser = DeskClient.withCookies(baseUrl());
+            assertThat(browser.signIn(OWNER_EMAIL, OWNER_PASSWORD).status()).isEqualTo(302);
+            Response form = browser.get("/admin/apps-integrations/apis/oauth-clients/new", null);
+            assertThat(form.status()).isEqualTo(200);
+            String identifier = "page-" + UUID.randomUUID();
+            Map<String, String> fields = new LinkedHashMap<>();
+            fields.put("name", "From the page");
+            fields.put("identifier", identifier);
+            fields.put("company", "");
+            fields.put("description", "");
+            fields.put("kind", "confidential");
+            fields.put("redirectUris", REDIRECT + "\n");
+            fields.put("_csrf", DeskClient.csrfFrom(form.body()));
+            Response created = browser.form("/admin/apps-integrations/apis/oauth-clients", fields);
+            assertThat(created.status()).isEqualTo(302);
+            String location = URI.create(created.header("Location")).getPath();
+            Response shown = browser.get(location, null);
+            java.util.regex.Matcher secret = java.util.regex.Pattern.compile("value=\"(dskc_[A-Za-z0-9]+)\"")
+                    .matcher(shown.body());
+            assertThat(secret.find()).as(shown.body()).isTrue();
+            SecretLedger.issued(secret.group(1));
+            assertThat(browser.get(location, null).body()).doesNotContain(secret.group(1));
+            clientCredentials(new Client(0, identifier, secret.group(1)), "read");
+            assertThat(browser.get("/admin/apps-integrations/apis/oauth-clients", null)
+                            .body())
+                    .contains(identifier);
+        }
+    }
+
+    @Nested
+    class ThirdPartyClients {
+
+        @Test
+        void shouldLetTheUnmodifiedZendeskJavaClientReadTicketsWithAnAccessToken() throws Exception {
+            Client client = confidential();
+            String access = clientCredentials(client, "tickets:read")
+                    .path("access_token")
+                    .asString();
+            try (Zendesk zendesk =
+                    new Zendesk.Builder(baseUrl()).setOauthToken(access).build()) {
+                List<Ticket> tickets = StreamSupport.stream(zendesk.getTickets().spliterator(), false)
+                        .toList();
+                assertThat(tickets).extracting(Ticket::getSubject).contains("OAuth seed");
+            }
+        }
+    }
+}
