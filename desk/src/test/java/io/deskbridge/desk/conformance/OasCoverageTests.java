@@ -39,7 +39,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 class OasCoverageTests {
 
     /** Raise this when desk serves more; never lower it without saying why in the commit. */
-    static final int FLOOR = 37;
+    static final int FLOOR = 108;
 
     private static final String DOCUMENT = "/zendesk-oas/zendesk-support-oas.yaml";
     private static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
