@@ -226,10 +226,13 @@ class IncrementalExportIntegrationTests extends DeskIntegrationTest {
             JsonNode excluded = api.get("/api/v2/incremental/tickets/cursor?exclude_deleted=true&" + query, auth)
                     .json();
             assertThat(excluded.path("tickets")).isEmpty();
-            assertThat(api.get("/api/v2/incremental/tickets?include=metric_sets&" + query, auth)
-                            .json()
-                            .has("metric_sets"))
-                    .isTrue();
+            JsonNode withMetrics = api.get("/api/v2/incremental/tickets?include=metric_sets&" + query, auth)
+                    .json();
+            assertThat(withMetrics.has("metric_sets"))
+                    .as("embedded, not a top-level sideload")
+                    .isFalse();
+            assertThat(withMetrics.at("/tickets/0/metric_set/ticket_id").asLong())
+                    .isEqualTo(id);
         }
 
         @Test
