@@ -7,8 +7,10 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Collections;
+import java.util.Enumeration;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -44,7 +46,7 @@ class RepeatedParameterFilter extends OncePerRequestFilter {
         Map<String, String[]> result = new LinkedHashMap<>();
         boolean changed = false;
         for (Map.Entry<String, String[]> entry : parameters.entrySet()) {
-            String[] values = new LinkedHashSet<>(java.util.List.of(entry.getValue())).toArray(String[]::new);
+            String[] values = new LinkedHashSet<>(List.of(entry.getValue())).toArray(String[]::new);
             changed |= values.length != entry.getValue().length;
             result.put(entry.getKey(), values);
         }
@@ -78,7 +80,7 @@ class RepeatedParameterFilter extends OncePerRequestFilter {
         }
 
         @Override
-        public java.util.Enumeration<String> getParameterNames() {
+        public Enumeration<String> getParameterNames() {
             return Collections.enumeration(parameters.keySet());
         }
     }
