@@ -35,5 +35,18 @@
  * so consistency is the database's: a write is visible to the next request on the same instance
  * (read-your-writes) and, once committed, to every other instance on the same PostgreSQL immediately;
  * there is no staleness bound to document or to test.
+ *
+ * <h2>History: audits and metric sets (decisions)</h2>
+ *
+ * Audits are what desk already records on every create and update ({@code ticket_audits}); comments
+ * appear in them as {@code Comment} events, which is how tap-zendesk builds its comments stream.
+ * {@code /tickets/{id}/audits} pages like every list (offset, or cursor with {@code page[size]});
+ * {@code /ticket_audits} is Zendesk's cursor-only list, newest first, with {@code before_url} /
+ * {@code after_url} ({@code TicketHistoryController}). Metric sets are not stored: {@link
+ * io.deskbridge.desk.ticket.TicketMetrics} derives them from the audits whenever they are shown (one
+ * query for a page of tickets), so they can never disagree with the history; desk has no business-hour
+ * schedules, so business minutes equal calendar minutes. A metric set's id is its ticket's id.
+ * {@code /incremental/ticket_metric_events} is not served yet (issue 13, item 4: its activate, pause
+ * and fulfill events would be derived from the same audits).
  */
 package io.deskbridge.desk.ticket;

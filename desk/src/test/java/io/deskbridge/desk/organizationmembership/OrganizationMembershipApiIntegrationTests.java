@@ -113,15 +113,14 @@ class OrganizationMembershipApiIntegrationTests extends DeskIntegrationTest {
                 .isEqualTo(404);
     }
 
-    /**
-     * Writes are not served yet (see the package's decisions). The body is desk's generic 405 body,
-     * today an {@code InternalError} one for every unmapped method (issue 13, item 10; config/api own
-     * it), so only the status is pinned here.
-     */
+    /** Writes are not served yet (see the package's decisions): desk's 405 body for an unmapped method. */
     @Test
     void shouldAnswerMethodNotAllowedForWrites() {
         Response response = api.send(
                 "POST", "/api/v2/organization_memberships", auth, "{\"organization_membership\":{\"user_id\":1}}");
         assertThat(response.status()).isEqualTo(405);
+        assertThat(response.body())
+                .isEqualTo(
+                        "{\"errors\":[{\"code\":\"MethodNotAllowed\",\"title\":\"Method POST is not allowed here.\"}]}");
     }
 }
