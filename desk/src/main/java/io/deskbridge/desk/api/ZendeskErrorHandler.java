@@ -64,10 +64,7 @@ public class ZendeskErrorHandler {
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
-        return json(
-                HttpStatus.METHOD_NOT_ALLOWED,
-                ZendeskErrors.errors("MethodNotAllowed", "Method " + e.getMethod() + " is not allowed here."),
-                new HttpHeaders());
+        return json(HttpStatus.METHOD_NOT_ALLOWED, ZendeskErrors.methodNotAllowed(e.getMethod()), new HttpHeaders());
     }
 
     @ExceptionHandler(Exception.class)

@@ -25,12 +25,32 @@ public final class ZendeskErrors {
                 "The access token provided is expired, revoked, malformed or invalid for other reasons.");
     }
 
+    public static final String RESTRICTED_MESSAGE =
+            "Access to this resource is restricted. Please contact the account administrator for assistance.";
+
+    /**
+     * 403 for reading a resource the caller's role may not see. Decision: Zendesk has two 403 messages
+     * in the same {@code {"error":{"title","message"}}} shape: this one for a restricted resource and
+     * {@link #FORBIDDEN_MESSAGE} for an action the role may not take. Desk answers reads (GET) with this
+     * one, because tap-zendesk's discovery (discover.py) treats a zenpy 403 as "stream not readable"
+     * only when the message is exactly this text and fails the whole discovery otherwise; writes keep
+     * {@link #forbidden()}, whose "You do not have access" Airbyte's error handler recognises.
+     */
+    public static Map<String, Object> resourceRestricted() {
+        return Map.of("error", ordered("title", "Forbidden", "message", RESTRICTED_MESSAGE));
+    }
+
     public static Map<String, Object> forbidden() {
         return Map.of("error", ordered("title", "Forbidden", "message", FORBIDDEN_MESSAGE));
     }
 
     public static Map<String, Object> missingScope(String scope) {
         return ordered("error", "Forbidden", "description", "You are missing the following required scopes: " + scope);
+    }
+
+    /** 405: the path exists, the method does not (the same body wherever Spring refuses it). */
+    public static Map<String, Object> methodNotAllowed(String method) {
+        return errors("MethodNotAllowed", "Method " + method + " is not allowed here.");
     }
 
     public static Map<String, Object> recordNotFound() {

@@ -108,7 +108,9 @@ class SecurityConfig {
                                                 "InvalidCSRFToken",
                                                 "A write with the Admin Center session must send the X-CSRF-Token header; "
                                                         + "read authenticity_token from GET /api/v2/users/me")
-                                        : ZendeskErrors.forbidden())));
+                                        : "GET".equals(request.getMethod())
+                                                ? ZendeskErrors.resourceRestricted()
+                                                : ZendeskErrors.forbidden())));
         return http.build();
     }
 

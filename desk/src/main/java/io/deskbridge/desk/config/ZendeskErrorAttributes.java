@@ -6,6 +6,7 @@ import java.util.Map;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
 import org.springframework.stereotype.Component;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.context.request.RequestAttributes;
 import org.springframework.web.context.request.WebRequest;
 
@@ -33,6 +34,12 @@ class ZendeskErrorAttributes extends DefaultErrorAttributes {
                         ZendeskErrors.errors(
                                 "RequestTooLarge", "The request body is larger than this endpoint accepts");
                     case 400 -> ZendeskErrors.errors("BadRequest", "The request is malformed");
+                    // An unsupported method on a known path is refused before any controller runs.
+                    case 405 ->
+                        ZendeskErrors.methodNotAllowed(
+                                getError(request) instanceof HttpRequestMethodNotSupportedException e
+                                        ? e.getMethod()
+                                        : "This method");
                     default ->
                         ZendeskErrors.error("InternalError", "Something went wrong on our side; it has been logged.");
                 });

@@ -14,6 +14,7 @@ import io.deskbridge.desk.ticket.AuditEvent;
 import io.deskbridge.desk.ticket.Ticket;
 import io.deskbridge.desk.ticket.TicketAudit;
 import io.deskbridge.desk.ticket.TicketJson;
+import io.deskbridge.desk.ticket.TicketMetricJson;
 import io.deskbridge.desk.ticket.Tickets;
 import io.deskbridge.desk.ticket.Via;
 import io.deskbridge.desk.user.UserAccount;
@@ -34,7 +35,7 @@ import tools.jackson.databind.node.JsonNodeFactory;
 /**
  * Incremental exports, Zendesk's way; the paging rules are {@link ExportPaging}'s. Deleted tickets
  * appear with {@code status: "deleted"} unless {@code exclude_deleted=true}; {@code include=metric_sets}
- * is accepted (desk computes no metrics yet: an empty list).
+ * embeds each ticket's {@code metric_set}.
  */
 @RestController
 class IncrementalExportController {
@@ -64,17 +65,22 @@ class IncrementalExportController {
     record TimeFields(long count, long endTime, String nextPage, boolean endOfStream) {}
 
     record TicketsCursorResponse(
-            List<TicketJson> tickets,
-            @JsonUnwrapped CursorFields paging,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<JsonNode> metricSets) {}
+            List<ExportedTicket> tickets, @JsonUnwrapped CursorFields paging) {}
 
     record UsersCursorResponse(
             List<UserJson> users, @JsonUnwrapped CursorFields paging) {}
 
     record TicketsTimeResponse(
-            List<TicketJson> tickets,
-            @JsonUnwrapped TimeFields paging,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<JsonNode> metricSets) {}
+            List<ExportedTicket> tickets, @JsonUnwrapped TimeFields paging) {}
+
+    /**
+     * A ticket as the exports show it: with {@code include=metric_sets}, its metric set embedded as
+     * {@code metric_set} (what tap-zendesk reads: {@code ticket["metric_set"]}, streams.py), computed
+     * from the ticket's audits like {@code /ticket_metrics}.
+     */
+    record ExportedTicket(
+            @JsonUnwrapped TicketJson ticket,
+            @JsonInclude(JsonInclude.Include.NON_NULL) TicketMetricJson metricSet) {}
 
     record UsersTimeResponse(
             List<UserJson> users, @JsonUnwrapped TimeFields paging) {}
@@ -122,18 +128,14 @@ class IncrementalExportController {
             HttpServletRequest request) {
         int size = ExportPaging.perPage(perPage);
         long max = paging.maxTimestamp();
-        Position from = cursor != null ? decode("tickets", cursor) : new Position(paging.startTime(startTime, max), 0);
+        Position from = cursor != null ? decode("tickets", cursor) : new Position(ExportPaging.startTime(startTime), 0);
         CursorSlice<Ticket> slice = ExportPaging.cursor(
                 from,
                 size,
                 (after, limit) -> tickets.exportAfter(after.timestamp(), after.id(), max, excludeDeleted, limit),
                 Ticket::generatedTimestamp,
                 Ticket::id);
-        String base = base();
-        return new TicketsCursorResponse(
-                slice.rows().stream().map(t -> TicketJson.of(t, base)).toList(),
-                cursorFields("tickets", slice, request),
-                metricSets(include));
+        return new TicketsCursorResponse(exported(slice.rows(), include), cursorFields("tickets", slice, request));
     }
 
     @GetMapping("/api/v2/incremental/users/cursor")
@@ -145,7 +147,7 @@ class IncrementalExportController {
         int size = ExportPaging.perPage(perPage);
         long max = paging.maxTimestamp();
         // users.updated_at is kept to the second, so the position's second-resolution is exact.
-        Position from = cursor != null ? decode("users", cursor) : new Position(paging.startTime(startTime, max), 0);
+        Position from = cursor != null ? decode("users", cursor) : new Position(ExportPaging.startTime(startTime), 0);
         CursorSlice<UserAccount> slice = ExportPaging.cursor(
                 from,
                 size,
@@ -167,7 +169,7 @@ class IncrementalExportController {
             HttpServletRequest request) {
         int size = ExportPaging.perPage(perPage);
         long max = paging.maxTimestamp();
-        long start = paging.startTime(startTime, max);
+        long start = ExportPaging.startTime(startTime);
         TimeSlice<Ticket> slice = ExportPaging.time(
                 start,
                 size,
@@ -175,11 +177,7 @@ class IncrementalExportController {
                 (second, afterId) -> tickets.exportAfter(second, afterId, second, excludeDeleted, Integer.MAX_VALUE),
                 Ticket::generatedTimestamp,
                 Ticket::id);
-        String base = base();
-        return new TicketsTimeResponse(
-                slice.rows().stream().map(t -> TicketJson.of(t, base)).toList(),
-                timeFields(slice, request),
-                metricSets(include));
+        return new TicketsTimeResponse(exported(slice.rows(), include), timeFields(slice, request));
     }
 
     @GetMapping("/api/v2/incremental/users")
@@ -189,7 +187,7 @@ class IncrementalExportController {
             HttpServletRequest request) {
         int size = ExportPaging.perPage(perPage);
         long max = paging.maxTimestamp();
-        long start = paging.startTime(startTime, max);
+        long start = ExportPaging.startTime(startTime);
         TimeSlice<UserAccount> slice = ExportPaging.time(
                 start,
                 size,
@@ -211,7 +209,7 @@ class IncrementalExportController {
             HttpServletRequest request) {
         int size = ExportPaging.perPage(perPage);
         long max = paging.maxTimestamp();
-        long start = paging.startTime(startTime, max);
+        long start = ExportPaging.startTime(startTime);
         TimeSlice<Organization> slice = ExportPaging.time(
                 start,
                 size,
@@ -242,7 +240,7 @@ class IncrementalExportController {
             HttpServletRequest request) {
         int size = ExportPaging.perPage(perPage);
         long max = paging.maxTimestamp();
-        long start = paging.startTime(startTime, max);
+        long start = ExportPaging.startTime(startTime);
         boolean comments = include != null && include.contains("comment_events");
         // Audits are read from the start second inclusive (their export has no id position).
         TimeSlice<TicketAudit> slice =
@@ -291,8 +289,19 @@ class IncrementalExportController {
                 List.of());
     }
 
-    private static List<JsonNode> metricSets(String include) {
-        return include != null && include.contains("metric_sets") ? List.of() : null;
+    private List<ExportedTicket> exported(List<Ticket> rows, String include) {
+        String base = base();
+        if (include == null || !include.contains("metric_sets")) {
+            return rows.stream()
+                    .map(t -> new ExportedTicket(TicketJson.of(t, base), null))
+                    .toList();
+        }
+        List<TicketMetricJson> metrics = tickets.metrics(rows, base);
+        List<ExportedTicket> exported = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            exported.add(new ExportedTicket(TicketJson.of(rows.get(i), base), metrics.get(i)));
+        }
+        return exported;
     }
 
     private CursorFields cursorFields(String key, CursorSlice<?> slice, HttpServletRequest request) {

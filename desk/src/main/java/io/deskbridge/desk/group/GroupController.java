@@ -14,9 +14,11 @@ import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -103,6 +105,19 @@ class GroupController {
                 in.string("description", 4000).orElse(""),
                 in.bool("is_public").orElse(true));
         return ResponseEntity.status(HttpStatus.CREATED).body(new GroupResponse(GroupJson.of(group, base())));
+    }
+
+    @PutMapping("/api/v2/groups/{id}")
+    GroupResponse update(@PathVariable long id, @RequestBody JsonNode body) {
+        Input in = Input.envelope(body, "group");
+        Group group = groups.update(id, in.string("name", 255), in.string("description", 4000), in.bool("is_public"));
+        return new GroupResponse(GroupJson.of(group, base()));
+    }
+
+    @DeleteMapping("/api/v2/groups/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id) {
+        groups.delete(id);
+        return ResponseEntity.noContent().build();
     }
 
     private static String base() {

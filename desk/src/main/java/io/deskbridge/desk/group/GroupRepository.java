@@ -57,6 +57,26 @@ class GroupRepository {
         return keys.getKeyAs(Number.class).longValue();
     }
 
+    void update(long id, String name, String description, boolean isPublic, Instant now) {
+        jdbc.sql("""
+                UPDATE agent_groups SET name = :name, description = :description, is_public = :isPublic,
+                 updated_at = :now WHERE id = :id AND deleted = FALSE
+                """)
+                .param("id", id)
+                .param("name", name)
+                .param("description", description)
+                .param("isPublic", isPublic)
+                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .update();
+    }
+
+    void markDeleted(long id, Instant now) {
+        jdbc.sql("UPDATE agent_groups SET deleted = TRUE, updated_at = :now WHERE id = :id")
+                .param("id", id)
+                .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .update();
+    }
+
     private static Group map(ResultSet rs, int row) throws SQLException {
         return new Group(
                 rs.getLong("id"),

@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -52,5 +53,32 @@ public class Groups {
                 isPublic,
                 Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
         return get(id);
+    }
+
+    /** Changes what the update names; a missing field keeps its value. */
+    @Transactional
+    public Group update(long id, Optional<String> name, Optional<String> description, Optional<Boolean> isPublic) {
+        Group current = get(id);
+        if (name.isPresent() && name.get().isBlank()) {
+            throw Input.blank("name");
+        }
+        repository.update(
+                id,
+                name.map(String::strip).orElse(current.name()),
+                description.orElse(current.description()),
+                isPublic.orElse(current.isPublic()),
+                Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
+        return get(id);
+    }
+
+    /**
+     * Deletes a group (soft, as Zendesk keeps deleted groups for reporting): it leaves the lists and
+     * {@code GET /groups/{id}} answers 404. Tickets keep their {@code group_id}, as Zendesk's do until
+     * the next update.
+     */
+    @Transactional
+    public void delete(long id) {
+        get(id);
+        repository.markDeleted(id, Instant.now(clock).truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -1,6 +1,7 @@
 package io.deskbridge.desk.organization;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.deskbridge.desk.api.CountJson;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.pagination.KeysetSort;
 import io.deskbridge.desk.pagination.Page;
@@ -8,6 +9,8 @@ import io.deskbridge.desk.pagination.PageQuery;
 import io.deskbridge.desk.pagination.Pager;
 import io.deskbridge.desk.pagination.Paging;
 import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
@@ -33,10 +36,18 @@ class OrganizationController {
 
     private final Organizations organizations;
     private final Pager pager;
+    private final Clock clock;
 
-    OrganizationController(Organizations organizations, Pager pager) {
+    OrganizationController(Organizations organizations, Pager pager, Clock clock) {
         this.organizations = organizations;
         this.pager = pager;
+        this.clock = clock;
+    }
+
+    @GetMapping("/api/v2/organizations/count")
+    CountJson count() {
+        return CountJson.of(
+                organizations.count(OrganizationFilter.ALL), clock.instant().truncatedTo(ChronoUnit.SECONDS));
     }
 
     record OrganizationResponse(OrganizationJson organization) {}

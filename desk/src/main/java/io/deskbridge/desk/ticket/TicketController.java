@@ -3,6 +3,7 @@ package io.deskbridge.desk.ticket;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.deskbridge.desk.api.BadRequestException;
+import io.deskbridge.desk.api.CountJson;
 import io.deskbridge.desk.api.IdList;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.organization.OrganizationJson;
@@ -23,6 +24,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -66,8 +70,10 @@ class TicketController {
     private final Users users;
     private final Organizations organizations;
     private final Pager pager;
+    private final Clock clock;
 
-    TicketController(Tickets tickets, Users users, Organizations organizations, Pager pager) {
+    TicketController(Tickets tickets, Users users, Organizations organizations, Pager pager, Clock clock) {
+        this.clock = clock;
         this.tickets = tickets;
         this.users = users;
         this.organizations = organizations;
@@ -98,20 +104,35 @@ class TicketController {
     /** What {@code include=users,organizations} adds. */
     private record Sideloads(List<UserJson> users, List<OrganizationJson> organizations) {}
 
+    /**
+     * The tickets, or with {@code external_id} only those carrying it (zendesk-java-client's
+     * {@code getTicketsByExternalId}; Zendesk matches the whole value).
+     */
     @GetMapping("/api/v2/tickets")
-    TicketsResponse list(HttpServletRequest request, @RequestParam(required = false) String include) {
+    TicketsResponse list(
+            HttpServletRequest request,
+            @RequestParam(required = false) String include,
+            @RequestParam(name = "external_id", required = false) String externalId) {
         String base = base();
+        TicketFilter filter = externalId == null
+                ? TicketFilter.LIVE
+                : TicketFilter.live(List.of(new TicketFilter.ExternalIdIs(externalId)));
         Page<TicketJson> page = pager.page(
                         "tickets",
                         request,
                         SORTS,
                         "id",
-                        source(TicketFilter.LIVE),
+                        source(filter),
                         Ticket::id,
                         (t, column) -> column.equals("created_at") ? t.createdAt() : t.updatedAt())
                 .map(t -> TicketJson.of(t, base));
         Sideloads sideloads = sideload(page.items(), include, base);
         return new TicketsResponse(page.items(), page.paging(), sideloads.users(), sideloads.organizations());
+    }
+
+    @GetMapping("/api/v2/tickets/count")
+    CountJson count() {
+        return CountJson.of(tickets.count(TicketFilter.LIVE), clock.instant().truncatedTo(ChronoUnit.SECONDS));
     }
 
     @GetMapping("/api/v2/tickets/{id}")
@@ -166,7 +187,8 @@ class TicketController {
     @PutMapping("/api/v2/tickets/{id}")
     TicketResponse update(
             @PathVariable long id, @RequestBody JsonNode body, @AuthenticationPrincipal DeskPrincipal caller) {
-        TicketWrite write = tickets.update(caller, id, changes(Input.envelope(body, "ticket")));
+        Input in = Input.envelope(body, "ticket");
+        TicketWrite write = tickets.update(caller, id, changes(in), safeUpdateStamp(in));
         return new TicketResponse(TicketJson.of(write.ticket(), base()), AuditJson.of(write.audit()), null, null);
     }
 
@@ -334,6 +356,19 @@ class TicketController {
                 customFields(in),
                 field(in, "due_at", () -> in.instant("due_at")),
                 comment);
+    }
+
+    /**
+     * {@code safe_update: true} with {@code updated_stamp} (the {@code updated_at} the caller read):
+     * the stamp the update must still match. Without {@code safe_update}, the stamp is ignored, as in
+     * Zendesk; {@code safe_update} without a stamp is refused (it could protect nothing).
+     */
+    static Optional<Instant> safeUpdateStamp(Input in) {
+        if (!in.bool("safe_update").orElse(false)) {
+            return Optional.empty();
+        }
+        return Optional.of(in.instant("updated_stamp")
+                .orElseThrow(() -> Input.invalid("updated_stamp", "is required with safe_update")));
     }
 
     private static <T> Field<T> field(Input in, String name, java.util.function.Supplier<Optional<T>> read) {

@@ -7,7 +7,8 @@ import java.util.List;
 /**
  * A ticket in Zendesk's JSON shape. Zendesk sends every field, null or not (except {@code recipient},
  * which it leaves out when there is none); the fields desk does not implement carry Zendesk's values
- * for "none" ({@code problem_id: null}, empty lists, the channel flags).
+ * for "none" ({@code problem_id: null}, empty lists, the channel flags). {@code fields} repeats
+ * {@code custom_fields} as Zendesk does (tap-zendesk pops it from every exported ticket).
  */
 public record TicketJson(
         long id,
@@ -38,6 +39,7 @@ public record TicketJson(
         Instant dueAt,
         List<String> tags,
         List<CustomFieldValue> customFields,
+        List<CustomFieldValue> fields,
         List<Long> sharingAgreementIds,
         List<Long> followupIds,
         Long brandId,
@@ -75,6 +77,7 @@ public record TicketJson(
                 t.isPublic(),
                 t.dueAt(),
                 t.tags(),
+                t.customFields(),
                 t.customFields(),
                 List.of(),
                 List.of(),

@@ -220,14 +220,71 @@ class TicketRepository {
                 """.formatted(limit))
                 .param("start", ts(start))
                 .param("max", ts(max))
-                .query((rs, n) -> new TicketAudit(
-                        rs.getLong("id"),
-                        rs.getLong("ticket_id"),
-                        rs.getObject("author_id", Long.class),
-                        instant(rs, "created_at"),
-                        rs.getString("via_channel"),
-                        TicketCodec.events(rs.getString("events"))))
+                .query(TicketRepository::mapAudit)
                 .list();
+    }
+
+    /** Every audit of the given tickets, by ticket and in the order they happened. */
+    List<TicketAudit> auditsOf(Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT * FROM ticket_audits WHERE ticket_id IN (:ids) ORDER BY ticket_id, id")
+                .param("ids", ticketIds)
+                .query(TicketRepository::mapAudit)
+                .list();
+    }
+
+    long countAudits(long ticketId) {
+        return jdbc.sql("SELECT COUNT(*) FROM ticket_audits WHERE ticket_id = :id")
+                .param("id", ticketId)
+                .query(Long.class)
+                .single();
+    }
+
+    List<TicketAudit> audits(long ticketId, PageQuery page) {
+        return jdbc.sql("SELECT * FROM ticket_audits WHERE ticket_id = :ticketId"
+                        + page.boundarySql().map(b -> " AND " + b).orElse("")
+                        + page.orderAndWindowSql())
+                .params(page.boundaryParams())
+                .param("ticketId", ticketId)
+                .query(TicketRepository::mapAudit)
+                .list();
+    }
+
+    Optional<TicketAudit> audit(long ticketId, long auditId) {
+        return jdbc.sql("SELECT * FROM ticket_audits WHERE ticket_id = :ticketId AND id = :id")
+                .param("ticketId", ticketId)
+                .param("id", auditId)
+                .query(TicketRepository::mapAudit)
+                .optional();
+    }
+
+    /** All tickets' audits, newest first, with ids below {@code beforeId} (null: from the newest). */
+    List<TicketAudit> auditsBefore(Long beforeId, int limit) {
+        return jdbc.sql("SELECT * FROM ticket_audits" + (beforeId == null ? "" : " WHERE id < :before")
+                        + " ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY")
+                .params(beforeId == null ? Map.of() : Map.of("before", beforeId))
+                .query(TicketRepository::mapAudit)
+                .list();
+    }
+
+    /** All tickets' audits with ids above {@code afterId}, the oldest of them first. */
+    List<TicketAudit> auditsAfter(long afterId, int limit) {
+        return jdbc.sql("SELECT * FROM ticket_audits WHERE id > :after ORDER BY id FETCH FIRST " + limit + " ROWS ONLY")
+                .param("after", afterId)
+                .query(TicketRepository::mapAudit)
+                .list();
+    }
+
+    private static TicketAudit mapAudit(ResultSet rs, int row) throws SQLException {
+        return new TicketAudit(
+                rs.getLong("id"),
+                rs.getLong("ticket_id"),
+                rs.getObject("author_id", Long.class),
+                instant(rs, "created_at"),
+                rs.getString("via_channel"),
+                TicketCodec.events(rs.getString("events")));
     }
 
     private void replaceTags(long ticketId, List<String> tags) {

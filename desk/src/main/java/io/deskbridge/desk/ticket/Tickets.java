@@ -18,12 +18,14 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -105,6 +107,56 @@ public class Tickets {
     @Transactional(readOnly = true)
     public List<TicketAudit> auditsFrom(Instant start, Instant max, int limit) {
         return repository.auditsFrom(start, max, limit);
+    }
+
+    @Transactional(readOnly = true)
+    public long countAudits(long ticketId) {
+        get(ticketId);
+        return repository.countAudits(ticketId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TicketAudit> audits(long ticketId, PageQuery page) {
+        get(ticketId);
+        return repository.audits(ticketId, page);
+    }
+
+    @Transactional(readOnly = true)
+    public TicketAudit audit(long ticketId, long auditId) {
+        get(ticketId);
+        return repository.audit(ticketId, auditId).orElseThrow(() -> AuditNotFoundException.forId(ticketId, auditId));
+    }
+
+    /** Every ticket's audits, newest first, older than {@code beforeId} (null: from the newest). */
+    @Transactional(readOnly = true)
+    public List<TicketAudit> auditsBefore(Long beforeId, int limit) {
+        return repository.auditsBefore(beforeId, limit);
+    }
+
+    /** Every ticket's audits newer than {@code afterId}, oldest first. */
+    @Transactional(readOnly = true)
+    public List<TicketAudit> auditsAfter(long afterId, int limit) {
+        return repository.auditsAfter(afterId, limit);
+    }
+
+    /** The metric set of each ticket (in the given order), derived from its audits. */
+    @Transactional(readOnly = true)
+    public List<TicketMetricJson> metrics(List<Ticket> shown, String baseUrl) {
+        List<Long> ids = shown.stream().map(Ticket::id).toList();
+        Map<Long, List<TicketAudit>> byTicket = new LinkedHashMap<>();
+        for (TicketAudit audit : repository.auditsOf(ids)) {
+            byTicket.computeIfAbsent(audit.ticketId(), k -> new ArrayList<>()).add(audit);
+        }
+        Set<Long> authors = new HashSet<>();
+        byTicket.values()
+                .forEach(list -> list.forEach(a -> a.events().stream()
+                        .filter(e -> e instanceof AuditEvent.Comment)
+                        .forEach(e -> authors.add(((AuditEvent.Comment) e).authorId()))));
+        Set<Long> agents = new HashSet<>();
+        users.findAll(authors).stream().filter(u -> u.role() != Role.END_USER).forEach(u -> agents.add(u.id()));
+        return shown.stream()
+                .map(t -> TicketMetrics.of(t, byTicket.getOrDefault(t.id(), List.of()), agents::contains, baseUrl))
+                .toList();
     }
 
     @Transactional(readOnly = true)
@@ -199,8 +251,21 @@ public class Tickets {
 
     @Transactional
     public TicketWrite update(DeskPrincipal caller, long id, TicketChanges changes) {
+        return update(caller, id, changes, Optional.empty());
+    }
+
+    /**
+     * An update; with {@code safeUpdateStamp} (Zendesk's {@code safe_update} + {@code updated_stamp})
+     * it applies only if the ticket's {@code updated_at} is still that instant, checked under the row
+     * lock, else a 409 {@code UpdateConflict} and nothing changes.
+     */
+    @Transactional
+    public TicketWrite update(DeskPrincipal caller, long id, TicketChanges changes, Optional<Instant> safeUpdateStamp) {
         Ticket current =
                 repository.lock(id).filter(t -> !t.deleted()).orElseThrow(() -> TicketNotFoundException.forId(id));
+        if (safeUpdateStamp.isPresent() && !safeUpdateStamp.get().equals(current.updatedAt())) {
+            throw new UpdateConflictException(id);
+        }
         if ("closed".equals(current.status())) {
             throw new RecordInvalidException("status", "InvalidValue", "Status: closed prevents ticket update");
         }

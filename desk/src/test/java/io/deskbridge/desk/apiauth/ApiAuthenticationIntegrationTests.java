@@ -21,6 +21,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 class ApiAuthenticationIntegrationTests extends DeskIntegrationTest {
 
     static final String COULD_NOT_AUTHENTICATE = "{\"error\":\"Couldn't authenticate you\"}";
+    /** A read the role may not make (see ZendeskErrors.resourceRestricted: what tap-zendesk recognises). */
+    static final String RESTRICTED =
+            "{\"error\":{\"title\":\"Forbidden\",\"message\":\"Access to this resource is restricted. Please contact the account administrator for assistance.\"}}";
+
     static final String FORBIDDEN =
             "{\"error\":{\"title\":\"Forbidden\",\"message\":\"You do not have access to this page. Please contact the account owner of this help desk for further help.\"}}";
     static final String MISSING_WRITE_SCOPE =
@@ -223,7 +227,7 @@ class ApiAuthenticationIntegrationTests extends DeskIntegrationTest {
 
             Response list = api.get("/api/v2/api_tokens", auth);
             assertThat(list.status()).isEqualTo(403);
-            assertThat(list.body()).isEqualTo(FORBIDDEN);
+            assertThat(list.body()).isEqualTo(RESTRICTED);
             assertThat(api.get("/api/v2/audit_logs", auth).status()).isEqualTo(403);
             assertThat(api.get("/api/v2/account/settings", auth).status()).isEqualTo(200);
             assertThat(api.send("PUT", "/api/v2/account/settings", auth, "{\"settings\":{\"api\":{}}}")

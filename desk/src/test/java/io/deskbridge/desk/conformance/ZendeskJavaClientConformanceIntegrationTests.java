@@ -24,18 +24,22 @@ import org.junit.jupiter.api.Test;
 import org.zendesk.client.v2.Zendesk;
 import org.zendesk.client.v2.ZendeskResponseException;
 import org.zendesk.client.v2.ZendeskResponseIdempotencyConflictException;
+import org.zendesk.client.v2.model.Audit;
 import org.zendesk.client.v2.model.Comment;
 import org.zendesk.client.v2.model.CommentType;
 import org.zendesk.client.v2.model.CustomFieldValue;
 import org.zendesk.client.v2.model.DeletedTicket;
 import org.zendesk.client.v2.model.IdempotentResult;
+import org.zendesk.client.v2.model.Metric;
 import org.zendesk.client.v2.model.Organization;
 import org.zendesk.client.v2.model.Priority;
 import org.zendesk.client.v2.model.Role;
 import org.zendesk.client.v2.model.SearchResultEntity;
 import org.zendesk.client.v2.model.Status;
 import org.zendesk.client.v2.model.Ticket;
+import org.zendesk.client.v2.model.TicketCount;
 import org.zendesk.client.v2.model.User;
+import org.zendesk.client.v2.model.events.CommentEvent;
 
 /**
  * Drives desk with the unchanged real Zendesk Java client ({@code com.cloudbees.thirdparty:
@@ -603,6 +607,82 @@ class ZendeskJavaClientConformanceIntegrationTests extends DeskIntegrationTest {
         o.setExternalId(externalId);
         o.setTags(tags);
         return o;
+    }
+
+    /** What the client reads of a ticket's history: lookups by external id, audits, metrics, counts. */
+    @Nested
+    class TicketHistory {
+
+        @Test
+        void shouldFindOnlyTheTicketsWithAnExternalId() {
+            String externalId = "by-ext-" + unique();
+            Ticket ticket = new Ticket(owner().id(), "External " + unique(), new Comment("Body"));
+            ticket.setExternalId(externalId);
+            Ticket created = zendesk.createTicket(ticket);
+            zendesk.createTicket(new Ticket(owner().id(), "Other " + unique(), new Comment("Body")));
+
+            List<Ticket> found = list(zendesk.getTicketsByExternalId(externalId));
+
+            assertThat(found).extracting(Ticket::getId).containsExactly(created.getId());
+            assertThat(list(zendesk.getTicketsByExternalId("nobody-" + unique())))
+                    .isEmpty();
+        }
+
+        @Test
+        void shouldReadTheAuditsOfATicketWithTheCommentAsACommentEvent() {
+            Ticket created =
+                    zendesk.createTicket(new Ticket(owner().id(), "Audited " + unique(), new Comment("First")));
+            created.setStatus(Status.PENDING);
+            created.setComment(new Comment("Second"));
+            zendesk.updateTicket(created);
+
+            List<Audit> audits = list(zendesk.getTicketAudits(created.getId()));
+
+            assertThat(audits).hasSize(2);
+            assertThat(audits).allSatisfy(a -> assertThat(a.getTicketId()).isEqualTo(created.getId()));
+            assertThat(audits.get(1).getEvents())
+                    .filteredOn(e -> e instanceof CommentEvent)
+                    .singleElement()
+                    .satisfies(e -> assertThat(((CommentEvent) e).getBody()).isEqualTo("Second"));
+            Audit one = zendesk.getTicketAudit(created.getId(), audits.get(0).getId());
+            assertThat(one.getId()).isEqualTo(audits.get(0).getId());
+            assertThat(one.getCreatedAt()).isEqualTo(audits.get(0).getCreatedAt());
+        }
+
+        @Test
+        void shouldReadATicketsMetricSetByTicketAndById() {
+            Ticket created = zendesk.createTicket(new Ticket(owner().id(), "Measured " + unique(), new Comment("Q")));
+            created.setAssigneeId(owner().id());
+            created.setComment(new Comment("A public answer"));
+            zendesk.updateTicket(created);
+
+            Metric byTicket = zendesk.getTicketMetricByTicket(created.getId());
+
+            assertThat(byTicket.getTicketId()).isEqualTo(created.getId());
+            assertThat(byTicket.getReplies()).isEqualTo(1L);
+            assertThat(byTicket.getAssigneeStations()).isEqualTo(1L);
+            assertThat(byTicket.getReopens()).isZero();
+            assertThat(byTicket.getSolvedAt()).isNull();
+            assertThat(byTicket.getCreatedAt()).isEqualTo(created.getCreatedAt());
+            Metric byId = zendesk.getTicketMetric(byTicket.getId());
+            assertThat(byId.getTicketId()).isEqualTo(created.getId());
+            assertThat(list(zendesk.getTicketMetrics()))
+                    .extracting(Metric::getTicketId)
+                    .contains(created.getId());
+        }
+
+        @Test
+        void shouldCountTheTickets() {
+            zendesk.createTicket(new Ticket(owner().id(), "Counted " + unique(), new Comment("Body")));
+
+            TicketCount count = zendesk.getTicketsCount();
+
+            assertThat(count.getValue())
+                    .isEqualTo(jdbc.sql("SELECT COUNT(*) FROM tickets WHERE deleted_at IS NULL")
+                            .query(Long.class)
+                            .single());
+            assertThat(count.getRefreshedAt()).isNotNull();
+        }
     }
 
     private static User endUser(String name, String email, Long organizationId, String externalId, List<String> tags) {

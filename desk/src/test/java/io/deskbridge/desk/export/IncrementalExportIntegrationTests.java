@@ -160,14 +160,16 @@ class IncrementalExportIntegrationTests extends DeskIntegrationTest {
     class Rules {
 
         @Test
-        void shouldRefuseAStartTimeInsideTheFreshnessWindow() {
+        void shouldAnswerAStartTimeInsideTheFreshnessWindowWithAnEmptyPageThatEndsTheStream() {
             String auth = ownerAuth();
             long recent = Instant.now(clock).getEpochSecond() - 10;
-            Response response = api.get("/api/v2/incremental/tickets/cursor?start_time=" + recent, auth);
-            assertThat(response.status()).isEqualTo(400);
-            assertThat(response.body())
-                    .isEqualTo(
-                            "{\"errors\":[{\"code\":\"StartTimeTooRecent\",\"title\":\"start_time must be more than 60 seconds ago\"}]}");
+            Response response = api.get("/api/v2/incremental/tickets?start_time=" + recent, auth);
+            assertThat(response.status()).isEqualTo(200);
+            JsonNode body = response.json();
+            assertThat(body.path("tickets").size()).isZero();
+            assertThat(body.path("count").asLong()).isZero();
+            assertThat(body.path("end_time").asLong()).isEqualTo(recent);
+            assertThat(body.path("end_of_stream").asBoolean()).isTrue();
         }
 
         @Test
