@@ -16,6 +16,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -46,7 +47,6 @@ abstract class ConnectorReplayTest extends DeskIntegrationTest {
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
 
-    protected ReplaySeed seed;
     private String connectorAuth;
     private boolean synced;
     protected final Map<String, String> vars = new HashMap<>();
@@ -63,14 +63,14 @@ abstract class ConnectorReplayTest extends DeskIntegrationTest {
     @BeforeAll
     void seedOnce() {
         policy.update(Actor.system(), new ApiAccessUpdate(true, false, 365, false, 30, 60));
-        seed = ReplaySeed.plant(
-                DeskClient.stateless(baseUrl()), ownerAuth(), getClass().getSimpleName());
-        vars.putAll(seed.variables());
+        vars.putAll(ReplaySeed.plant(
+                        DeskClient.stateless(baseUrl()), ownerAuth(), getClass().getSimpleName())
+                .variables());
         connectorAuth = authorization();
         vars.put("start", "1577836800");
         vars.put("start_float", "1577836800.0");
         vars.put("start_iso", "2020-01-01T00:00:00Z");
-        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
         vars.put("now", Long.toString(now.getEpochSecond()));
         vars.put("now_iso", now.toString());
         vars.put("now_iso_q", now.toString().replace(":", "%3A"));
