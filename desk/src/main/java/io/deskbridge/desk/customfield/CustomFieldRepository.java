@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -191,6 +192,7 @@ class CustomFieldRepository {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
+    // Zendesk writes timestamps to the second; the system fields seeded by V8_1 carry CURRENT_TIMESTAMP micros.
     private static FieldDefinition map(ResultSet rs, int row) throws SQLException {
         return new FieldDefinition(
                 rs.getLong("id"),
@@ -211,8 +213,8 @@ class CustomFieldRepository {
                 rs.getString("regexp_for_validation"),
                 rs.getString("tag"),
                 rs.getBoolean("system_field"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant().truncatedTo(ChronoUnit.SECONDS),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant().truncatedTo(ChronoUnit.SECONDS),
                 List.of());
     }
 
@@ -223,7 +225,7 @@ class CustomFieldRepository {
                 rs.getString("name"),
                 rs.getString("option_value"),
                 rs.getInt("position"),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant().truncatedTo(ChronoUnit.SECONDS),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant().truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,6 +100,7 @@ class TicketFormRepository {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 
+    // Zendesk writes timestamps to the second; rows seeded by migrations carry CURRENT_TIMESTAMP micros.
     private static TicketForm map(ResultSet rs, int row) throws SQLException {
         return new TicketForm(
                 rs.getLong("id"),
@@ -109,7 +111,7 @@ class TicketFormRepository {
                 rs.getBoolean("is_default"),
                 rs.getBoolean("end_user_visible"),
                 JsonText.longs(rs.getString("ticket_field_ids")),
-                rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getObject("created_at", OffsetDateTime.class).toInstant().truncatedTo(ChronoUnit.SECONDS),
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant().truncatedTo(ChronoUnit.SECONDS));
     }
 }
