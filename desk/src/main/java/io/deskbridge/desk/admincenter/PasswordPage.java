@@ -1,8 +1,8 @@
 package io.deskbridge.desk.admincenter;
 
+import io.deskbridge.common.security.PasswordPolicy;
 import io.deskbridge.desk.apiauth.FailedAuthThrottle;
 import io.deskbridge.desk.user.DeskPrincipal;
-import io.deskbridge.desk.user.PasswordPolicy;
 import io.deskbridge.desk.user.Users;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;

@@ -1,5 +1,6 @@
 package io.deskbridge.desk.config;
 
+import io.deskbridge.common.security.SessionOrCookieCsrfTokens;
 import io.deskbridge.desk.agent.SignInLanding;
 import io.deskbridge.desk.api.ZendeskErrors;
 import io.deskbridge.desk.apiauth.ApiAuthenticationFilter;
@@ -126,7 +127,7 @@ class SecurityConfig {
         // cookie, and a page that needs signing in is remembered for after sign-in only in an existing session.
         HttpSessionRequestCache pagesOfASession = new HttpSessionRequestCache();
         pagesOfASession.setCreateSessionAllowed(false);
-        http.csrf(c -> c.csrfTokenRepository(new SessionOrCookieCsrfTokens()))
+        http.csrf(c -> c.csrfTokenRepository(new SessionOrCookieCsrfTokens("DESK_XSRF")))
                 .requestCache(r -> r.requestCache(pagesOfASession));
         http.authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login", "/access-denied", "/css/**", "/js/**", "/error", "/favicon.ico")

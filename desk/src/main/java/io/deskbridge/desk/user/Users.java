@@ -2,6 +2,7 @@ package io.deskbridge.desk.user;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.deskbridge.common.security.PasswordPolicy;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.api.RecordInvalidException;
 import io.deskbridge.desk.audit.Actor;

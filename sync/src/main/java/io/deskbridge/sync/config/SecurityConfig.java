@@ -1,5 +1,6 @@
 package io.deskbridge.sync.config;
 
+import io.deskbridge.common.security.SessionOrCookieCsrfTokens;
 import io.deskbridge.sync.api.ApiError;
 import io.deskbridge.sync.operator.OperatorSignIn;
 import io.deskbridge.sync.operator.SignInThrottledException;
@@ -115,7 +116,7 @@ class SecurityConfig {
                         .anyRequest()
                         .hasRole(OPERATOR))
                 .authenticationManager(operatorsOnly(signIn))
-                .csrf(c -> c.csrfTokenRepository(new SessionOrCookieCsrfTokens()))
+                .csrf(c -> c.csrfTokenRepository(new SessionOrCookieCsrfTokens("SYNC_XSRF")))
                 .requestCache(r -> r.requestCache(pagesOfASession))
                 .formLogin(f -> f.loginPage("/login")
                         .usernameParameter("email")

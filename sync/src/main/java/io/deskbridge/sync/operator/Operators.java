@@ -1,5 +1,6 @@
 package io.deskbridge.sync.operator;
 
+import io.deskbridge.common.security.PasswordPolicy;
 import io.deskbridge.sync.audit.Actor;
 import io.deskbridge.sync.audit.AuditEvent;
 import io.deskbridge.sync.audit.AuditLog;

@@ -1,5 +1,6 @@
 package io.deskbridge.sync.operator;
 
+import io.deskbridge.common.security.PasswordPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Optional;

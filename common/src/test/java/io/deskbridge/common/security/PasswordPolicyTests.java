@@ -1,4 +1,4 @@
-package io.deskbridge.sync.operator;
+package io.deskbridge.common.security;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package io.deskbridge.sync.operator;
+package io.deskbridge.common.security;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -6,15 +6,15 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * What a new operator password must be (issue 10, item 5): at least 12 characters, at most 72 bytes
- * in UTF-8 (bcrypt reads no further, and Spring's encoder refuses longer ones), not the operator's
+ * What a new password must be (issue 10, item 5): at least 12 characters, at most 72 bytes
+ * in UTF-8 (bcrypt reads no further, and Spring's encoder refuses longer ones), not the user's
  * email or the part before its '@', and not one of a short list of the passwords tried first by
  * every guessing tool. Deliberately simple: length does most of the work, and the throttle limits
- * guessing. desk's user package has the same rules for its account owner.
+ * guessing. desk's account owner and sync's operators follow the same rules.
  */
-final class PasswordPolicy {
+public final class PasswordPolicy {
 
-    static final int MIN_LENGTH = 12;
+    public static final int MIN_LENGTH = 12;
     static final int MAX_BYTES = 72;
 
     /** The most common passwords of at least 12 characters (public breach-corpus top lists). */
@@ -49,7 +49,7 @@ final class PasswordPolicy {
     private PasswordPolicy() {}
 
     /** The rule the password breaks, in words for the person choosing it; empty when it is acceptable. */
-    static Optional<String> problemWith(String password, String email) {
+    public static Optional<String> problemWith(String password, String email) {
         if (password == null || password.codePointCount(0, password.length()) < MIN_LENGTH) {
             return Optional.of("The new password must have at least " + MIN_LENGTH + " characters.");
         }

@@ -1,4 +1,4 @@
-package io.deskbridge.desk.config;
+package io.deskbridge.common.security;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -10,8 +10,9 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
 /**
  * CSRF tokens that never create a server session (issue 10: 3,000 anonymous {@code GET /login} made
  * 3,006 eight-hour sessions). While a request has a session (a signed-in user) its token lives in
- * the session, as before (the API chain reads the same session token for {@code X-CSRF-Token}); without
- * one (the sign-in page) it lives in an HttpOnly, SameSite=Lax cookie ({@value #COOKIE}) and the form sends it back: Spring Security's
+ * the session, as before (desk's API chain reads the same session token for {@code X-CSRF-Token});
+ * without one (a sign-in page, sync's credential request link page) it lives in an HttpOnly,
+ * SameSite=Lax cookie and the form sends it back: Spring Security's
  * double-submit {@link CookieCsrfTokenRepository}, with the token masked per page as usual. Sessions
  * are created only at sign-in, where the token is replaced.
  *
@@ -19,19 +20,16 @@ import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
  * network attacker on plain http; the session-bound token cannot. For the anonymous forms a planted
  * token gains nothing that fetching the page does not (there is no session to ride).
  *
- * <p>The cookie's name is desk's own: desk and sync on one host share cookies across ports, and each
- * must not overwrite the other's token. sync's config package has the same class (no shared module
- * yet; move both there when one exists).
+ * <p>Each app names its own cookie ({@code DESK_XSRF}, {@code SYNC_XSRF}): desk and sync on one host
+ * share cookies across ports, and each must not overwrite the other's token.
  */
-final class SessionOrCookieCsrfTokens implements CsrfTokenRepository {
-
-    static final String COOKIE = "DESK_XSRF";
+public final class SessionOrCookieCsrfTokens implements CsrfTokenRepository {
 
     private final HttpSessionCsrfTokenRepository sessions = new HttpSessionCsrfTokenRepository();
     private final CookieCsrfTokenRepository cookies = new CookieCsrfTokenRepository();
 
-    SessionOrCookieCsrfTokens() {
-        cookies.setCookieName(COOKIE);
+    public SessionOrCookieCsrfTokens(String cookieName) {
+        cookies.setCookieName(cookieName);
         cookies.setCookiePath("/");
         cookies.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
     }
