@@ -32,7 +32,7 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
-import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.ObjectMapper;
@@ -125,10 +125,11 @@ class SecurityConfig {
             throws Exception {
         // Anonymous pages create no session (issue 10): the sign-in form's CSRF token travels in a
         // cookie, and a page that needs signing in is remembered for after sign-in only in an existing session.
-        HttpSessionRequestCache pagesOfASession = new HttpSessionRequestCache();
-        pagesOfASession.setCreateSessionAllowed(false);
+        // The page that asked for sign-in (an OAuth consent page, a deep link) is kept in a cookie, not a
+        // session: anonymous requests create no session (see SessionOrCookieCsrfTokens).
+        CookieRequestCache pagesBeforeSignIn = new CookieRequestCache();
         http.csrf(c -> c.csrfTokenRepository(new SessionOrCookieCsrfTokens("DESK_XSRF")))
-                .requestCache(r -> r.requestCache(pagesOfASession));
+                .requestCache(r -> r.requestCache(pagesBeforeSignIn));
         http.authorizeHttpRequests(a -> a.requestMatchers(
                                 "/login", "/access-denied", "/css/**", "/js/**", "/error", "/favicon.ico")
                         .permitAll()
@@ -147,7 +148,7 @@ class SecurityConfig {
                 .formLogin(f -> f.loginPage("/login")
                         .usernameParameter("email")
                         .passwordParameter("password")
-                        .successHandler(new SignInLanding())
+                        .successHandler(new SignInLanding(pagesBeforeSignIn))
                         .failureHandler((request, response, ex) -> {
                             // Wrong passwords count against the same per-address budget as the API's.
                             throttle.recordFailure(request.getRemoteAddr());
