@@ -70,7 +70,8 @@ class SecurityConfig {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Deskbridge sync\"");
             write(json, response, 401, ApiErrors.couldNotAuthenticate());
         };
-        http.securityMatcher("/api/**")
+        // /mcp: the MCP server (package mcp) authenticates like the REST API.
+        http.securityMatcher("/api/**", "/mcp", "/mcp/**")
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole(OPERATOR))
                 .authenticationProvider(signIn)
                 .httpBasic(b -> b.authenticationEntryPoint(unauthenticated))
