@@ -164,11 +164,9 @@ class TicketContextIntegrationTests extends SyncIntegrationTest {
             JsonNode context = context(100);
 
             assertThat(context.get("group"))
-                    .isEqualTo(JSON.valueToTree(
-                            new TicketContext.Group(301, false, null, TicketContexts.GROUPS_NOT_SYNCED)));
+                    .isEqualTo(tree(new TicketContext.Group(301, false, null, TicketContexts.GROUPS_NOT_SYNCED)));
             assertThat(context.get("recent_field_changes"))
-                    .isEqualTo(JSON.valueToTree(
-                            new TicketContext.FieldChanges(false, TicketContexts.CHANGES_NOT_AVAILABLE)));
+                    .isEqualTo(tree(new TicketContext.FieldChanges(false, TicketContexts.CHANGES_NOT_AVAILABLE)));
             assertThat(strings(context.get("not_synced")))
                     .containsExactly(TicketContexts.GROUPS_NOT_SYNCED, TicketContexts.FIELDS_NOT_SYNCED);
             assertThat(context(301).get("requester"))
