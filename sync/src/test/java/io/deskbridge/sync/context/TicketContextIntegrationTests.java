@@ -242,6 +242,10 @@ class TicketContextIntegrationTests extends SyncIntegrationTest {
                     .isEqualTo(node("{\"error\": \"RecordNotFound\", \"description\": \"Connection " + connectionId
                             + " has no synced ticket 424242 (sync it, or check the id)\"}"));
 
+            Response markdown = api.get(contextPath(424242) + "?format=markdown", operatorAuth());
+            assertThat(markdown.status()).isEqualTo(404);
+            assertThat(markdown.json()).isEqualTo(ticket.json());
+
             Response connection = api.get("/api/connections/987654321/tickets/100/context", operatorAuth());
             assertThat(connection.status()).isEqualTo(404);
             assertThat(connection.json())
