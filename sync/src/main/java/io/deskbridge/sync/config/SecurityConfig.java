@@ -82,7 +82,8 @@ class SecurityConfig {
             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Deskbridge sync\"");
             write(json, response, 401, notSignedIn(e instanceof BadCredentialsException));
         };
-        http.securityMatcher("/api/**")
+        // /mcp: the MCP server (package mcp) authenticates like the REST API.
+        http.securityMatcher("/api/**", "/mcp", "/mcp/**")
                 .authorizeHttpRequests(a -> a.anyRequest().hasRole(OPERATOR))
                 .authenticationManager(operatorsOnly(signIn))
                 .httpBasic(b -> b.authenticationEntryPoint(unauthenticated))

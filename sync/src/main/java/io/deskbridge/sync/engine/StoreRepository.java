@@ -31,6 +31,13 @@ import tools.jackson.databind.json.JsonMapper;
 @Repository
 class StoreRepository {
 
+    /**
+     * The most text of one ticket's description or one comment that full-text search reads
+     * ({@code search_text}, see package {@code io.deskbridge.sync.context}): PostgreSQL refuses a
+     * tsvector over 1 MB, and a longer text is a pasted log, not prose.
+     */
+    private static final int SEARCH_TEXT_MAX = 100_000;
+
     private final JdbcTemplate template;
     private final JdbcClient jdbc;
     private final JsonMapper json = JsonMapper.builder().build();
@@ -62,7 +69,10 @@ class StoreRepository {
                                 "generated_timestamp",
                                 "deleted",
                                 "record_json",
-                                "synced_at"),
+                                "synced_at",
+                                "requester_id",
+                                "organization_id",
+                                "search_text"),
                         "generated_timestamp",
                         (ps, i, r, json, synced) -> {
                             String status = text(r.json(), "status");
@@ -73,6 +83,9 @@ class StoreRepository {
                             ps.setBoolean(i + 4, "deleted".equals(status));
                             ps.setString(i + 5, json);
                             ps.setObject(i + 6, synced);
+                            setId(ps, i + 7, r.json().get("requester_id"));
+                            setId(ps, i + 8, r.json().get("organization_id"));
+                            ps.setString(i + 9, truncate(text(r.json(), "description"), SEARCH_TEXT_MAX));
                         });
             case USERS ->
                 new Table(
@@ -125,7 +138,8 @@ class StoreRepository {
                                 "created_at",
                                 "record_version",
                                 "record_json",
-                                "synced_at"),
+                                "synced_at",
+                                "search_text"),
                         "record_version",
                         (ps, i, r, json, synced) -> {
                             JsonNode j = r.json();
@@ -146,6 +160,8 @@ class StoreRepository {
                             ps.setLong(i + 4, r.version());
                             ps.setString(i + 5, json);
                             ps.setObject(i + 6, synced);
+                            String body = text(j, "body");
+                            ps.setString(i + 7, truncate(body != null ? body : text(j, "plain_body"), SEARCH_TEXT_MAX));
                         });
         };
     }
@@ -313,6 +329,14 @@ class StoreRepository {
 
     private static String truncate(String value, int max) {
         return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    private static void setId(PreparedStatement ps, int index, JsonNode value) throws SQLException {
+        if (value != null && value.isNumber()) {
+            ps.setLong(index, value.asLong());
+        } else {
+            ps.setNull(index, Types.BIGINT);
+        }
     }
 
     private static void setTime(PreparedStatement ps, int index, String iso) throws SQLException {
