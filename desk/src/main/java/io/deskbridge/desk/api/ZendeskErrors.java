@@ -1,61 +1,50 @@
 package io.deskbridge.desk.api;
 
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
-/** Zendesk's error bodies, byte for byte where Zendesk documents them (see zendesk-wire.md). */
+/**
+ * {@link ZendeskError}'s bodies as maps, for the servlet filters that write a body before Spring MVC
+ * runs ({@code apiauth.ApiAuthenticationFilter}, {@code config.SecurityConfig},
+ * {@code config.RequestSizeLimitFilter}) and for Spring Boot's error attributes, which are a map by
+ * contract. Each map is the record converted, so the bytes cannot drift from the typed bodies. Once
+ * the filters write {@code ZendeskError} themselves, only {@link #asMap} is needed.
+ */
 public final class ZendeskErrors {
 
-    public static final String COULD_NOT_AUTHENTICATE = "Couldn't authenticate you";
-    public static final String FORBIDDEN_MESSAGE =
-            "You do not have access to this page. Please contact the account owner of this help desk for further help.";
+    private static final JsonMapper PLAIN = JsonMapper.builder().build();
+    private static final TypeReference<LinkedHashMap<String, Object>> MAP = new TypeReference<>() {};
 
     private ZendeskErrors() {}
 
     public static Map<String, Object> couldNotAuthenticate() {
-        return Map.of("error", COULD_NOT_AUTHENTICATE);
+        return asMap(ZendeskError.couldNotAuthenticate());
     }
 
     public static Map<String, Object> invalidBearerToken() {
-        return ordered(
-                "error",
-                "invalid_token",
-                "error_description",
-                "The access token provided is expired, revoked, malformed or invalid for other reasons.");
+        return asMap(ZendeskError.invalidBearerToken());
     }
 
     public static Map<String, Object> forbidden() {
-        return Map.of("error", ordered("title", "Forbidden", "message", FORBIDDEN_MESSAGE));
+        return asMap(ZendeskError.forbidden());
     }
 
     public static Map<String, Object> missingScope(String scope) {
-        return ordered("error", "Forbidden", "description", "You are missing the following required scopes: " + scope);
+        return asMap(ZendeskError.missingScope(scope));
     }
 
-    public static Map<String, Object> recordNotFound() {
-        return ordered("error", "RecordNotFound", "description", "Not found");
-    }
-
-    public static Map<String, Object> recordInvalid(Map<String, List<Map<String, String>>> details) {
-        return ordered("error", "RecordInvalid", "description", "Record validation errors", "details", details);
-    }
-
-    /** The {@code {"errors":[{"code":..,"title":..}]}} form Zendesk uses for request-shape problems. */
     public static Map<String, Object> errors(String code, String title) {
-        return Map.of("errors", List.of(ordered("code", code, "title", title)));
+        return asMap(ZendeskError.errors(code, title));
     }
 
-    /** The {@code {"error":..,"description":..}} form, for problems Zendesk reports that way. */
     public static Map<String, Object> error(String error, String description) {
-        return ordered("error", error, "description", description);
+        return asMap(ZendeskError.described(error, description));
     }
 
-    private static Map<String, Object> ordered(Object... keyValues) {
-        Map<String, Object> map = new LinkedHashMap<>();
-        for (int i = 0; i < keyValues.length; i += 2) {
-            map.put((String) keyValues[i], keyValues[i + 1]);
-        }
-        return map;
+    /** A body as a map with the record's keys in the record's order. */
+    public static Map<String, Object> asMap(ZendeskError body) {
+        return PLAIN.convertValue(body, MAP);
     }
 }

@@ -3,7 +3,7 @@ package io.deskbridge.desk.searchapi;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.deskbridge.desk.api.ApiException;
 import io.deskbridge.desk.api.BadRequestException;
-import io.deskbridge.desk.api.ZendeskErrors;
+import io.deskbridge.desk.api.ZendeskError;
 import io.deskbridge.desk.organization.OrganizationFilter;
 import io.deskbridge.desk.organization.OrganizationJson;
 import io.deskbridge.desk.organization.Organizations;
@@ -368,8 +368,8 @@ class SearchController {
         }
 
         @Override
-        public Map<String, Object> body() {
-            return ZendeskErrors.error(
+        public ZendeskError body() {
+            return ZendeskError.described(
                     "invalid",
                     "Invalid search: Requested response size was greater than Search Response Limits (1000 results)");
         }
