@@ -21,6 +21,7 @@ import io.deskbridge.archfixture.MapBuildingJson;
 import io.deskbridge.archfixture.MapController;
 import io.deskbridge.archfixture.SqlInAService;
 import io.deskbridge.archfixture.TypedController;
+import io.deskbridge.desk.pagination.PageQuery;
 import java.lang.reflect.GenericArrayType;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
@@ -85,6 +86,36 @@ class ArchitectureRulesTests {
                 .allowEmptyShould(true);
     }
 
+    /**
+     * The SQL-fragment helpers shared by repositories in different packages (so they cannot be
+     * package-private): only repositories call them.
+     */
+    static ArchRule sqlHelpersOnlyInRepositories() {
+        return noClasses()
+                .that()
+                .haveSimpleNameNotEndingWith("Repository")
+                .and()
+                .doNotHaveFullyQualifiedName(PageQuery.class.getName())
+                .should()
+                .callMethodWhere(DescribedPredicate.describe(
+                        "the target is a SQL helper of PageQuery or SearchIndex",
+                        call -> SQL_HELPERS.contains(call.getTarget().getOwner().getSimpleName() + "."
+                                + call.getTarget().getName())))
+                .allowEmptyShould(true);
+    }
+
+    static final Set<String> SQL_HELPERS = Set.of(
+            "PageQuery.orderBySql",
+            "PageQuery.boundarySql",
+            "PageQuery.boundaryParams",
+            "PageQuery.orderAndWindowSql",
+            "SearchIndex.matching");
+
+    @Test
+    void shouldLetOnlyRepositoriesUseTheSqlFragmentHelpers() {
+        sqlHelpersOnlyInRepositories().check(desk);
+    }
+
     @Test
     void shouldKeepMapsOfStringToObjectOutOfControllersAndWireTypes() {
         noMapsOnTheWire().check(desk);
@@ -119,6 +150,15 @@ class ArchitectureRulesTests {
         @Test
         void shouldAcceptAControllerWithRecordsAndStringMaps() {
             noMapsOnTheWire().check(new ClassFileImporter().importClasses(TypedController.class));
+        }
+
+        @Test
+        void shouldRefuseASqlHelperCalledOutsideARepository() {
+            JavaClasses fixture = new ClassFileImporter().importClasses(SqlInAService.class, PageQuery.class);
+            assertThatThrownBy(() -> sqlHelpersOnlyInRepositories().check(fixture))
+                    .isInstanceOf(AssertionError.class)
+                    .hasMessageContaining("SqlInAService.orderOf(")
+                    .hasMessageContaining("PageQuery.orderBySql()");
         }
 
         @Test
