@@ -8,7 +8,10 @@ import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 import org.springframework.modulith.core.ApplicationModules;
 
-/** Capability packages talk through their public faces only, without cycles. */
+/**
+ * Capability packages talk through their public faces only, without cycles. Where SQL may live and
+ * what may go on the wire: ArchitectureRulesTests.
+ */
 class ModularityTests {
 
     private final JavaClasses desk = new ClassFileImporter()
@@ -28,19 +31,6 @@ class ModularityTests {
                 .should()
                 .dependOnClassesThat()
                 .resideInAPackage("io.deskbridge.desk.config..")
-                .check(desk);
-    }
-
-    @Test
-    void shouldKeepJdbcInRepositories() {
-        noClasses()
-                .that()
-                .haveSimpleNameNotEndingWith("Repository")
-                .and()
-                .resideOutsideOfPackages("io.deskbridge.desk.cluster..")
-                .should()
-                .dependOnClassesThat()
-                .haveFullyQualifiedName("org.springframework.jdbc.core.simple.JdbcClient")
                 .check(desk);
     }
 }

@@ -22,7 +22,7 @@ public abstract class ApiException extends RuntimeException {
     }
 
     /** The JSON body, exactly as Zendesk shapes it for this kind of failure. */
-    public abstract Map<String, Object> body();
+    public abstract ZendeskError body();
 
     /** Extra response headers (for example Retry-After); none by default. */
     public Map<String, String> headers() {

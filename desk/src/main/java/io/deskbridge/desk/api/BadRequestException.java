@@ -1,6 +1,5 @@
 package io.deskbridge.desk.api;
 
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** 400 in Zendesk's {@code {"errors":[{"code","title"}]}} form. */
@@ -14,7 +13,7 @@ public class BadRequestException extends ApiException {
     }
 
     @Override
-    public Map<String, Object> body() {
-        return ZendeskErrors.errors(code, getMessage());
+    public ZendeskError body() {
+        return ZendeskError.errors(code, getMessage());
     }
 }

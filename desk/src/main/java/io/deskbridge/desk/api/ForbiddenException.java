@@ -1,6 +1,5 @@
 package io.deskbridge.desk.api;
 
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** 403 for a role that may not do this, with Zendesk's role body. */
@@ -11,7 +10,7 @@ public class ForbiddenException extends ApiException {
     }
 
     @Override
-    public Map<String, Object> body() {
-        return ZendeskErrors.forbidden();
+    public ZendeskError body() {
+        return ZendeskError.forbidden();
     }
 }

@@ -35,7 +35,13 @@ public class RecordInvalidException extends ApiException {
     }
 
     @Override
-    public Map<String, Object> body() {
-        return ZendeskErrors.recordInvalid(details);
+    public ZendeskError body() {
+        Map<String, List<ZendeskError.Problem>> typed = new LinkedHashMap<>();
+        details.forEach((field, problems) -> typed.put(
+                field,
+                problems.stream()
+                        .map(p -> new ZendeskError.Problem(p.get("description"), p.get("error")))
+                        .toList()));
+        return ZendeskError.recordInvalid(typed);
     }
 }

@@ -1,6 +1,5 @@
 package io.deskbridge.desk.api;
 
-import java.util.Map;
 import org.springframework.http.HttpStatus;
 
 /** 404 with Zendesk's {@code RecordNotFound} body. */
@@ -11,7 +10,7 @@ public class RecordNotFoundException extends ApiException {
     }
 
     @Override
-    public Map<String, Object> body() {
-        return ZendeskErrors.recordNotFound();
+    public ZendeskError body() {
+        return ZendeskError.recordNotFound();
     }
 }

@@ -1,6 +1,5 @@
 package io.deskbridge.desk.api;
 
-import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -26,58 +25,57 @@ public class ZendeskErrorHandler {
     private static final Logger log = LoggerFactory.getLogger(ZendeskErrorHandler.class);
 
     @ExceptionHandler(ApiException.class)
-    ResponseEntity<Map<String, Object>> api(ApiException e) {
+    ResponseEntity<ZendeskError> api(ApiException e) {
         HttpHeaders headers = new HttpHeaders();
         e.headers().forEach(headers::add);
         return json(e.status(), e.body(), headers);
     }
 
     @ExceptionHandler(HttpMessageNotReadableException.class)
-    ResponseEntity<Map<String, Object>> unreadable(HttpMessageNotReadableException e) {
+    ResponseEntity<ZendeskError> unreadable(HttpMessageNotReadableException e) {
         // Decision: Zendesk's exact body for malformed JSON is undocumented; we answer 400 in its
         // "errors" form and never quote the input (it may hold a secret).
         return json(
                 HttpStatus.BAD_REQUEST,
-                ZendeskErrors.errors(
+                ZendeskError.errors(
                         "InvalidJSON", "The request body is not valid JSON or has a value of the wrong type."),
                 new HttpHeaders());
     }
 
     @ExceptionHandler({MethodArgumentTypeMismatchException.class, MissingServletRequestParameterException.class})
-    ResponseEntity<Map<String, Object>> badParameter(Exception e) {
+    ResponseEntity<ZendeskError> badParameter(Exception e) {
         String name = e instanceof MethodArgumentTypeMismatchException m
                 ? m.getName()
                 : ((MissingServletRequestParameterException) e).getParameterName();
         return json(
                 HttpStatus.BAD_REQUEST,
-                ZendeskErrors.errors("InvalidParameter", "Parameter '" + name + "' is missing or has the wrong type."),
+                ZendeskError.errors("InvalidParameter", "Parameter '" + name + "' is missing or has the wrong type."),
                 new HttpHeaders());
     }
 
     @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> mediaType(HttpMediaTypeNotSupportedException e) {
+    ResponseEntity<ZendeskError> mediaType(HttpMediaTypeNotSupportedException e) {
         return json(
                 HttpStatus.UNSUPPORTED_MEDIA_TYPE,
-                ZendeskErrors.errors("UnsupportedMediaType", "Send request bodies as application/json."),
+                ZendeskError.errors("UnsupportedMediaType", "Send request bodies as application/json."),
                 new HttpHeaders());
     }
 
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
-    ResponseEntity<Map<String, Object>> method(HttpRequestMethodNotSupportedException e) {
-        return json(HttpStatus.METHOD_NOT_ALLOWED, ZendeskErrors.methodNotAllowed(e.getMethod()), new HttpHeaders());
+    ResponseEntity<ZendeskError> method(HttpRequestMethodNotSupportedException e) {
+        return json(HttpStatus.METHOD_NOT_ALLOWED, ZendeskError.methodNotAllowed(e.getMethod()), new HttpHeaders());
     }
 
     @ExceptionHandler(Exception.class)
-    ResponseEntity<Map<String, Object>> unexpected(Exception e) {
+    ResponseEntity<ZendeskError> unexpected(Exception e) {
         log.error("Unexpected failure while serving an API request", e);
         return json(
                 HttpStatus.INTERNAL_SERVER_ERROR,
-                ZendeskErrors.error("InternalError", "Something went wrong on our side; it has been logged."),
+                ZendeskError.described("InternalError", "Something went wrong on our side; it has been logged."),
                 new HttpHeaders());
     }
 
-    private static ResponseEntity<Map<String, Object>> json(
-            HttpStatus status, Map<String, Object> body, HttpHeaders headers) {
+    private static ResponseEntity<ZendeskError> json(HttpStatus status, ZendeskError body, HttpHeaders headers) {
         return ResponseEntity.status(status)
                 .headers(headers)
                 .contentType(MediaType.APPLICATION_JSON)

@@ -3,8 +3,6 @@ package io.deskbridge.desk.apiaccess;
 import io.deskbridge.desk.api.RecordInvalidException;
 import io.deskbridge.desk.user.DeskPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -26,13 +24,27 @@ class AccountSettingsController {
         this.policy = policy;
     }
 
+    record SettingsResponse(Settings settings) {}
+
+    record Settings(ApiSettings api) {}
+
+    /** Zendesk's {@code settings.api} ("true"/"false" strings) plus desk's token-policy fields. */
+    record ApiSettings(
+            boolean acceptedApiAgreement,
+            String apiPasswordAccess,
+            String apiTokenAccess,
+            Integer tokenMaxLifetimeDays,
+            boolean allowNeverExpiringTokens,
+            int tokenIdleDays,
+            int tokenRetentionDays) {}
+
     @GetMapping("/api/v2/account/settings")
-    Map<String, Object> show() {
+    SettingsResponse show() {
         return body(policy.current());
     }
 
     @PutMapping("/api/v2/account/settings")
-    Map<String, Object> update(
+    SettingsResponse update(
             @RequestBody JsonNode request, @AuthenticationPrincipal DeskPrincipal caller, HttpServletRequest http) {
         JsonNode api = request.path("settings").path("api");
         ApiAccessUpdate update = new ApiAccessUpdate(
@@ -45,16 +57,15 @@ class AccountSettingsController {
         return body(policy.update(caller.asActor(http.getRemoteAddr()), update));
     }
 
-    static Map<String, Object> body(ApiAccessSettings s) {
-        Map<String, Object> api = new LinkedHashMap<>();
-        api.put("accepted_api_agreement", true);
-        api.put("api_password_access", String.valueOf(s.passwordAccess()));
-        api.put("api_token_access", String.valueOf(s.tokenAccess()));
-        api.put("token_max_lifetime_days", s.tokenMaxLifetimeDays());
-        api.put("allow_never_expiring_tokens", s.allowsNeverExpiringTokens());
-        api.put("token_idle_days", s.tokenIdleDays());
-        api.put("token_retention_days", s.tokenRetentionDays());
-        return Map.of("settings", Map.of("api", api));
+    private static SettingsResponse body(ApiAccessSettings s) {
+        return new SettingsResponse(new Settings(new ApiSettings(
+                true,
+                String.valueOf(s.passwordAccess()),
+                String.valueOf(s.tokenAccess()),
+                s.tokenMaxLifetimeDays(),
+                s.allowsNeverExpiringTokens(),
+                s.tokenIdleDays(),
+                s.tokenRetentionDays())));
     }
 
     private static Boolean flag(JsonNode api, String field) {

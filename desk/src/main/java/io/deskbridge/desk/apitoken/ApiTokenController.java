@@ -11,7 +11,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
-import java.util.Map;
+import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -45,21 +45,24 @@ class ApiTokenController {
         this.clock = clock;
     }
 
+    record ApiTokenResponse(ApiTokenJson apiToken) {}
+
+    record ApiTokensResponse(List<ApiTokenJson> apiTokens) {}
+
     @GetMapping("/api/v2/api_tokens")
-    Map<String, Object> list() {
+    ApiTokensResponse list() {
         String base = base();
-        return Map.of(
-                "api_tokens",
+        return new ApiTokensResponse(
                 tokens.list().stream().map(t -> ApiTokenJson.of(t, base, null)).toList());
     }
 
     @GetMapping("/api/v2/api_tokens/{id}")
-    Map<String, Object> show(@PathVariable long id) {
-        return Map.of("api_token", ApiTokenJson.of(tokens.get(id), base(), null));
+    ApiTokenResponse show(@PathVariable long id) {
+        return new ApiTokenResponse(ApiTokenJson.of(tokens.get(id), base(), null));
     }
 
     @PostMapping("/api/v2/api_tokens")
-    ResponseEntity<Map<String, Object>> create(
+    ResponseEntity<ApiTokenResponse> create(
             @RequestBody JsonNode body, @AuthenticationPrincipal DeskPrincipal caller, HttpServletRequest http) {
         JsonNode t = body.path("api_token");
         NewApiToken request = new NewApiToken(
@@ -79,11 +82,11 @@ class ApiTokenController {
                 .header(
                         "Location",
                         base + "/api/v2/api_tokens/" + issued.token().id() + ".json")
-                .body(Map.of("api_token", ApiTokenJson.of(issued.token(), base, issued.value())));
+                .body(new ApiTokenResponse(ApiTokenJson.of(issued.token(), base, issued.value())));
     }
 
     @PutMapping("/api/v2/api_tokens/{id}")
-    Map<String, Object> update(
+    ApiTokenResponse update(
             @PathVariable long id,
             @RequestBody JsonNode body,
             @AuthenticationPrincipal DeskPrincipal caller,
@@ -101,7 +104,7 @@ class ApiTokenController {
             }
             token = active.booleanValue() ? tokens.reactivate(actor, id) : tokens.deactivate(actor, id);
         }
-        return Map.of("api_token", ApiTokenJson.of(token, base(), null));
+        return new ApiTokenResponse(ApiTokenJson.of(token, base(), null));
     }
 
     @DeleteMapping("/api/v2/api_tokens/{id}")
@@ -112,7 +115,7 @@ class ApiTokenController {
     }
 
     @PostMapping("/api/v2/api_tokens/{id}/rotate")
-    Map<String, Object> rotate(
+    ApiTokenResponse rotate(
             @PathVariable long id,
             @RequestBody(required = false) JsonNode body,
             @AuthenticationPrincipal DeskPrincipal caller,
@@ -127,7 +130,7 @@ class ApiTokenController {
             graceSeconds = grace.longValue();
         }
         IssuedToken issued = tokens.rotate(caller.asActor(http.getRemoteAddr()), id, Duration.ofSeconds(graceSeconds));
-        return Map.of("api_token", ApiTokenJson.of(issued.token(), base(), issued.value()));
+        return new ApiTokenResponse(ApiTokenJson.of(issued.token(), base(), issued.value()));
     }
 
     private Instant expiresAt(JsonNode t) {

@@ -1,8 +1,11 @@
 package io.deskbridge.desk.audit;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.deskbridge.desk.api.BadRequestException;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import io.deskbridge.desk.pagination.Paging;
+import java.time.Instant;
+import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -20,8 +23,49 @@ class AuditLogController {
         this.audit = audit;
     }
 
+    /** {@code {"audit_logs": [...], "next_page", "previous_page", "count"}}. */
+    record AuditLogsResponse(
+            List<AuditLogJson> auditLogs, @JsonUnwrapped Paging.Offset paging) {}
+
+    /**
+     * One entry in Zendesk's {@code audit_logs} shape. Decision: automatic actions by desk itself carry
+     * {@code actor_id} -1 (the schema wants an integer); {@code ip_address} is left out when unknown.
+     */
+    record AuditLogJson(
+            long id,
+            String url,
+            String action,
+            String actionLabel,
+            long actorId,
+            String actorName,
+            Long sourceId,
+            String sourceType,
+            String sourceLabel,
+            String changeDescription,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String ipAddress,
+            Instant createdAt,
+            String event) {
+
+        static AuditLogJson of(AuditEntry e, String base) {
+            return new AuditLogJson(
+                    e.id(),
+                    base + "/api/v2/audit_logs/" + e.id() + ".json",
+                    e.action(),
+                    Character.toUpperCase(e.action().charAt(0)) + e.action().substring(1),
+                    e.actorId() == null ? -1L : e.actorId(),
+                    e.actorName(),
+                    e.sourceId(),
+                    e.sourceType(),
+                    e.sourceLabel(),
+                    e.changeDescription(),
+                    e.ipAddress(),
+                    e.createdAt(),
+                    e.event());
+        }
+    }
+
     @GetMapping("/api/v2/audit_logs")
-    Map<String, Object> list(
+    AuditLogsResponse list(
             @RequestParam(defaultValue = "1") int page,
             @RequestParam(name = "per_page", defaultValue = "100") int perPage,
             @RequestParam(name = "filter[source_type]", required = false) String sourceType,
@@ -37,43 +81,20 @@ class AuditLogController {
         AuditFilter filter = new AuditFilter(sourceType, sourceId, actorId, ipAddress);
         long count = audit.count(filter);
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-        var entries = audit.page(filter, (page - 1) * perPage, perPage).stream()
-                .map(e -> json(e, base))
+        List<AuditLogJson> entries = audit.page(filter, (page - 1) * perPage, perPage).stream()
+                .map(e -> AuditLogJson.of(e, base))
                 .toList();
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put("audit_logs", entries);
-        body.put("next_page", (long) page * perPage < count ? pageUrl(page + 1) : null);
-        body.put("previous_page", page > 1 ? pageUrl(page - 1) : null);
-        body.put("count", count);
-        return body;
+        return new AuditLogsResponse(
+                entries,
+                new Paging.Offset(
+                        (long) page * perPage < count ? pageUrl(page + 1) : null,
+                        page > 1 ? pageUrl(page - 1) : null,
+                        count));
     }
 
     private static String pageUrl(int page) {
         return ServletUriComponentsBuilder.fromCurrentRequest()
                 .replaceQueryParam("page", page)
                 .toUriString();
-    }
-
-    private static Map<String, Object> json(AuditEntry e, String base) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", e.id());
-        m.put("url", base + "/api/v2/audit_logs/" + e.id() + ".json");
-        m.put("action", e.action());
-        m.put(
-                "action_label",
-                Character.toUpperCase(e.action().charAt(0)) + e.action().substring(1));
-        // Decision: automatic actions by desk itself carry actor_id -1 (the schema wants an integer).
-        m.put("actor_id", e.actorId() == null ? -1L : e.actorId());
-        m.put("actor_name", e.actorName());
-        m.put("source_id", e.sourceId());
-        m.put("source_type", e.sourceType());
-        m.put("source_label", e.sourceLabel());
-        m.put("change_description", e.changeDescription());
-        if (e.ipAddress() != null) {
-            m.put("ip_address", e.ipAddress());
-        }
-        m.put("created_at", e.createdAt());
-        m.put("event", e.event());
-        return m;
     }
 }

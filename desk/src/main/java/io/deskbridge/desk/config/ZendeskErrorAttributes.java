@@ -1,7 +1,7 @@
 package io.deskbridge.desk.config;
 
+import io.deskbridge.desk.api.ZendeskError;
 import io.deskbridge.desk.api.ZendeskErrors;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import org.springframework.boot.web.error.ErrorAttributeOptions;
 import org.springframework.boot.webmvc.error.DefaultErrorAttributes;
@@ -13,6 +13,7 @@ import org.springframework.web.context.request.WebRequest;
 /**
  * Failures that never reach a controller (unknown paths, oversize bodies, container errors) get
  * Zendesk-shaped bodies on {@code /api}; the Admin Center keeps its error page. Never a stack trace.
+ * Spring Boot's error attributes are a map by contract: the body is a {@link ZendeskError} record, converted.
  */
 @Component
 class ZendeskErrorAttributes extends DefaultErrorAttributes {
@@ -25,23 +26,22 @@ class ZendeskErrorAttributes extends DefaultErrorAttributes {
             return defaults;
         }
         int status = defaults.get("status") instanceof Integer s ? s : 500;
-        return new LinkedHashMap<>(
-                switch (status) {
-                    case 404 -> ZendeskErrors.error("InvalidEndpoint", "Not found");
-                    case 401 -> ZendeskErrors.couldNotAuthenticate();
-                    case 403 -> ZendeskErrors.forbidden();
-                    case 413 ->
-                        ZendeskErrors.errors(
-                                "RequestTooLarge", "The request body is larger than this endpoint accepts");
-                    case 400 -> ZendeskErrors.errors("BadRequest", "The request is malformed");
-                    // An unsupported method on a known path is refused before any controller runs.
-                    case 405 ->
-                        ZendeskErrors.methodNotAllowed(
-                                getError(request) instanceof HttpRequestMethodNotSupportedException e
-                                        ? e.getMethod()
-                                        : "This method");
-                    default ->
-                        ZendeskErrors.error("InternalError", "Something went wrong on our side; it has been logged.");
-                });
+        return ZendeskErrors.asMap(body(status, getError(request)));
+    }
+
+    /** The Zendesk body of a failure that never reached a controller. */
+    static ZendeskError body(int status, Throwable error) {
+        return switch (status) {
+            case 404 -> ZendeskError.described("InvalidEndpoint", "Not found");
+            case 401 -> ZendeskError.couldNotAuthenticate();
+            case 403 -> ZendeskError.forbidden();
+            case 413 -> ZendeskError.errors("RequestTooLarge", "The request body is larger than this endpoint accepts");
+            case 400 -> ZendeskError.errors("BadRequest", "The request is malformed");
+            // An unsupported method on a known path is refused before any controller runs.
+            case 405 ->
+                ZendeskError.methodNotAllowed(
+                        error instanceof HttpRequestMethodNotSupportedException e ? e.getMethod() : "This method");
+            default -> ZendeskError.described("InternalError", "Something went wrong on our side; it has been logged.");
+        };
     }
 }

@@ -53,15 +53,15 @@ public record KeysetSort(String column, boolean descending, Kind kind) {
         BACKWARD
     }
 
-    /** {@code ORDER BY} for a page walking in {@code direction}. */
-    public String orderBy(Direction direction) {
+    /** {@code ORDER BY} for a page walking in {@code direction}; repositories read it through PageQuery. */
+    String orderBy(Direction direction) {
         boolean desc = descending ^ (direction == Direction.BACKWARD);
         String dir = desc ? " DESC" : " ASC";
         return column.equals("id") ? "id" + dir : column + dir + ", id" + dir;
     }
 
     /** The boundary condition, or empty for the first page. Parameters are {@code :k0}, {@code :k1}. */
-    public Optional<String> boundary(Direction direction, boolean hasBound) {
+    Optional<String> boundary(Direction direction, boolean hasBound) {
         if (!hasBound) {
             return Optional.empty();
         }

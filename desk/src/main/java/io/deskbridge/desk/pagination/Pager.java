@@ -5,7 +5,6 @@ import io.deskbridge.desk.pagination.KeysetSort.Direction;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiFunction;
@@ -97,59 +96,6 @@ public class Pager {
         String after = rows.isEmpty() ? null : codec.encode(scope, keyOf.apply(rows.get(rows.size() - 1)));
         String before = rows.isEmpty() ? null : codec.encode(scope, keyOf.apply(rows.get(0)));
         return new Page<>(rows, cursorPaging(hasMore, after, before, direction, http));
-    }
-
-    /** Where a list's rows come from, as SQL fragments: only for lists not converted to {@link Source} yet. */
-    public interface ListSource<T> {
-
-        long count();
-
-        /** Rows matching the list's filter AND {@code extraWhere} (may be empty; starts with " AND "). */
-        List<T> page(String extraWhere, Map<String, Object> params, String orderBy, int offset, int limit);
-    }
-
-    /**
-     * The untyped form of {@link #page}, kept for the webhook lists until they move to records: the same
-     * pages, as a map under {@code key}.
-     */
-    public <T> Map<String, Object> list(
-            String key,
-            HttpServletRequest request,
-            Map<String, KeysetSort.Kind> sorts,
-            String defaultSort,
-            ListSource<T> source,
-            Function<T, Object> toJson,
-            ToLongFunction<T> idOf,
-            BiFunction<T, String, Object> sortValue) {
-        Source<T> typed = new Source<>() {
-            @Override
-            public long count() {
-                return source.count();
-            }
-
-            @Override
-            public List<T> fetch(PageQuery query) {
-                Map<String, Object> params = query.boundaryParams();
-                return source.page(
-                        query.boundarySql().map(b -> " AND " + b).orElse(""),
-                        params,
-                        query.orderBySql(),
-                        query.offset(),
-                        query.limit());
-            }
-        };
-        Page<T> page = page(key, request, sorts, defaultSort, typed, idOf, sortValue);
-        Map<String, Object> body = new LinkedHashMap<>();
-        body.put(key, page.items().stream().map(toJson).toList());
-        if (page.paging() instanceof Paging.Offset o) {
-            body.put("next_page", o.nextPage());
-            body.put("previous_page", o.previousPage());
-            body.put("count", o.count());
-        } else if (page.paging() instanceof Paging.Cursor c) {
-            body.put("meta", c.meta());
-            body.put("links", c.links());
-        }
-        return body;
     }
 
     /** Zendesk's {@code sort} (cursor style) or {@code sort_by} + {@code sort_order} (offset style). */

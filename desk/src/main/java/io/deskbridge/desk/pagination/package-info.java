@@ -8,8 +8,10 @@
  * {@link io.deskbridge.desk.pagination.Pager.Source} for a typed {@link io.deskbridge.desk.pagination.PageQuery}
  * and answers with a {@link io.deskbridge.desk.pagination.Page}: rows plus the
  * {@link io.deskbridge.desk.pagination.Paging} fields each resource's envelope record unwraps beside its
- * array. {@code PageQuery}'s SQL helpers are for repositories; {@code Pager.list}/{@code ListSource}
- * (SQL fragments, maps) remain only for the webhook lists until those move to records.
+ * array. Every list passes a typed {@code PageQuery} to its repository; {@code PageQuery}'s SQL helpers
+ * ({@code orderBySql}, {@code boundarySql}, {@code orderAndWindowSql}) are public only because the
+ * repositories live in their capabilities' packages, and only classes named {@code *Repository} call
+ * them (ArchitectureRulesTests).
  */
 @org.springframework.modulith.ApplicationModule(type = org.springframework.modulith.ApplicationModule.Type.OPEN)
 package io.deskbridge.desk.pagination;

@@ -3,8 +3,6 @@ package io.deskbridge.desk.ratelimit;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.user.DeskPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -26,13 +24,19 @@ class AccountPlanController {
         this.limits = limits;
     }
 
+    record PlanResponse(PlanJson plan) {}
+
+    /** The plan; {@code requests_per_minute} and {@code incremental_exports_per_minute} follow from it. */
+    record PlanJson(
+            String name, boolean highVolume, boolean sandbox, int requestsPerMinute, int incrementalExportsPerMinute) {}
+
     @GetMapping("/api/v2/account/plan")
-    Map<String, Object> show() {
+    PlanResponse show() {
         return body(limits.current());
     }
 
     @PutMapping("/api/v2/account/plan")
-    Map<String, Object> update(
+    PlanResponse update(
             @RequestBody JsonNode request, @AuthenticationPrincipal DeskPrincipal caller, HttpServletRequest http) {
         Input plan = Input.envelope(request, "plan");
         PlanUpdate update = new PlanUpdate(
@@ -42,13 +46,12 @@ class AccountPlanController {
         return body(limits.update(caller.asActor(http.getRemoteAddr()), update));
     }
 
-    static Map<String, Object> body(PlanLimits limits) {
-        Map<String, Object> plan = new LinkedHashMap<>();
-        plan.put("name", limits.plan());
-        plan.put("high_volume", limits.highVolume());
-        plan.put("sandbox", limits.sandbox());
-        plan.put("requests_per_minute", limits.requestsPerMinute());
-        plan.put("incremental_exports_per_minute", limits.exportsPerMinute());
-        return Map.of("plan", plan);
+    private static PlanResponse body(PlanLimits limits) {
+        return new PlanResponse(new PlanJson(
+                limits.plan(),
+                limits.highVolume(),
+                limits.sandbox(),
+                limits.requestsPerMinute(),
+                limits.exportsPerMinute()));
     }
 }

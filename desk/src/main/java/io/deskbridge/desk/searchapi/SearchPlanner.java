@@ -9,7 +9,9 @@ import io.deskbridge.desk.ticket.TicketFilter.Bound;
 import io.deskbridge.desk.ticket.TicketFilter.Criterion;
 import io.deskbridge.desk.ticket.TicketFilter.TimeField;
 import io.deskbridge.desk.ticket.TicketFilter.UserField;
+import io.deskbridge.desk.user.Role;
 import io.deskbridge.desk.user.UserAccount;
+import io.deskbridge.desk.user.UserFilter;
 import io.deskbridge.desk.user.Users;
 import java.time.Clock;
 import java.time.Duration;
@@ -130,6 +132,65 @@ class SearchPlanner {
         }
         query.phrases().forEach(p -> criteria.add(new OrganizationFilter.Phrase(p)));
         return new OrganizationFilter(criteria);
+    }
+
+    /** The user filter of a query. */
+    UserFilter users(SearchQuery query) {
+        List<UserFilter.Criterion> criteria = new ArrayList<>();
+        List<String> words = new ArrayList<>(query.words());
+        for (SearchQuery.Condition c : query.conditions()) {
+            UserFilter.Criterion criterion = switch (c.keyword()) {
+                case "role" ->
+                    new UserFilter.RoleIn(List.of(Role.fromWireName(c.value().toLowerCase(Locale.ROOT))
+                            .orElseThrow(() ->
+                                    invalid("role must be end-user, agent or admin (got \"" + c.value() + "\")"))));
+                case "email" -> new UserFilter.EmailIs(c.value());
+                case "organization" -> userOrganization(c.value());
+                case "external_id" -> new UserFilter.ExternalIdIs(c.value());
+                case "created" -> userTime(UserFilter.TimeField.CREATED, c);
+                case "updated" -> userTime(UserFilter.TimeField.UPDATED, c);
+                case "name", "tags", "tag", "phone", "notes", "details" -> {
+                    words.add(c.value());
+                    yield null;
+                }
+                default -> {
+                    words.add(c.keyword() + c.op() + c.value());
+                    yield null;
+                }
+            };
+            if (criterion != null) {
+                criteria.add(c.negated() ? new UserFilter.Not(criterion) : criterion);
+            }
+        }
+        words.addAll(query.phrases());
+        if (!words.isEmpty()) {
+            criteria.add(0, new UserFilter.Words(words, UserFilter.NoTerms.IGNORE));
+        }
+        query.phrases().forEach(p -> criteria.add(new UserFilter.Phrase(p)));
+        return new UserFilter(criteria);
+    }
+
+    private UserFilter.Criterion userOrganization(String value) {
+        if (value.equalsIgnoreCase("none")) {
+            return new UserFilter.OrganizationIs(null);
+        }
+        if (value.matches("\\d{1,18}")) {
+            return new UserFilter.OrganizationIs(Long.parseLong(value));
+        }
+        return organizationByName
+                .apply(value)
+                .<UserFilter.Criterion>map(UserFilter.OrganizationIs::new)
+                .orElse(new UserFilter.Nothing());
+    }
+
+    private UserFilter.TimeRange userTime(UserFilter.TimeField field, SearchQuery.Condition c) {
+        TicketFilter.TimeRange range = time(TimeField.CREATED, c);
+        return new UserFilter.TimeRange(
+                field,
+                range.from() == null ? null : range.from().at(),
+                range.from() != null && range.from().inclusive(),
+                range.until() == null ? null : range.until().at(),
+                range.until() != null && range.until().inclusive());
     }
 
     private OrganizationFilter.TimeRange organizationTime(OrganizationFilter.TimeField field, SearchQuery.Condition c) {

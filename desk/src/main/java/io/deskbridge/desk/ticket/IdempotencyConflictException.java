@@ -1,8 +1,7 @@
 package io.deskbridge.desk.ticket;
 
 import io.deskbridge.desk.api.ApiException;
-import io.deskbridge.desk.api.ZendeskErrors;
-import java.util.Map;
+import io.deskbridge.desk.api.ZendeskError;
 import org.springframework.http.HttpStatus;
 
 /** The Idempotency-Key was used before with a different request body: Zendesk's 400. */
@@ -13,8 +12,8 @@ public class IdempotencyConflictException extends ApiException {
     }
 
     @Override
-    public Map<String, Object> body() {
-        return ZendeskErrors.error(
+    public ZendeskError body() {
+        return ZendeskError.described(
                 "IdempotentRequestError",
                 "This Idempotency-Key was already used with a different request body within the last two hours");
     }

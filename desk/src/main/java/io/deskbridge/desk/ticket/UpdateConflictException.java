@@ -1,8 +1,7 @@
 package io.deskbridge.desk.ticket;
 
 import io.deskbridge.desk.api.ApiException;
-import io.deskbridge.desk.api.ZendeskErrors;
-import java.util.Map;
+import io.deskbridge.desk.api.ZendeskError;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -20,7 +19,7 @@ public class UpdateConflictException extends ApiException {
     }
 
     @Override
-    public Map<String, Object> body() {
-        return ZendeskErrors.error("UpdateConflict", DESCRIPTION);
+    public ZendeskError body() {
+        return ZendeskError.described("UpdateConflict", DESCRIPTION);
     }
 }

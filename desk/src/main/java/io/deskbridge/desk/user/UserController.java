@@ -10,11 +10,9 @@ import io.deskbridge.desk.pagination.Page;
 import io.deskbridge.desk.pagination.PageQuery;
 import io.deskbridge.desk.pagination.Pager;
 import io.deskbridge.desk.pagination.Paging;
-import io.deskbridge.desk.search.SearchIndex;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -63,9 +61,9 @@ class UserController {
     UsersResponse list(
             @RequestParam(required = false) String role,
             @RequestParam(name = "role[]", required = false) List<String> roles,
+            @RequestParam(name = "external_id", required = false) String externalId,
             HttpServletRequest request) {
-        StringBuilder where = new StringBuilder();
-        Map<String, Object> params = new HashMap<>();
+        List<UserFilter.Criterion> criteria = new ArrayList<>();
         List<String> wanted = new ArrayList<>();
         if (role != null) {
             wanted.add(role);
@@ -74,16 +72,16 @@ class UserController {
             wanted.addAll(roles);
         }
         if (!wanted.isEmpty()) {
-            List<String> names = wanted.stream()
+            criteria.add(new UserFilter.RoleIn(wanted.stream()
                     .map(r -> Role.fromWireName(r)
                             .orElseThrow(() -> new BadRequestException(
-                                    "InvalidParameter", "role must be end-user, agent or admin (got \"" + r + "\")"))
-                            .name())
-                    .toList();
-            where.append(" AND role IN (:roles)");
-            params.put("roles", names);
+                                    "InvalidParameter", "role must be end-user, agent or admin (got \"" + r + "\")")))
+                    .toList()));
         }
-        return listOf(request, where.toString(), params);
+        if (externalId != null) {
+            criteria.add(new UserFilter.ExternalIdIs(externalId));
+        }
+        return listOf(request, new UserFilter(criteria));
     }
 
     @GetMapping("/api/v2/users/{id}")
@@ -129,11 +127,8 @@ class UserController {
         if (query == null || query.isBlank()) {
             throw new BadRequestException("InvalidParameter", "Send query or external_id");
         }
-        Map<String, Object> params = new HashMap<>();
         List<String> words = Arrays.stream(query.trim().split("\\s+")).toList();
-        List<String> conditions = SearchIndex.matching(Users.SEARCH_TYPE, "id", words, "q", params);
-        String where = conditions.isEmpty() ? " AND 1 = 0" : " AND " + String.join(" AND ", conditions);
-        return listOf(request, where, params);
+        return listOf(request, new UserFilter(List.of(new UserFilter.Words(words, UserFilter.NoTerms.MATCH_NONE))));
     }
 
     @PostMapping("/api/v2/users")
@@ -185,11 +180,7 @@ class UserController {
         return ResponseEntity.status(HttpStatus.CREATED).body(new UserResponse(UserJson.of(created, base())));
     }
 
-    /**
-     * A page of users. {@code where}/{@code params} are SQL because {@link Users}' query methods take
-     * SQL; they move to a typed filter when {@code Users} does (it is being reworked separately).
-     */
-    private UsersResponse listOf(HttpServletRequest request, String where, Map<String, Object> params) {
+    private UsersResponse listOf(HttpServletRequest request, UserFilter filter) {
         String base = base();
         Page<UserJson> page = pager.page(
                         "users",
@@ -199,22 +190,12 @@ class UserController {
                         new Pager.Source<UserAccount>() {
                             @Override
                             public long count() {
-                                return users.count(where, params);
+                                return users.count(filter);
                             }
 
                             @Override
                             public List<UserAccount> fetch(PageQuery query) {
-                                Map<String, Object> all = new HashMap<>(params);
-                                all.putAll(query.boundaryParams());
-                                return users.page(
-                                        where
-                                                + query.boundarySql()
-                                                        .map(b -> " AND " + b)
-                                                        .orElse(""),
-                                        all,
-                                        query.orderBySql(),
-                                        query.offset(),
-                                        query.limit());
+                                return users.page(filter, query);
                             }
                         },
                         UserAccount::id,

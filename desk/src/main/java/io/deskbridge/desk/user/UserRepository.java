@@ -1,11 +1,14 @@
 package io.deskbridge.desk.user;
 
 import io.deskbridge.desk.api.JsonText;
+import io.deskbridge.desk.pagination.PageQuery;
+import io.deskbridge.desk.search.SearchIndex;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -33,16 +36,19 @@ class UserRepository {
         return jdbc.sql("SELECT COUNT(*) FROM users").query(Long.class).single();
     }
 
-    long count(String where, Map<String, Object> params) {
-        return jdbc.sql("SELECT COUNT(*) FROM users WHERE 1 = 1" + where)
+    long count(UserFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("SELECT COUNT(*) FROM users WHERE 1 = 1" + where(filter, params))
                 .params(params)
                 .query(Long.class)
                 .single();
     }
 
-    List<UserAccount> page(String where, Map<String, Object> params, String orderBy, int offset, int limit) {
-        return jdbc.sql("SELECT * FROM users WHERE 1 = 1" + where + " ORDER BY " + orderBy + " OFFSET " + offset
-                        + " ROWS FETCH NEXT " + limit + " ROWS ONLY")
+    List<UserAccount> page(UserFilter filter, PageQuery page) {
+        Map<String, Object> params = new HashMap<>(page.boundaryParams());
+        return jdbc.sql("SELECT * FROM users WHERE 1 = 1" + where(filter, params)
+                        + page.boundarySql().map(b -> " AND " + b).orElse("")
+                        + page.orderAndWindowSql())
                 .params(params)
                 .query(UserRepository::map)
                 .list();
@@ -56,6 +62,76 @@ class UserRepository {
                 .param("roles", List.of(Role.AGENT.name(), Role.ADMIN.name()))
                 .query(UserRepository::map)
                 .list();
+    }
+
+    /** {@code " AND (...)"} per criterion; values only ever travel as parameters. */
+    private static String where(UserFilter filter, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder();
+        for (UserFilter.Criterion c : filter.criteria()) {
+            sql.append(" AND (").append(condition(c, params)).append(')');
+        }
+        return sql.toString();
+    }
+
+    private static String condition(UserFilter.Criterion criterion, Map<String, Object> params) {
+        if (criterion instanceof UserFilter.Not not) {
+            return "NOT (" + condition(not.criterion(), params) + ")";
+        }
+        if (criterion instanceof UserFilter.Nothing) {
+            return "1 = 0";
+        }
+        if (criterion instanceof UserFilter.RoleIn in) {
+            return "role IN ("
+                    + param(params, in.roles().stream().map(Role::name).toList()) + ")";
+        }
+        if (criterion instanceof UserFilter.EmailIs is) {
+            return "email_normalized = " + param(params, normalize(is.email()));
+        }
+        if (criterion instanceof UserFilter.ExternalIdIs is) {
+            return "external_id = " + param(params, is.externalId());
+        }
+        if (criterion instanceof UserFilter.OrganizationIs is) {
+            return is.organizationId() == null
+                    ? "organization_id IS NULL"
+                    : "organization_id = " + param(params, is.organizationId());
+        }
+        if (criterion instanceof UserFilter.TimeRange range) {
+            String column = range.field() == UserFilter.TimeField.CREATED ? "created_at" : "updated_at";
+            List<String> parts = new ArrayList<>();
+            if (range.from() != null) {
+                parts.add(column + (range.fromInclusive() ? " >= " : " > ") + param(params, ts(range.from())));
+            }
+            if (range.until() != null) {
+                parts.add(column + (range.untilInclusive() ? " <= " : " < ") + param(params, ts(range.until())));
+            }
+            return parts.isEmpty() ? "1 = 1" : String.join(" AND ", parts);
+        }
+        if (criterion instanceof UserFilter.Words words) {
+            List<String> conditions =
+                    SearchIndex.matching(Users.SEARCH_TYPE, "id", words.words(), "w" + params.size() + "_", params);
+            if (conditions.isEmpty()) {
+                return words.noTerms() == UserFilter.NoTerms.MATCH_NONE ? "1 = 0" : "1 = 1";
+            }
+            return String.join(" AND ", conditions);
+        }
+        if (criterion instanceof UserFilter.Phrase phrase) {
+            String p = param(
+                    params,
+                    "%"
+                            + phrase.phrase()
+                                    .toLowerCase(Locale.ROOT)
+                                    .replace("%", "")
+                                    .replace("_", "") + "%");
+            return "LOWER(name) LIKE " + p + " OR LOWER(COALESCE(notes, '')) LIKE " + p
+                    + " OR LOWER(COALESCE(details, '')) LIKE " + p;
+        }
+        throw new IllegalStateException("no SQL for " + criterion);
+    }
+
+    private static String param(Map<String, Object> params, Object value) {
+        String name = "p" + params.size();
+        params.put(name, value);
+        return ":" + name;
     }
 
     Optional<UserAccount> findById(long id) {

@@ -11,6 +11,7 @@ import io.deskbridge.desk.audit.AuditLog;
 import io.deskbridge.desk.cluster.ChangeEpoch;
 import io.deskbridge.desk.cluster.LocalCache;
 import io.deskbridge.desk.organization.Organizations;
+import io.deskbridge.desk.pagination.PageQuery;
 import io.deskbridge.desk.search.SearchIndex;
 import java.time.Clock;
 import java.time.Duration;
@@ -326,8 +327,8 @@ public class Users implements LocalCache {
     }
 
     @Transactional(readOnly = true)
-    public List<UserAccount> page(String where, Map<String, Object> params, String orderBy, int offset, int limit) {
-        return repository.page(where, params, orderBy, offset, limit);
+    public List<UserAccount> page(UserFilter filter, PageQuery page) {
+        return repository.page(filter, page);
     }
 
     /** Users in export order after the (updated_at, id) position, never newer than {@code max}. */
@@ -337,8 +338,8 @@ public class Users implements LocalCache {
     }
 
     @Transactional(readOnly = true)
-    public long count(String where, Map<String, Object> params) {
-        return repository.count(where, params);
+    public long count(UserFilter filter) {
+        return repository.count(filter);
     }
 
     /** Nobody, the owner included, takes the owner's admin role or suspends it: see V6__account_owner. */

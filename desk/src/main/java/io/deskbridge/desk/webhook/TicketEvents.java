@@ -1,12 +1,12 @@
 package io.deskbridge.desk.webhook;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import io.deskbridge.desk.ticket.Ticket;
 import io.deskbridge.desk.ticket.TicketChanged;
 import io.deskbridge.desk.user.Role;
 import io.deskbridge.desk.user.UserAccount;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -14,6 +14,8 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.LongFunction;
+import tools.jackson.databind.PropertyNamingStrategies;
+import tools.jackson.databind.annotation.JsonNaming;
 
 /**
  * Turns a ticket change into Zendesk's ticket events: one per changed property and one per added
@@ -31,7 +33,80 @@ final class TicketEvents {
     static final String EVENT_VERSION = "2022-11-06";
 
     /** One rendered event: its type, id and the complete JSON envelope. */
-    record Event(TicketEventType type, String id, Map<String, Object> envelope) {}
+    record Event(TicketEventType type, String id, Envelope<Detail, EventBody> envelope) {}
+
+    /*
+     * The records below are written by JsonText's plain mapper into the outbox (the signed bytes), so
+     * they carry their snake-case naming themselves instead of relying on Spring's configured mapper.
+     */
+
+    /** Zendesk's event envelope; {@code detail} and {@code event} depend on the event type. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Envelope<D, E>(
+            String type,
+            long accountId,
+            String id,
+            String time,
+            String zendeskEventVersion,
+            String subject,
+            D detail,
+            E event) {}
+
+    /** Zendesk's ticket-event detail object: ids as strings, status, priority and type in upper case. */
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Detail(
+            String actorId,
+            String assigneeId,
+            String brandId,
+            String createdAt,
+            String customStatus,
+            String description,
+            String externalId,
+            String formId,
+            String groupId,
+            String id,
+            @JsonProperty("is_public") boolean isPublic,
+            String organizationId,
+            String priority,
+            String requesterId,
+            String status,
+            String subject,
+            String submitterId,
+            List<String> tags,
+            String type,
+            String updatedAt,
+            Via via) {}
+
+    record Via(String channel) {}
+
+    /** The {@code event} object of one event type; every one ends with its place in the change. */
+    sealed interface EventBody permits Happened, Changed, TagsChanged, CommentAdded {}
+
+    /** {@code ticket.created}, {@code ticket.soft_deleted}, {@code ticket.undeleted}: only the sequence. */
+    record Happened(Meta meta) implements EventBody {}
+
+    /** A property changed: {@code current}, {@code previous}. */
+    record Changed(String current, String previous, Meta meta) implements EventBody {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record TagsChanged(List<String> tagsAdded, List<String> tagsRemoved, Meta meta) implements EventBody {}
+
+    record CommentAdded(Comment comment, Meta meta) implements EventBody {}
+
+    @JsonNaming(PropertyNamingStrategies.SnakeCaseStrategy.class)
+    record Comment(
+            Author author,
+            String body,
+            String htmlBody,
+            String id,
+            @JsonProperty("is_public") boolean isPublic) {}
+
+    record Author(String id, @JsonProperty("is_staff") boolean isStaff, String name) {}
+
+    record Meta(Sequence sequence) {}
+
+    /** All events of one change share the sequence id, numbered from 1. */
+    record Sequence(String id, int position) {}
 
     private TicketEvents() {}
 
@@ -42,18 +117,18 @@ final class TicketEvents {
      */
     static List<Event> of(TicketChanged change, long accountId, LongFunction<UserAccount> users) {
         String sequence = UUID.randomUUID().toString().replace("-", "").toUpperCase(Locale.ROOT);
-        List<Map.Entry<TicketEventType, Map<String, Object>>> events = new ArrayList<>();
+        List<Map.Entry<TicketEventType, Function<Meta, EventBody>>> events = new ArrayList<>();
         Ticket now = change.ticket();
         Ticket before = change.previous();
         switch (change.kind()) {
             case CREATED:
-                events.add(Map.entry(TicketEventType.CREATED, new LinkedHashMap<>()));
+                events.add(Map.entry(TicketEventType.CREATED, Happened::new));
                 break;
             case DELETED:
-                events.add(Map.entry(TicketEventType.SOFT_DELETED, new LinkedHashMap<>()));
+                events.add(Map.entry(TicketEventType.SOFT_DELETED, Happened::new));
                 break;
             case RESTORED:
-                events.add(Map.entry(TicketEventType.UNDELETED, new LinkedHashMap<>()));
+                events.add(Map.entry(TicketEventType.UNDELETED, Happened::new));
                 break;
             default:
                 changed(events, TicketEventType.STATUS_CHANGED, before, now, t -> upper(t.status()));
@@ -69,112 +144,100 @@ final class TicketEvents {
                 tags(events, before, now);
                 for (Map<String, Object> audit : change.events()) {
                     if ("Comment".equals(audit.get("type"))) {
-                        events.add(Map.entry(TicketEventType.COMMENT_ADDED, comment(audit, users)));
+                        Comment comment = comment(audit, users);
+                        events.add(Map.entry(TicketEventType.COMMENT_ADDED, meta -> new CommentAdded(comment, meta)));
                     }
                 }
                 break;
         }
-        Map<String, Object> detail = detail(now, change.actorId());
+        Detail detail = detail(now, change.actorId());
         List<Event> rendered = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
-            Map<String, Object> event = events.get(i).getValue();
-            event.put("meta", Map.of("sequence", sequence(sequence, i + 1)));
+            EventBody event = events.get(i).getValue().apply(new Meta(new Sequence(sequence, i + 1)));
             String id = UUID.randomUUID().toString();
-            Map<String, Object> envelope = new LinkedHashMap<>();
-            envelope.put("type", events.get(i).getKey().wireName());
-            envelope.put("account_id", accountId);
-            envelope.put("id", id);
-            envelope.put("time", time(change.at()));
-            envelope.put("zendesk_event_version", EVENT_VERSION);
-            envelope.put("subject", "zen:ticket:" + now.id());
-            envelope.put("detail", detail);
-            envelope.put("event", event);
-            rendered.add(new Event(events.get(i).getKey(), id, envelope));
+            TicketEventType type = events.get(i).getKey();
+            rendered.add(new Event(
+                    type,
+                    id,
+                    new Envelope<>(
+                            type.wireName(),
+                            accountId,
+                            id,
+                            time(change.at()),
+                            EVENT_VERSION,
+                            "zen:ticket:" + now.id(),
+                            detail,
+                            event)));
         }
         return rendered;
     }
 
-    /** Zendesk's ticket-event detail object. */
-    static Map<String, Object> detail(Ticket t, Long actorId) {
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("actor_id", id(actorId));
-        d.put("assignee_id", id(t.assigneeId()));
-        d.put("brand_id", null);
-        d.put("created_at", time(t.createdAt()));
-        d.put("custom_status", null);
-        d.put("description", t.description());
-        d.put("external_id", t.externalId());
-        d.put("form_id", null);
-        d.put("group_id", id(t.groupId()));
-        d.put("id", String.valueOf(t.id()));
-        d.put("is_public", t.isPublic());
-        d.put("organization_id", id(t.organizationId()));
-        d.put("priority", upper(t.priority()));
-        d.put("requester_id", String.valueOf(t.requesterId()));
-        d.put("status", t.deleted() ? "DELETED" : upper(t.status()));
-        d.put("subject", t.subject());
-        d.put("submitter_id", String.valueOf(t.submitterId()));
-        d.put("tags", t.tags());
-        d.put("type", upper(t.type()));
-        d.put("updated_at", time(t.updatedAt()));
-        Map<String, Object> via = new LinkedHashMap<>();
-        via.put("channel", t.viaChannel());
-        d.put("via", via);
-        return d;
+    static Detail detail(Ticket t, Long actorId) {
+        return new Detail(
+                id(actorId),
+                id(t.assigneeId()),
+                null,
+                time(t.createdAt()),
+                null,
+                t.description(),
+                t.externalId(),
+                null,
+                id(t.groupId()),
+                String.valueOf(t.id()),
+                t.isPublic(),
+                id(t.organizationId()),
+                upper(t.priority()),
+                String.valueOf(t.requesterId()),
+                t.deleted() ? "DELETED" : upper(t.status()),
+                t.subject(),
+                String.valueOf(t.submitterId()),
+                t.tags(),
+                upper(t.type()),
+                time(t.updatedAt()),
+                new Via(t.viaChannel()));
     }
 
     private static void changed(
-            List<Map.Entry<TicketEventType, Map<String, Object>>> events,
+            List<Map.Entry<TicketEventType, Function<Meta, EventBody>>> events,
             TicketEventType type,
             Ticket before,
             Ticket now,
-            Function<Ticket, Object> value) {
-        Object previous = value.apply(before);
-        Object current = value.apply(now);
+            Function<Ticket, String> value) {
+        String previous = value.apply(before);
+        String current = value.apply(now);
         if (!Objects.equals(previous, current)) {
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("current", current);
-            event.put("previous", previous);
-            events.add(Map.entry(type, event));
+            events.add(Map.entry(type, meta -> new Changed(current, previous, meta)));
         }
     }
 
-    private static void tags(List<Map.Entry<TicketEventType, Map<String, Object>>> events, Ticket before, Ticket now) {
+    private static void tags(
+            List<Map.Entry<TicketEventType, Function<Meta, EventBody>>> events, Ticket before, Ticket now) {
         List<String> added =
                 now.tags().stream().filter(t -> !before.tags().contains(t)).toList();
         List<String> removed =
                 before.tags().stream().filter(t -> !now.tags().contains(t)).toList();
         if (!added.isEmpty() || !removed.isEmpty()) {
-            Map<String, Object> event = new LinkedHashMap<>();
-            event.put("tags_added", added);
-            event.put("tags_removed", removed);
-            events.add(Map.entry(TicketEventType.TAGS_CHANGED, event));
+            events.add(Map.entry(TicketEventType.TAGS_CHANGED, meta -> new TagsChanged(added, removed, meta)));
         }
     }
 
-    private static Map<String, Object> comment(Map<String, Object> audit, LongFunction<UserAccount> users) {
+    /** A comment of the audit, read from the audit event's map (ticket's {@code TicketChanged.events()}). */
+    private static Comment comment(Map<String, Object> audit, LongFunction<UserAccount> users) {
         Object authorId = audit.get("author_id");
         UserAccount author = authorId instanceof Number n ? users.apply(n.longValue()) : null;
-        Map<String, Object> authorJson = new LinkedHashMap<>();
-        authorJson.put("id", authorId == null ? null : String.valueOf(authorId));
-        authorJson.put("is_staff", author != null && author.role() != Role.END_USER);
-        authorJson.put("name", author == null ? null : author.name());
-        Map<String, Object> comment = new LinkedHashMap<>();
-        comment.put("author", authorJson);
-        comment.put("body", audit.get("body"));
-        comment.put("html_body", audit.get("html_body"));
-        comment.put("id", String.valueOf(audit.get("id")));
-        comment.put("is_public", Boolean.TRUE.equals(audit.get("public")));
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("comment", comment);
-        return event;
+        return new Comment(
+                new Author(
+                        authorId == null ? null : String.valueOf(authorId),
+                        author != null && author.role() != Role.END_USER,
+                        author == null ? null : author.name()),
+                text(audit.get("body")),
+                text(audit.get("html_body")),
+                String.valueOf(audit.get("id")),
+                Boolean.TRUE.equals(audit.get("public")));
     }
 
-    private static Map<String, Object> sequence(String id, int position) {
-        Map<String, Object> sequence = new LinkedHashMap<>();
-        sequence.put("id", id);
-        sequence.put("position", position);
-        return sequence;
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
     }
 
     private static String upper(String value) {

@@ -1,12 +1,15 @@
 package io.deskbridge.desk.webhook;
 
+import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.pagination.KeysetSort;
+import io.deskbridge.desk.pagination.Page;
+import io.deskbridge.desk.pagination.PageQuery;
 import io.deskbridge.desk.pagination.Pager;
+import io.deskbridge.desk.pagination.Paging;
 import io.deskbridge.desk.user.DeskPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -36,6 +39,7 @@ import tools.jackson.databind.JsonNode;
 class WebhookController {
 
     private static final int MAX_SIGNING_SECRET = 128;
+    private static final Map<String, KeysetSort.Kind> BY_ID = Map.of("id", KeysetSort.Kind.ID);
 
     private final Webhooks webhooks;
     private final WebhookTester tester;
@@ -47,67 +51,72 @@ class WebhookController {
         this.pager = pager;
     }
 
+    record WebhookResponse(WebhookJson webhook) {}
+
+    /** {@code {"webhooks": [...]}} plus the paging fields of the style the request asked for. */
+    record WebhooksResponse(
+            List<WebhookJson> webhooks, @JsonUnwrapped Paging paging) {}
+
+    record InvocationsResponse(
+            List<WebhookJson.InvocationJson> invocations,
+            @JsonUnwrapped Paging paging) {}
+
+    record AttemptsResponse(List<WebhookJson.AttemptJson> attempts) {}
+
+    record SigningSecretResponse(SigningSecret signingSecret) {}
+
+    record SigningSecret(String algorithm, String secret) {}
+
+    record TestResponse(WebhookTester.TestResult response) {}
+
     @GetMapping("/api/v2/webhooks")
-    Map<String, Object> list(HttpServletRequest request) {
-        StringBuilder filter = new StringBuilder();
-        Map<String, Object> filterParams = new HashMap<>();
-        String status = request.getParameter("filter[status]");
+    WebhooksResponse list(
+            @RequestParam(name = "filter[status]", required = false) String status,
+            @RequestParam(name = "filter[name_contains]", required = false) String nameContains,
+            HttpServletRequest request) {
+        WebhookStatus wanted = null;
         if (status != null && !status.isBlank()) {
-            WebhookStatus wanted = WebhookStatus.fromWireName(status.strip())
+            wanted = WebhookStatus.fromWireName(status.strip())
                     .orElseThrow(() -> WebhookInvalidException.field(
                             "filter[status]", "\"" + status.strip() + "\" is not one of active, inactive"));
-            filter.append(" AND status = :filterStatus");
-            filterParams.put("filterStatus", wanted.wireName());
         }
-        String nameContains = request.getParameter("filter[name_contains]");
-        if (nameContains != null && !nameContains.isBlank()) {
-            filter.append(" AND LOWER(name) LIKE :filterName");
-            filterParams.put(
-                    "filterName",
-                    "%"
-                            + nameContains
-                                    .strip()
-                                    .toLowerCase(Locale.ROOT)
-                                    .replace("%", "")
-                                    .replace("_", "") + "%");
-        }
-        return pager.list(
-                "webhooks",
-                request,
-                Map.of("id", KeysetSort.Kind.ID),
-                "id",
-                new Pager.ListSource<Webhook>() {
-                    @Override
-                    public long count() {
-                        return webhooks.count(filter.toString(), filterParams);
-                    }
+        WebhookFilter filter =
+                new WebhookFilter(wanted, nameContains == null || nameContains.isBlank() ? null : nameContains.strip());
+        Page<WebhookJson> page = pager.page(
+                        "webhooks",
+                        request,
+                        BY_ID,
+                        "id",
+                        new Pager.Source<Webhook>() {
+                            @Override
+                            public long count() {
+                                return webhooks.count(filter);
+                            }
 
-                    @Override
-                    public List<Webhook> page(
-                            String extraWhere, Map<String, Object> params, String orderBy, int offset, int limit) {
-                        Map<String, Object> all = new HashMap<>(params);
-                        all.putAll(filterParams);
-                        return webhooks.page(filter + extraWhere, all, orderBy, offset, limit);
-                    }
-                },
-                WebhookJson::webhook,
-                Webhook::id,
-                (w, column) -> w.id());
+                            @Override
+                            public List<Webhook> fetch(PageQuery query) {
+                                return webhooks.page(filter, query);
+                            }
+                        },
+                        Webhook::id,
+                        (w, column) -> w.id())
+                .map(WebhookJson::of);
+        return new WebhooksResponse(page.items(), page.paging());
     }
 
     @GetMapping("/api/v2/webhooks/{id}")
-    Map<String, Object> show(@PathVariable String id) {
-        return Map.of("webhook", WebhookJson.webhook(webhooks.get(parseId(id))));
+    WebhookResponse show(@PathVariable String id) {
+        return new WebhookResponse(WebhookJson.of(webhooks.get(parseId(id))));
     }
 
     @PostMapping("/api/v2/webhooks")
-    ResponseEntity<Map<String, Object>> create(
+    ResponseEntity<WebhookResponse> create(
             @RequestBody JsonNode body, @AuthenticationPrincipal DeskPrincipal caller, HttpServletRequest http) {
         Input in = Input.envelope(body, "webhook");
         Webhook created = webhooks.create(caller.asActor(http.getRemoteAddr()), changes(in, true));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header("Location", base() + "/api/v2/webhooks/" + created.id())
-                .body(Map.of("webhook", WebhookJson.webhook(created)));
+                .body(new WebhookResponse(WebhookJson.of(created)));
     }
 
     @PutMapping("/api/v2/webhooks/{id}")
@@ -138,19 +147,19 @@ class WebhookController {
     }
 
     @GetMapping("/api/v2/webhooks/{id}/signing_secret")
-    ResponseEntity<Map<String, Object>> signingSecret(@PathVariable String id) {
+    ResponseEntity<SigningSecretResponse> signingSecret(@PathVariable String id) {
         return noStore(HttpStatus.OK, signingSecretJson(webhooks.signingSecret(parseId(id))));
     }
 
     @PostMapping("/api/v2/webhooks/{id}/signing_secret")
-    ResponseEntity<Map<String, Object>> resetSigningSecret(
+    ResponseEntity<SigningSecretResponse> resetSigningSecret(
             @PathVariable String id, @AuthenticationPrincipal DeskPrincipal caller, HttpServletRequest http) {
         String secret = webhooks.resetSigningSecret(caller.asActor(http.getRemoteAddr()), parseId(id));
         return noStore(HttpStatus.CREATED, signingSecretJson(secret));
     }
 
     @PostMapping("/api/v2/webhooks/test")
-    Map<String, Object> test(
+    TestResponse test(
             @RequestBody JsonNode body, @RequestParam(name = "webhook_id", required = false) String webhookId) {
         Input in = Input.envelope(body, "request");
         String id = webhookId != null
@@ -173,7 +182,7 @@ class WebhookController {
                 headers.put(key.stringValue(), value.stringValue());
             }
         }
-        return tester.run(new WebhookTester.TestRequest(
+        return new TestResponse(tester.run(new WebhookTester.TestRequest(
                 in.string("endpoint", Webhooks.MAX_ENDPOINT).orElse(null),
                 in.string("http_method", 16)
                         .map(m -> m.toUpperCase(Locale.ROOT))
@@ -183,50 +192,44 @@ class WebhookController {
                         .orElse(null),
                 headers,
                 payload(in),
-                id == null ? null : parseId(id)));
+                id == null ? null : parseId(id))));
     }
 
     @GetMapping("/api/v2/webhooks/{id}/invocations")
-    Map<String, Object> invocations(@PathVariable String id, HttpServletRequest request) {
+    InvocationsResponse invocations(@PathVariable String id, HttpServletRequest request) {
         long webhookId = parseId(id);
-        return pager.list(
-                "invocations",
-                request,
-                Map.of("id", KeysetSort.Kind.ID),
-                "id",
-                new Pager.ListSource<WebhookInvocation>() {
-                    @Override
-                    public long count() {
-                        return webhooks.countInvocations(webhookId);
-                    }
+        Page<WebhookJson.InvocationJson> page = pager.page(
+                        "invocations",
+                        request,
+                        BY_ID,
+                        "id",
+                        new Pager.Source<WebhookInvocation>() {
+                            @Override
+                            public long count() {
+                                return webhooks.countInvocations(webhookId);
+                            }
 
-                    @Override
-                    public List<WebhookInvocation> page(
-                            String extraWhere, Map<String, Object> params, String orderBy, int offset, int limit) {
-                        return webhooks.invocations(webhookId, extraWhere, params, orderBy, offset, limit);
-                    }
-                },
-                WebhookJson::invocation,
-                WebhookInvocation::id,
-                (i, column) -> i.id());
+                            @Override
+                            public List<WebhookInvocation> fetch(PageQuery query) {
+                                return webhooks.invocations(webhookId, query);
+                            }
+                        },
+                        WebhookInvocation::id,
+                        (i, column) -> i.id())
+                .map(WebhookJson.InvocationJson::of);
+        return new InvocationsResponse(page.items(), page.paging());
     }
 
     @GetMapping("/api/v2/webhooks/{id}/invocations/{invocationId}/attempts")
-    Map<String, Object> attempts(@PathVariable String id, @PathVariable String invocationId) {
+    AttemptsResponse attempts(@PathVariable String id, @PathVariable String invocationId) {
         long webhookId = parseId(id);
         long invocation = parseId(invocationId);
-        boolean belongs =
-                webhooks.invocations(webhookId, " AND id = :invocation", Map.of("invocation", invocation), "id", 0, 1)
-                                .size()
-                        == 1;
-        if (!belongs) {
+        if (!webhooks.hasInvocation(webhookId, invocation)) {
             throw WebhookNotFoundException.forId(id + "/invocations/" + invocationId);
         }
-        return Map.of(
-                "attempts",
-                webhooks.attempts(List.of(invocation)).get(invocation).stream()
-                        .map(WebhookJson::attempt)
-                        .toList());
+        return new AttemptsResponse(webhooks.attempts(List.of(invocation)).get(invocation).stream()
+                .map(WebhookJson.AttemptJson::of)
+                .toList());
     }
 
     /** Reads a create or update body; {@code creating} allows {@code signing_secret}. */
@@ -364,15 +367,12 @@ class WebhookController {
         return payload.isString() ? payload.stringValue() : payload.toString();
     }
 
-    private static Map<String, Object> signingSecretJson(String secret) {
-        Map<String, Object> value = new LinkedHashMap<>();
-        value.put("algorithm", "SHA256");
-        value.put("secret", secret);
-        return Map.of("signing_secret", value);
+    private static SigningSecretResponse signingSecretJson(String secret) {
+        return new SigningSecretResponse(new SigningSecret("SHA256", secret));
     }
 
     /** Secrets must not sit in caches between desk and the admin. */
-    private static ResponseEntity<Map<String, Object>> noStore(HttpStatus status, Map<String, Object> body) {
+    private static ResponseEntity<SigningSecretResponse> noStore(HttpStatus status, SigningSecretResponse body) {
         return ResponseEntity.status(status).header("Cache-Control", "no-store").body(body);
     }
 

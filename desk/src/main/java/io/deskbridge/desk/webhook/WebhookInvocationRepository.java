@@ -1,5 +1,6 @@
 package io.deskbridge.desk.webhook;
 
+import io.deskbridge.desk.pagination.PageQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
@@ -7,7 +8,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -174,14 +174,23 @@ class WebhookInvocationRepository {
                 .single();
     }
 
-    List<WebhookInvocation> page(
-            long webhookId, String where, Map<String, Object> params, String orderBy, int offset, int limit) {
-        return jdbc.sql("SELECT * FROM webhook_invocations WHERE webhook_id = :webhookId" + where + " ORDER BY "
-                        + orderBy + " OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY")
-                .params(params)
+    List<WebhookInvocation> page(long webhookId, PageQuery page) {
+        return jdbc.sql("SELECT * FROM webhook_invocations WHERE webhook_id = :webhookId"
+                        + page.boundarySql().map(b -> " AND " + b).orElse("")
+                        + page.orderAndWindowSql())
+                .params(page.boundaryParams())
                 .param("webhookId", webhookId)
                 .query(WebhookInvocationRepository::invocation)
                 .list();
+    }
+
+    boolean exists(long webhookId, long invocationId) {
+        return jdbc.sql("SELECT COUNT(*) FROM webhook_invocations WHERE webhook_id = :webhookId AND id = :id")
+                        .param("webhookId", webhookId)
+                        .param("id", invocationId)
+                        .query(Long.class)
+                        .single()
+                > 0;
     }
 
     List<WebhookAttempt> attempts(Collection<Long> invocationIds) {

@@ -1,101 +1,128 @@
 package io.deskbridge.desk.webhook;
 
-import java.util.LinkedHashMap;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.util.List;
 import java.util.Map;
 
-/** Webhooks, invocations and attempts in Zendesk's JSON shape. Never a secret. */
-final class WebhookJson {
+/** A webhook in Zendesk's JSON shape (ids as strings). Never a secret. */
+record WebhookJson(
+        String id,
+        String name,
+        @JsonInclude(JsonInclude.Include.NON_NULL) String description,
+        String status,
+        String endpoint,
+        String httpMethod,
+        String requestFormat,
+        List<String> subscriptions,
+        @JsonInclude(JsonInclude.Include.NON_NULL) AuthenticationJson authentication,
+        Map<String, String> customHeaders,
+        String createdAt,
+        String createdBy,
+        String updatedAt,
+        String updatedBy) {
 
-    private WebhookJson() {}
+    static WebhookJson of(Webhook w) {
+        return new WebhookJson(
+                String.valueOf(w.id()),
+                w.name(),
+                w.description(),
+                w.status().wireName(),
+                w.endpoint(),
+                w.httpMethod(),
+                w.requestFormat(),
+                w.subscriptions(),
+                w.authentication() == null ? null : AuthenticationJson.of(w.authentication()),
+                w.customHeaders(),
+                WebhookSigner.timestamp(w.createdAt()),
+                actor(w.createdBy()),
+                WebhookSigner.timestamp(w.updatedAt()),
+                actor(w.updatedBy()));
+    }
 
-    static Map<String, Object> webhook(Webhook w) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", String.valueOf(w.id()));
-        m.put("name", w.name());
-        if (w.description() != null) {
-            m.put("description", w.description());
+    /** {@code type}, {@code add_position}, and the non-secret part of {@code data} (none for a bearer token). */
+    record AuthenticationJson(
+            String type,
+            String addPosition,
+            @JsonInclude(JsonInclude.Include.NON_NULL) AuthenticationData data) {
+
+        static AuthenticationJson of(WebhookAuthentication auth) {
+            AuthenticationData data = switch (auth.type()) {
+                case BASIC_AUTH -> new AuthenticationData(auth.publicPart(), null);
+                case API_KEY -> new AuthenticationData(null, auth.publicPart());
+                default -> null;
+            };
+            return new AuthenticationJson(auth.type().wireName(), auth.addPosition(), data);
         }
-        m.put("status", w.status().wireName());
-        m.put("endpoint", w.endpoint());
-        m.put("http_method", w.httpMethod());
-        m.put("request_format", w.requestFormat());
-        m.put("subscriptions", w.subscriptions());
-        if (w.authentication() != null) {
-            m.put("authentication", authentication(w.authentication()));
+    }
+
+    /** {@code {"username": …}} for basic auth, {@code {"name": …}} for an API key. */
+    record AuthenticationData(
+            @JsonInclude(JsonInclude.Include.NON_NULL) String username,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String name) {}
+
+    /** One invocation of a webhook: an event and how its delivery went. */
+    record InvocationJson(
+            String id,
+            String eventId,
+            String eventType,
+            String status,
+            int attempts,
+            Integer latestStatus,
+            Long latestLatencyMs,
+            String latestError,
+            String createdAt,
+            String latestCompletedAt) {
+
+        static InvocationJson of(WebhookInvocation i) {
+            return new InvocationJson(
+                    String.valueOf(i.id()),
+                    i.eventId(),
+                    i.eventType(),
+                    i.state().wireName(),
+                    i.attempts(),
+                    i.lastStatusCode(),
+                    i.lastLatencyMs(),
+                    i.lastError(),
+                    WebhookSigner.timestamp(i.createdAt()),
+                    i.completedAt() == null ? null : WebhookSigner.timestamp(i.completedAt()));
         }
-        m.put("custom_headers", w.customHeaders());
-        m.put("created_at", WebhookSigner.timestamp(w.createdAt()));
-        m.put("created_by", actor(w.createdBy()));
-        m.put("updated_at", WebhookSigner.timestamp(w.updatedAt()));
-        m.put("updated_by", actor(w.updatedBy()));
-        return m;
     }
 
-    /** {@code type}, {@code add_position}, and the non-secret part of {@code data}. */
-    static Map<String, Object> authentication(WebhookAuthentication auth) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("type", auth.type().wireName());
-        m.put("add_position", auth.addPosition());
-        switch (auth.type()) {
-            case BASIC_AUTH:
-                m.put("data", Map.of("username", auth.publicPart()));
-                break;
-            case API_KEY:
-                m.put("data", Map.of("name", auth.publicPart()));
-                break;
-            default:
-                break;
+    /** One delivery attempt of an invocation. */
+    record AttemptJson(
+            String id,
+            String invocationId,
+            int attempt,
+            String status,
+            ResponseSummary response,
+            String error,
+            long latencyMs,
+            String startedAt) {
+
+        static AttemptJson of(WebhookAttempt a) {
+            return new AttemptJson(
+                    String.valueOf(a.id()),
+                    String.valueOf(a.invocationId()),
+                    a.attempt(),
+                    a.outcome().wireName(),
+                    new ResponseSummary(a.statusCode()),
+                    a.error(),
+                    a.latencyMs(),
+                    WebhookSigner.timestamp(a.startedAt()));
         }
-        return m;
     }
 
-    static Map<String, Object> invocation(WebhookInvocation i) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", String.valueOf(i.id()));
-        m.put("event_id", i.eventId());
-        m.put("event_type", i.eventType());
-        m.put("status", i.state().wireName());
-        m.put("attempts", i.attempts());
-        m.put("latest_status", i.lastStatusCode());
-        m.put("latest_latency_ms", i.lastLatencyMs());
-        m.put("latest_error", i.lastError());
-        m.put("created_at", WebhookSigner.timestamp(i.createdAt()));
-        m.put("latest_completed_at", i.completedAt() == null ? null : WebhookSigner.timestamp(i.completedAt()));
-        return m;
-    }
+    record ResponseSummary(Integer status) {}
 
-    static Map<String, Object> attempt(WebhookAttempt a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", String.valueOf(a.id()));
-        m.put("invocation_id", String.valueOf(a.invocationId()));
-        m.put("attempt", a.attempt());
-        m.put("status", a.outcome().wireName());
-        m.put("response", responseSummary(a));
-        m.put("error", a.error());
-        m.put("latency_ms", a.latencyMs());
-        m.put("started_at", WebhookSigner.timestamp(a.startedAt()));
-        return m;
-    }
+    /** A response header as Zendesk lists them: {@code {"key": …, "value": …}}. */
+    record Header(String key, String value) {
 
-    static List<Map<String, Object>> headers(java.net.http.HttpHeaders headers) {
-        return headers.map().entrySet().stream()
-                .filter(e -> !e.getKey().startsWith(":"))
-                .flatMap(e -> e.getValue().stream().map(v -> header(e.getKey(), v)))
-                .toList();
-    }
-
-    private static Map<String, Object> responseSummary(WebhookAttempt a) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("status", a.statusCode());
-        return m;
-    }
-
-    private static Map<String, Object> header(String key, String value) {
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("key", key);
-        m.put("value", value);
-        return m;
+        static List<Header> of(java.net.http.HttpHeaders headers) {
+            return headers.map().entrySet().stream()
+                    .filter(e -> !e.getKey().startsWith(":"))
+                    .flatMap(e -> e.getValue().stream().map(v -> new Header(e.getKey(), v)))
+                    .toList();
+        }
     }
 
     private static String actor(Long userId) {

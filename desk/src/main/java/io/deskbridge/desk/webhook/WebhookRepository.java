@@ -1,13 +1,16 @@
 package io.deskbridge.desk.webhook;
 
 import io.deskbridge.desk.api.JsonText;
+import io.deskbridge.desk.pagination.PageQuery;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,19 +45,41 @@ class WebhookRepository {
                 .optional();
     }
 
-    long count(String where, Map<String, Object> params) {
-        return jdbc.sql("SELECT COUNT(*) FROM webhooks WHERE 1 = 1" + where)
+    long count(WebhookFilter filter) {
+        Map<String, Object> params = new HashMap<>();
+        return jdbc.sql("SELECT COUNT(*) FROM webhooks WHERE 1 = 1" + where(filter, params))
                 .params(params)
                 .query(Long.class)
                 .single();
     }
 
-    List<StoredWebhook> page(String where, Map<String, Object> params, String orderBy, int offset, int limit) {
-        return jdbc.sql("SELECT * FROM webhooks WHERE 1 = 1" + where + " ORDER BY " + orderBy + " OFFSET " + offset
-                        + " ROWS FETCH NEXT " + limit + " ROWS ONLY")
+    List<StoredWebhook> page(WebhookFilter filter, PageQuery page) {
+        Map<String, Object> params = new HashMap<>(page.boundaryParams());
+        return jdbc.sql("SELECT * FROM webhooks WHERE 1 = 1" + where(filter, params)
+                        + page.boundarySql().map(b -> " AND " + b).orElse("")
+                        + page.orderAndWindowSql())
                 .params(params)
                 .query(WebhookRepository::map)
                 .list();
+    }
+
+    private static String where(WebhookFilter filter, Map<String, Object> params) {
+        StringBuilder sql = new StringBuilder();
+        if (filter.status() != null) {
+            sql.append(" AND status = :filterStatus");
+            params.put("filterStatus", filter.status().wireName());
+        }
+        if (filter.nameContains() != null) {
+            sql.append(" AND LOWER(name) LIKE :filterName");
+            params.put(
+                    "filterName",
+                    "%"
+                            + filter.nameContains()
+                                    .toLowerCase(Locale.ROOT)
+                                    .replace("%", "")
+                                    .replace("_", "") + "%");
+        }
+        return sql.toString();
     }
 
     List<Subscriber> activeSubscribers() {

@@ -1,7 +1,7 @@
 package io.deskbridge.desk.webhook;
 
 import io.deskbridge.desk.api.ApiException;
-import io.deskbridge.desk.api.ZendeskErrors;
+import io.deskbridge.desk.api.ZendeskError;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 
@@ -13,8 +13,8 @@ public class WebhookTestBusyException extends ApiException {
     }
 
     @Override
-    public Map<String, Object> body() {
-        return ZendeskErrors.error("TooManyWebhookTests", getMessage());
+    public ZendeskError body() {
+        return ZendeskError.described("TooManyWebhookTests", getMessage());
     }
 
     @Override

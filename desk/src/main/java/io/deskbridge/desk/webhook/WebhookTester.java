@@ -1,5 +1,6 @@
 package io.deskbridge.desk.webhook;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.deskbridge.desk.api.JsonText;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
@@ -7,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,6 +19,7 @@ import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.springframework.stereotype.Component;
+import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * {@code POST /api/v2/webhooks/test}: sends one request now and reports the endpoint's answer, as
@@ -76,8 +77,17 @@ class WebhookTester {
         this.clock = clock;
     }
 
-    /** Zendesk's {@code response} object: {@code status}, {@code headers}, {@code body}. */
-    Map<String, Object> run(TestRequest request) {
+    /**
+     * Zendesk's {@code response} object: {@code status}, {@code headers}, {@code body}; when the
+     * endpoint gave no answer, null status and body, no headers, and {@code error} saying why.
+     */
+    record TestResult(
+            Integer status,
+            List<WebhookJson.Header> headers,
+            String body,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String error) {}
+
+    TestResult run(TestRequest request) {
         StoredWebhook stored = request.webhookId() == null
                 ? null
                 : repository
@@ -162,32 +172,24 @@ class WebhookTester {
     }
 
     /** An exchange becomes Zendesk's response object; a failure, the same object with {@code error}. */
-    private static Map<String, Object> response(Object outcome) {
-        Map<String, Object> response = new LinkedHashMap<>();
+    private static TestResult response(Object outcome) {
         if (outcome instanceof WebhookSender.Exchange exchange) {
-            response.put("status", exchange.status());
-            response.put("headers", WebhookJson.headers(exchange.headers()));
-            response.put("body", exchange.body());
-        } else {
-            response.put("status", null);
-            response.put("headers", List.of());
-            response.put("body", null);
-            response.put("error", outcome);
+            return new TestResult(exchange.status(), WebhookJson.Header.of(exchange.headers()), exchange.body(), null);
         }
-        return Map.of("response", response);
+        return new TestResult(null, List.of(), null, String.valueOf(outcome));
     }
 
+    /** Zendesk's test event: the usual envelope with an empty {@code detail} and {@code event}. */
     private String samplePayload(Webhook webhook) {
-        Map<String, Object> event = new LinkedHashMap<>();
-        event.put("type", "zen:event-type:webhook.test");
-        event.put("account_id", properties.accountId());
-        event.put("id", UUID.randomUUID().toString());
-        event.put("time", WebhookSigner.timestamp(clock.instant()));
-        event.put("zendesk_event_version", TicketEvents.EVENT_VERSION);
-        event.put("subject", webhook == null ? "zen:webhook:test" : "zen:webhook:" + webhook.id());
-        event.put("detail", Map.of());
-        event.put("event", Map.of());
-        return JsonText.write(event);
+        return JsonText.write(new TicketEvents.Envelope<>(
+                "zen:event-type:webhook.test",
+                properties.accountId(),
+                UUID.randomUUID().toString(),
+                WebhookSigner.timestamp(clock.instant()),
+                TicketEvents.EVENT_VERSION,
+                webhook == null ? "zen:webhook:test" : "zen:webhook:" + webhook.id(),
+                JsonNodeFactory.instance.objectNode(),
+                JsonNodeFactory.instance.objectNode()));
     }
 
     private Webhook unsavedWebhook(String endpoint, String method) {

@@ -3,6 +3,7 @@ package io.deskbridge.desk.webhook;
 import io.deskbridge.desk.audit.Actor;
 import io.deskbridge.desk.audit.AuditAction;
 import io.deskbridge.desk.audit.AuditLog;
+import io.deskbridge.desk.pagination.PageQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -55,16 +56,14 @@ public class Webhooks {
         return stored(id).webhook();
     }
 
-    /** Webhooks matching {@code where} (SQL, starts with " AND " or is empty). */
     @Transactional(readOnly = true)
-    public long count(String where, Map<String, Object> params) {
-        return repository.count(where, params);
+    public long count(WebhookFilter filter) {
+        return repository.count(filter);
     }
 
-    /** Webhooks matching {@code where} (SQL, starts with " AND " or is empty). */
     @Transactional(readOnly = true)
-    public List<Webhook> page(String where, Map<String, Object> params, String orderBy, int offset, int limit) {
-        return repository.page(where, params, orderBy, offset, limit).stream()
+    public List<Webhook> page(WebhookFilter filter, PageQuery page) {
+        return repository.page(filter, page).stream()
                 .map(StoredWebhook::webhook)
                 .toList();
     }
@@ -196,12 +195,18 @@ public class Webhooks {
         return invocations.count(webhookId);
     }
 
-    /** Invocations of a webhook matching {@code where} (SQL, starts with " AND " or is empty). */
+    /** A window of a webhook's invocations. */
     @Transactional(readOnly = true)
-    public List<WebhookInvocation> invocations(
-            long webhookId, String where, Map<String, Object> params, String orderBy, int offset, int limit) {
+    public List<WebhookInvocation> invocations(long webhookId, PageQuery page) {
         stored(webhookId);
-        return invocations.page(webhookId, where, params, orderBy, offset, limit);
+        return invocations.page(webhookId, page);
+    }
+
+    /** Whether the invocation exists and belongs to the webhook. */
+    @Transactional(readOnly = true)
+    public boolean hasInvocation(long webhookId, long invocationId) {
+        stored(webhookId);
+        return invocations.exists(webhookId, invocationId);
     }
 
     /** The attempts of the given invocations, grouped by invocation, in attempt order. */

@@ -1,7 +1,8 @@
 package io.deskbridge.desk.webhook;
 
+import io.deskbridge.desk.pagination.KeysetSort;
+import io.deskbridge.desk.pagination.PageQuery;
 import java.util.List;
-import java.util.Map;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,7 +27,8 @@ class WebhooksPage {
 
     @GetMapping(PATH)
     String list(Model model) {
-        model.addAttribute("webhooks", webhooks.page("", Map.of(), "id", 0, LIST_LIMIT));
+        model.addAttribute(
+                "webhooks", webhooks.page(WebhookFilter.ALL, PageQuery.offset(KeysetSort.byId(false), 0, LIST_LIMIT)));
         model.addAttribute("allowPrivateTargets", webhooks.allowsPrivateTargets());
         return "webhook/list";
     }
@@ -34,7 +36,8 @@ class WebhooksPage {
     @GetMapping(PATH + "/{id}")
     String show(@PathVariable String id, Model model) {
         long webhookId = WebhookController.parseId(id);
-        List<WebhookInvocation> invocations = webhooks.invocations(webhookId, "", Map.of(), "id DESC", 0, LOG_LIMIT);
+        List<WebhookInvocation> invocations =
+                webhooks.invocations(webhookId, PageQuery.offset(KeysetSort.byId(true), 0, LOG_LIMIT));
         model.addAttribute("webhook", webhooks.get(webhookId));
         model.addAttribute("invocations", invocations);
         model.addAttribute(

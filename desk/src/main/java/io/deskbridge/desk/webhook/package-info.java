@@ -25,6 +25,15 @@
  *       receiver may see an event twice and should deduplicate on the event's {@code id}.
  *   <li>Wire details: ids are strings (desk's are numeric, Zendesk's ULIDs; clients treat both as
  *       opaque); create answers 201, PUT and PATCH 204 (as Zendesk), signing secret reset 201.
+ *   <li>Wire model: responses are records ({@code WebhookJson} and its invocation, attempt and header
+ *       records, per-resource envelopes in {@code WebhookController} with an unwrapped
+ *       {@link io.deskbridge.desk.pagination.Paging}); lists pass a typed {@code WebhookFilter} and
+ *       {@link io.deskbridge.desk.pagination.PageQuery} to the repositories. Ticket events are records in
+ *       {@code TicketEvents} written by {@link io.deskbridge.desk.api.JsonText}'s plain mapper, so they
+ *       name their snake-case fields themselves; {@code TicketEventsTests} pins their bytes (the bytes
+ *       the signature covers). Request bodies are still read through {@link io.deskbridge.desk.api.Input}
+ *       (see the note in the lead's report): it answers a wrong-typed field with a 422 naming the field,
+ *       where plain record binding would give a generic 400.
  * </ul>
  */
 package io.deskbridge.desk.webhook;

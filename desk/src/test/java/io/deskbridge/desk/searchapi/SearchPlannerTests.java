@@ -9,6 +9,8 @@ import io.deskbridge.desk.ticket.TicketFilter;
 import io.deskbridge.desk.ticket.TicketFilter.Bound;
 import io.deskbridge.desk.ticket.TicketFilter.TimeField;
 import io.deskbridge.desk.ticket.TicketFilter.UserField;
+import io.deskbridge.desk.user.Role;
+import io.deskbridge.desk.user.UserFilter;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -166,6 +168,43 @@ class SearchPlannerTests {
                                     true,
                                     null,
                                     false));
+        }
+    }
+
+    @Nested
+    class Users {
+
+        @Test
+        void shouldPlanRoleEmailOrganizationExternalIdTimeAndText() {
+            UserFilter filter = planner.users(SearchQuery.parse(
+                    "ann role:Agent email:Ann@Example.com organization:Acme -external_id:x1 updated<2026-01-01"));
+            assertThat(filter.criteria())
+                    .containsExactly(
+                            new UserFilter.Words(List.of("ann"), UserFilter.NoTerms.IGNORE),
+                            new UserFilter.RoleIn(List.of(Role.AGENT)),
+                            new UserFilter.EmailIs("Ann@Example.com"),
+                            new UserFilter.OrganizationIs(9L),
+                            new UserFilter.Not(new UserFilter.ExternalIdIs("x1")),
+                            new UserFilter.TimeRange(
+                                    UserFilter.TimeField.UPDATED,
+                                    null,
+                                    false,
+                                    Instant.parse("2026-01-01T00:00:00Z"),
+                                    false));
+        }
+
+        @Test
+        void shouldMatchNobodyForAnUnknownOrganizationAndNoOrganizationForNone() {
+            assertThat(planner.users(SearchQuery.parse("organization:Nowhere organization:none"))
+                            .criteria())
+                    .containsExactly(new UserFilter.Nothing(), new UserFilter.OrganizationIs(null));
+        }
+
+        @Test
+        void shouldRefuseAnUnknownRoleNamingTheAllowedOnes() {
+            assertThatThrownBy(() -> planner.users(SearchQuery.parse("role:boss")))
+                    .isInstanceOf(BadRequestException.class)
+                    .hasMessageContaining("role must be end-user, agent or admin (got \"boss\")");
         }
     }
 }

@@ -247,7 +247,9 @@ class AccountOwnerIntegrationTests extends DeskIntegrationTest {
                     .contains("DESK_ADMIN_PASSWORD (desk.admin.password) is set but ignored: the account owner "
                             + OWNER_EMAIL + " already exists. To make it the owner's password, run: java -jar"
                             + " desk/target/desk-*-exec.jar reset-owner-password");
-            assertThat(users.count(" AND account_owner = TRUE", java.util.Map.of()))
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM users WHERE account_owner = TRUE")
+                            .query(Long.class)
+                            .single())
                     .isEqualTo(1);
         }
     }

@@ -154,6 +154,29 @@ class UserApiIntegrationTests extends DeskIntegrationTest {
         }
 
         @Test
+        void shouldListOnlyTheUserWithTheExternalId() {
+            String externalId = "ext-" + UUID.randomUUID();
+            long id = api.send(
+                            "POST",
+                            "/api/v2/users",
+                            auth,
+                            "{\"user\":{\"name\":\"External\",\"email\":\"" + email() + "\",\"external_id\":\""
+                                    + externalId + "\"}}")
+                    .json()
+                    .at("/user/id")
+                    .asLong();
+            Response listed = api.get("/api/v2/users?external_id=" + externalId, auth);
+            assertThat(listed.status()).isEqualTo(200);
+            assertThat(listed.json().path("users").size()).isEqualTo(1);
+            assertThat(listed.json().at("/users/0/id").asLong()).isEqualTo(id);
+            assertThat(listed.json().path("count").asLong()).isEqualTo(1);
+            Response none = api.get("/api/v2/users?external_id=nobody-" + externalId, auth);
+            assertThat(none.status()).isEqualTo(200);
+            assertThat(none.json().path("users").size()).isZero();
+            assertThat(none.json().path("count").asLong()).isZero();
+        }
+
+        @Test
         void shouldLetAgentsCreateEndUsersOnly() {
             String agent = agentAuth();
             assertThat(api.send(
