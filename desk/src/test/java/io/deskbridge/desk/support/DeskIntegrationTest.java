@@ -44,9 +44,12 @@ import org.springframework.test.context.DynamicPropertySource;
  * and set the API configuration they need. After each test class, every secret the tests issued is
  * searched for in the console output, the error bodies and every table of the database.
  */
+// The shared desk counts and reports rate limits but never refuses: the limiter reads the injected
+// clock, which tests move forward (by days) and back, and a bucket does not refill while the clock is
+// behind its last refill. The rate-limit tests run desks of their own with enforcement on.
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "desk.auth.failed-attempts-per-minute=100000")
+        properties = {"desk.auth.failed-attempts-per-minute=100000", "desk.rate-limit.enforce=false"})
 @Import(DeskIntegrationTest.TestClock.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class DeskIntegrationTest {
