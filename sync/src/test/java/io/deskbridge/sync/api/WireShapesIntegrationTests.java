@@ -333,10 +333,10 @@ class WireShapesIntegrationTests extends SyncIntegrationTest {
         }
 
         @Test
-        void shouldAnswerUnauthenticatedWithTheErrorOnly() {
+        void shouldAnswerUnauthenticatedWithTheErrorAndWhatToSend() {
             Response response = api.get("/api/connections");
             assertThat(response.status()).isEqualTo(401);
-            assertFields(response.json(), "error");
+            assertFields(response.json(), "error", "description");
         }
     }
 }

@@ -62,14 +62,21 @@ class ApiDocsIntegrationTests extends SyncIntegrationTest {
         private final JsonNode docs = api.get("/api/docs").json();
 
         @Test
-        void shouldDocumentAllEighteenOperations() {
-            assertThat(operations(docs)).hasSize(18);
+        void shouldDocumentAllTwentyOneOperations() {
+            // 18 of the operator API, plus ticket context, requester history and search (context).
+            assertThat(operations(docs)).hasSize(21);
         }
 
         @Test
         void shouldGiveEveryOperationASummaryAndACapabilityTag() {
-            Set<String> tags =
-                    Set.of("Connections", "Request links", "Diagnostics", "Sync runs", "Synced data", "Audit");
+            Set<String> tags = Set.of(
+                    "Connections",
+                    "Request links",
+                    "Diagnostics",
+                    "Sync runs",
+                    "Synced data",
+                    "Audit",
+                    "Ticket context");
             assertThat(operations(docs)).allSatisfy(op -> {
                 assertThat(op.json().path("summary").asString(""))
                         .as(op + " summary")

@@ -262,7 +262,10 @@ class TicketContextIntegrationTests extends SyncIntegrationTest {
 
             Response anonymous = api.get(contextPath(100));
             assertThat(anonymous.status()).isEqualTo(401);
-            assertThat(anonymous.json()).isEqualTo(node("{\"error\": \"Couldn't authenticate you\"}"));
+            assertThat(anonymous.json())
+                    .isEqualTo(
+                            node(
+                                    "{\"error\": \"OperatorSignInRequired\", \"description\": \"This API needs a sync operator's email and password (HTTP Basic).\"}"));
         }
     }
 
@@ -497,7 +500,10 @@ class TicketContextIntegrationTests extends SyncIntegrationTest {
                     + "\"protocolVersion\": \"2025-06-18\", \"capabilities\": {}, \"clientInfo\": {\"name\": \"t\", \"version\": \"1\"}}}";
             Response anonymous = api.send("POST", "/mcp", null, initialize);
             assertThat(anonymous.status()).isEqualTo(401);
-            assertThat(anonymous.json()).isEqualTo(node("{\"error\": \"Couldn't authenticate you\"}"));
+            assertThat(anonymous.json())
+                    .isEqualTo(
+                            node(
+                                    "{\"error\": \"OperatorSignInRequired\", \"description\": \"This API needs a sync operator's email and password (HTTP Basic).\"}"));
 
             Response wrong = api.send(
                     "POST",
