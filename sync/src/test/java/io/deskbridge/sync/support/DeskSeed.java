@@ -106,7 +106,7 @@ public final class DeskSeed {
                             INSERT INTO tickets (id, type, subject, raw_subject, description, priority, status,
                                                  requester_id, submitter_id, organization_id, tags, via_channel,
                                                  is_public, created_at, updated_at, generated_timestamp)
-                            VALUES (?, 'question', ?, ?, ?, ?, ?, ?, ?, ?, '["seed"]', 'web', TRUE, ?, ?, ?)
+                            VALUES (?, 'question', ?, ?, ?, ?, ?, ?, ?, ?, ARRAY['seed'], 'web', TRUE, ?, ?, ?)
                             """);
                     PreparedStatement audit = db.prepareStatement("""
                             INSERT INTO ticket_audits (id, ticket_id, author_id, via_channel, events, created_at)
