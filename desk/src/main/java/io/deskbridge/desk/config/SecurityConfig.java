@@ -70,6 +70,9 @@ class SecurityConfig {
                         // Own tokens for every signed-in role (the controller limits them); see oauth/.
                         .requestMatchers("/api/v2/oauth/tokens", "/api/v2/oauth/tokens/**")
                         .authenticated()
+                        // The Requests API is the end user's ticket API (see request/).
+                        .requestMatchers("/api/v2/requests", "/api/v2/requests/**")
+                        .authenticated()
                         .requestMatchers(
                                 "/api/v2/account/**",
                                 "/api/v2/api_tokens/**",

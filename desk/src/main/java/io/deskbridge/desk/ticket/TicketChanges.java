@@ -117,6 +117,52 @@ public record TicketChanges(
                 Optional.of(new NewComment(body, null, null, null)));
     }
 
+    /** The same changes with {@code comment} as the comment (its author, visibility). */
+    public TicketChanges withComment(NewComment newComment) {
+        return new TicketChanges(
+                subject,
+                type,
+                priority,
+                status,
+                externalId,
+                recipient,
+                requester,
+                submitterId,
+                assigneeId,
+                organizationId,
+                groupId,
+                collaboratorIds,
+                tags,
+                additionalTags,
+                removeTags,
+                customFields,
+                dueAt,
+                Optional.of(newComment));
+    }
+
+    /** The same changes on behalf of {@code newRequester} (found or created by email). */
+    public TicketChanges withRequester(Requester newRequester) {
+        return new TicketChanges(
+                subject,
+                type,
+                priority,
+                status,
+                externalId,
+                recipient,
+                Optional.of(newRequester),
+                submitterId,
+                assigneeId,
+                organizationId,
+                groupId,
+                collaboratorIds,
+                tags,
+                additionalTags,
+                removeTags,
+                customFields,
+                dueAt,
+                comment);
+    }
+
     /** Present-or-not plus a value that may be null. */
     public record Field<T>(boolean present, T value) {
 

@@ -62,6 +62,9 @@ public record TicketFilter(boolean deleted, List<Criterion> criteria) {
 
     public record HasTag(String tag) implements Criterion {}
 
+    /** The user is among the ticket's {@code collaborator_ids} (CCs). */
+    public record CollaboratorIs(long userId) implements Criterion {}
+
     public record ExternalIdIs(String externalId) implements Criterion {}
 
     /** {@code from} and/or {@code until} (null: open). */

@@ -477,6 +477,9 @@ class TicketRepository {
         if (criterion instanceof TicketFilter.HasTag has) {
             return "t.id IN (SELECT ticket_id FROM ticket_tags WHERE tag = " + sql.param(has.tag()) + ")";
         }
+        if (criterion instanceof TicketFilter.CollaboratorIs is) {
+            return sql.param(is.userId()) + " = ANY(t.collaborator_ids)";
+        }
         if (criterion instanceof TicketFilter.ExternalIdIs is) {
             return "t.external_id = " + sql.param(is.externalId());
         }

@@ -21,12 +21,7 @@ import java.util.Map;
  */
 class N8nZendeskReplayIntegrationTests extends ConnectorReplayTest {
 
-    static final Map<String, String> KNOWN_GAPS = Map.ofEntries(
-            Map.entry("ticket/getAll (suspended)", "GET /suspended_tickets is not served (404)"),
-            Map.entry("user/getOrganizations", "GET /users/{id}/organizations is not served"),
-            Map.entry("user/getRelatedData", "GET /users/{id}/related is not served"),
-            Map.entry("organization/getRelatedData", "GET /organizations/{id}/related is not served"),
-            Map.entry("user/getAll", "role[]=end-user&role[]=agent is read as one role \"end-user,agent\": 400"));
+    static final Map<String, String> KNOWN_GAPS = Map.of();
 
     @Override
     String authorization() {

@@ -14,7 +14,7 @@ import tools.jackson.databind.JsonNode;
 /**
  * A small but realistic help desk, created through desk's own API once per test class: custom field
  * definitions of several types, two organizations, agents and end users in them, groups with
- * memberships, a brand, a ticket form, business rules, an SLA policy, a schedule, and tickets with
+ * memberships, a brand, a ticket form, business rules, an SLA policy, a schedule, a dynamic content item, and tickets with
  * comments, tags (more than 100 in all, so cursor lists take two pages) and custom field values,
  * updated afterwards, one of them solved.
  */
@@ -87,6 +87,9 @@ record ReplaySeed(Map<String, String> variables) {
                   {"priority":"urgent","metric":"first_reply_time","target":30,"business_hours":false}]}}""".formatted(tag, CONDITIONS));
         create(api, auth, "/api/v2/business_hours/schedules", """
                 {"schedule":{"name":"Office %s","time_zone":"America/Los_Angeles"}}""".formatted(tag));
+        create(api, auth, "/api/v2/dynamic_content/items", """
+                {"item":{"name":"Greeting %s","default_locale_id":1,"variants":[
+                  {"locale_id":1,"default":true,"content":"Hello"},{"locale_id":8,"content":"Hallo"}]}}""".formatted(tag));
 
         List<Long> tickets = new ArrayList<>();
         for (int i = 0; i < 4; i++) {

@@ -31,8 +31,6 @@ class TapZendeskReplayIntegrationTests extends ConnectorReplayTest {
     static final Map<String, String> KNOWN_GAPS = Map.of(
             "D14 satisfaction_ratings (optional)", "GET /satisfaction_ratings is not served (404)",
             "D16 ticket_metric_events", "GET /incremental/ticket_metric_events is not served (404)",
-            "D18 talk_phone_numbers (optional, Talk)",
-                    "Talk is out of desk's scope; a JSON 404 is re-raised by zenpy and fails discovery",
             "satisfaction_ratings", "GET /satisfaction_ratings is not served (404)",
             "ticket_metric_events", "GET /incremental/ticket_metric_events is not served (404)");
 
@@ -95,8 +93,14 @@ class TapZendeskReplayIntegrationTests extends ConnectorReplayTest {
                 get("D16 ticket_metric_events", "/api/v2/incremental/ticket_metric_events.json?start_time={now}")
                         .records("ticket_metric_events", ""),
                 get("D17 sla_policies (optional)", "/api/v2/slas/policies.json").records("sla_policies", "id:INT"),
+                // An account without Talk: 403 with the one JSON body TalkPhoneNumbers.check_access turns into
+                // ZendeskForbiddenError, so discovery drops the optional stream and goes on (see desk's talk/).
                 get("D18 talk_phone_numbers (optional, Talk)", "/api/v2/channels/voice/phone_numbers.json")
-                        .records("phone_numbers", ""),
+                        .status(403)
+                        .records("error", "title:STRING message:STRING")
+                        .also(errors -> assertThat(errors.get(0).path("message").asString())
+                                .isEqualTo("Access to this resource is restricted. Please contact the account"
+                                        + " administrator for assistance.")),
                 get("tickets", "/api/v2/incremental/tickets/cursor.json?start_time={start_float}&include=metric_sets")
                         .walk(CURSOR_PARAMETER)
                         .resend("&include=metric_sets")
