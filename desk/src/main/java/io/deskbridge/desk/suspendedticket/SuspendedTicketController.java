@@ -1,5 +1,6 @@
 package io.deskbridge.desk.suspendedticket;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import io.deskbridge.desk.api.BadRequestException;
 import io.deskbridge.desk.api.IdList;
 import io.deskbridge.desk.pagination.ListPage;
@@ -42,17 +43,18 @@ class SuspendedTicketController {
             String content,
             String cause,
             long causeId,
-            String recipient,
-            String messageId,
-            Long brandId,
-            Long ticketId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String recipient,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String messageId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long brandId,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long ticketId,
             List<Object> attachments,
             ViaJson via,
             Instant createdAt,
             Instant updatedAt) {}
 
     /** {@code AuthorObject}: the id only when the sender is a known user. */
-    record AuthorJson(Long id, String name, String email) {}
+    record AuthorJson(
+            @JsonInclude(JsonInclude.Include.NON_NULL) Long id, String name, String email) {}
 
     record ViaJson(String channel) {}
 

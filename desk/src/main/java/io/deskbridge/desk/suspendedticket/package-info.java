@@ -15,6 +15,7 @@
  * are a 404 for one id and are skipped by the {@code _many} forms. Agents and admins may read, delete
  * and recover (Zendesk lets agents manage the suspended view). The list is offset or cursor paged
  * oldest first; Zendesk deletes suspended tickets after 14 days, so it stays short, and it is paged
- * in memory.
+ * in memory. Wire deviation: Zendesk's document types {@code author.id}, {@code brand_id}, {@code ticket_id},
+ * {@code message_id} and {@code recipient} as non-nullable, so desk leaves them out when it has none.
  */
 package io.deskbridge.desk.suspendedticket;

@@ -59,17 +59,16 @@ class UserController {
 
     @GetMapping("/api/v2/users")
     UsersResponse list(
-            @RequestParam(required = false) String role,
-            @RequestParam(name = "role[]", required = false) List<String> roles,
-            @RequestParam(name = "external_id", required = false) String externalId,
-            HttpServletRequest request) {
+            @RequestParam(name = "external_id", required = false) String externalId, HttpServletRequest request) {
         List<UserFilter.Criterion> criteria = new ArrayList<>();
+        // Read from the servlet request, not bound: Spring binds role[]=end-user&role[]=agent (n8n's
+        // getAll) to a String "role" parameter as one value "end-user,agent", which is no role.
         List<String> wanted = new ArrayList<>();
-        if (role != null) {
-            wanted.add(role);
-        }
-        if (roles != null) {
-            wanted.addAll(roles);
+        for (String name : List.of("role", "role[]")) {
+            String[] values = request.getParameterValues(name);
+            if (values != null) {
+                Arrays.stream(values).filter(v -> !wanted.contains(v)).forEach(wanted::add);
+            }
         }
         if (!wanted.isEmpty()) {
             criteria.add(new UserFilter.RoleIn(wanted.stream()

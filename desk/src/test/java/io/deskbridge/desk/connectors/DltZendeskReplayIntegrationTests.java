@@ -31,7 +31,7 @@ class DltZendeskReplayIntegrationTests extends ConnectorReplayTest {
             Map.entry("ticket_metric_events", "GET /incremental/ticket_metric_events is not served (404)"),
             Map.entry("activities", "GET /activities is not served (404)"),
             Map.entry("satisfaction_ratings", "GET /satisfaction_ratings is not served (404)"),
-            Map.entry("skips", "GET /skips is not served (404)"),);
+            Map.entry("skips", "GET /skips is not served (404)"));
 
     @Override
     String authorization() {

@@ -78,7 +78,7 @@ class SuspendedTicketApiIntegrationTests extends DeskIntegrationTest {
         assertThat(ticket.path("cause").asString()).isEqualTo("Detected as spam");
         assertThat(ticket.path("cause_id").asLong()).isZero();
         assertThat(ticket.at("/author/email").asString()).isEqualTo("list-" + suffix + "@spam.test");
-        assertThat(ticket.at("/author/id").isNull()).isTrue();
+        assertThat(ticket.at("/author/id").isMissingNode()).isTrue();
         assertThat(ticket.at("/via/channel").asString()).isEqualTo("email");
     }
 
