@@ -358,7 +358,47 @@ class TicketRepository {
                 instant(rs, "updated_at"),
                 rs.getLong("generated_timestamp"),
                 instant(rs, "deleted_at"),
-                rs.getObject("deleted_by", Long.class));
+                rs.getObject("deleted_by", Long.class),
+                satisfaction(rs));
+    }
+
+    private static TicketSatisfaction satisfaction(ResultSet rs) throws SQLException {
+        Long ratingId = rs.getObject("satisfaction_rating_id", Long.class);
+        if (ratingId == null) {
+            return TicketSatisfaction.UNOFFERED;
+        }
+        Integer reasonCode = rs.getObject("satisfaction_reason_code", Integer.class);
+        return new TicketSatisfaction(
+                ratingId,
+                rs.getString("satisfaction_score"),
+                rs.getString("satisfaction_comment"),
+                reasonCode == null ? null : SatisfactionReason.textOf(reasonCode),
+                reasonCode == null ? null : reasonCode.longValue());
+    }
+
+    /** The ticket's rating summary, and the change stamps a rating moves (exports pick the ticket up). */
+    void updateSatisfaction(
+            long ticketId,
+            long ratingId,
+            String score,
+            String comment,
+            Integer reasonCode,
+            Instant at,
+            long generated) {
+        jdbc.sql("""
+                UPDATE tickets SET satisfaction_rating_id = :ratingId, satisfaction_score = :score,
+                    satisfaction_comment = :comment, satisfaction_reason_code = :reasonCode,
+                    updated_at = :at, generated_timestamp = :generated
+                 WHERE id = :id
+                """)
+                .param("ratingId", ratingId)
+                .param("score", score)
+                .param("comment", comment)
+                .param("reasonCode", reasonCode, Types.INTEGER)
+                .param("at", ts(at))
+                .param("generated", generated)
+                .param("id", ticketId)
+                .update();
     }
 
     static TicketComment mapComment(ResultSet rs, int row) throws SQLException {
