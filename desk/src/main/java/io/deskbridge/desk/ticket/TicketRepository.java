@@ -231,6 +231,30 @@ class TicketRepository {
                 .list();
     }
 
+    /** Audits in (created_at, id) order after that position and before {@code until} (exclusive). */
+    List<TicketAudit> auditsAfterPosition(Instant at, long afterId, Instant until, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM ticket_audits WHERE (created_at, id) > (:at, :id) AND created_at < :until
+                 ORDER BY created_at, id FETCH FIRST %d ROWS ONLY
+                """.formatted(limit))
+                .param("at", ts(at))
+                .param("id", afterId)
+                .param("until", ts(until))
+                .query(TicketRepository::mapAudit)
+                .list();
+    }
+
+    /** Which of these tickets are deleted. */
+    List<Long> deletedAmong(Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id FROM tickets WHERE id IN (:ids) AND deleted_at IS NOT NULL")
+                .param("ids", ticketIds)
+                .query(Long.class)
+                .list();
+    }
+
     /** Every audit of the given tickets, by ticket and in the order they happened. */
     List<TicketAudit> auditsOf(Collection<Long> ticketIds) {
         if (ticketIds.isEmpty()) {
