@@ -59,13 +59,16 @@ class TicketMetricEventsController {
     /** The fields of a time-based page, beside the events. */
     record TimeFields(long count, long endTime, String nextPage, boolean endOfStream) {}
 
+    /** A page of events in either paging style. */
+    sealed interface EventsResponse permits TimeResponse, CursorResponse {}
+
     record TimeResponse(
             List<TicketMetricEventJson> ticketMetricEvents,
-            @JsonUnwrapped TimeFields paging) {}
+            @JsonUnwrapped TimeFields paging) implements EventsResponse {}
 
     record CursorResponse(
             List<TicketMetricEventJson> ticketMetricEvents,
-            @JsonUnwrapped Paging paging) {}
+            @JsonUnwrapped Paging paging) implements EventsResponse {}
 
     @GetMapping("/api/v2/incremental/ticket_metric_events")
     EventsResponse events(
