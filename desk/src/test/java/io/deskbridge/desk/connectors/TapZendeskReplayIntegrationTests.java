@@ -29,12 +29,8 @@ class TapZendeskReplayIntegrationTests extends ConnectorReplayTest {
     private static final String SIZE = "page%5Bsize%5D=2";
 
     static final Map<String, String> KNOWN_GAPS = Map.of(
-            "D14 satisfaction_ratings (optional)", "GET /satisfaction_ratings is not served (404)",
-            "D16 ticket_metric_events", "GET /incremental/ticket_metric_events is not served (404)",
             "D18 talk_phone_numbers (optional, Talk)",
-                    "Talk is out of desk's scope; a JSON 404 is re-raised by zenpy and fails discovery",
-            "satisfaction_ratings", "GET /satisfaction_ratings is not served (404)",
-            "ticket_metric_events", "GET /incremental/ticket_metric_events is not served (404)");
+            "Talk is out of desk's scope; a JSON 404 is re-raised by zenpy and fails discovery");
 
     @Override
     String authorization() {
