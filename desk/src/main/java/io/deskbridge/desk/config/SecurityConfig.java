@@ -87,6 +87,9 @@ class SecurityConfig {
                         .hasRole("ADMIN")
                         .requestMatchers(HttpMethod.DELETE, "/api/v2/organizations/**", "/api/v2/groups/**")
                         .hasRole("ADMIN")
+                        // A requester rates their own ticket; SatisfactionRatings checks who (satisfaction/).
+                        .requestMatchers(HttpMethod.POST, "/api/v2/tickets/*/satisfaction_rating")
+                        .authenticated()
                         // Everything else is the agent API: end users are refused (403).
                         .requestMatchers("/api/v2/**")
                         .hasAnyRole("ADMIN", "AGENT")

@@ -9,6 +9,7 @@ import java.util.List;
  * which it leaves out when there is none); the fields desk does not implement carry Zendesk's values
  * for "none" ({@code problem_id: null}, empty lists, the channel flags). {@code fields} repeats
  * {@code custom_fields} as Zendesk does (tap-zendesk pops it from every exported ticket).
+ * {@code satisfaction_rating} is the ticket's rating or its state ({@link TicketSatisfaction}).
  */
 public record TicketJson(
         long id,
@@ -45,7 +46,8 @@ public record TicketJson(
         Long brandId,
         boolean allowChannelback,
         boolean allowAttachments,
-        boolean fromMessagingChannel) {
+        boolean fromMessagingChannel,
+        TicketSatisfaction satisfactionRating) {
 
     /** The ticket object; {@code status} is "deleted" for a deleted ticket (as exports show it). */
     public static TicketJson of(Ticket t, String baseUrl) {
@@ -84,6 +86,7 @@ public record TicketJson(
                 null,
                 false,
                 true,
-                false);
+                false,
+                t.satisfaction());
     }
 }

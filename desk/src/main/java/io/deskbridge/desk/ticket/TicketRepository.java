@@ -231,6 +231,30 @@ class TicketRepository {
                 .list();
     }
 
+    /** Audits in (created_at, id) order after that position and before {@code until} (exclusive). */
+    List<TicketAudit> auditsAfterPosition(Instant at, long afterId, Instant until, int limit) {
+        return jdbc.sql("""
+                SELECT * FROM ticket_audits WHERE (created_at, id) > (:at, :id) AND created_at < :until
+                 ORDER BY created_at, id FETCH FIRST %d ROWS ONLY
+                """.formatted(limit))
+                .param("at", ts(at))
+                .param("id", afterId)
+                .param("until", ts(until))
+                .query(TicketRepository::mapAudit)
+                .list();
+    }
+
+    /** Which of these tickets are deleted. */
+    List<Long> deletedAmong(Collection<Long> ticketIds) {
+        if (ticketIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("SELECT id FROM tickets WHERE id IN (:ids) AND deleted_at IS NOT NULL")
+                .param("ids", ticketIds)
+                .query(Long.class)
+                .list();
+    }
+
     /** Every audit of the given tickets, by ticket and in the order they happened. */
     List<TicketAudit> auditsOf(Collection<Long> ticketIds) {
         if (ticketIds.isEmpty()) {
@@ -358,7 +382,47 @@ class TicketRepository {
                 instant(rs, "updated_at"),
                 rs.getLong("generated_timestamp"),
                 instant(rs, "deleted_at"),
-                rs.getObject("deleted_by", Long.class));
+                rs.getObject("deleted_by", Long.class),
+                satisfaction(rs));
+    }
+
+    private static TicketSatisfaction satisfaction(ResultSet rs) throws SQLException {
+        Long ratingId = rs.getObject("satisfaction_rating_id", Long.class);
+        if (ratingId == null) {
+            return TicketSatisfaction.UNOFFERED;
+        }
+        Integer reasonCode = rs.getObject("satisfaction_reason_code", Integer.class);
+        return new TicketSatisfaction(
+                ratingId,
+                rs.getString("satisfaction_score"),
+                rs.getString("satisfaction_comment"),
+                reasonCode == null ? null : SatisfactionReason.textOf(reasonCode),
+                reasonCode == null ? null : reasonCode.longValue());
+    }
+
+    /** The ticket's rating summary, and the change stamps a rating moves (exports pick the ticket up). */
+    void updateSatisfaction(
+            long ticketId,
+            long ratingId,
+            String score,
+            String comment,
+            Integer reasonCode,
+            Instant at,
+            long generated) {
+        jdbc.sql("""
+                UPDATE tickets SET satisfaction_rating_id = :ratingId, satisfaction_score = :score,
+                    satisfaction_comment = :comment, satisfaction_reason_code = :reasonCode,
+                    updated_at = :at, generated_timestamp = :generated
+                 WHERE id = :id
+                """)
+                .param("ratingId", ratingId)
+                .param("score", score)
+                .param("comment", comment)
+                .param("reasonCode", reasonCode, Types.INTEGER)
+                .param("at", ts(at))
+                .param("generated", generated)
+                .param("id", ticketId)
+                .update();
     }
 
     static TicketComment mapComment(ResultSet rs, int row) throws SQLException {

@@ -344,7 +344,8 @@ public class Tickets {
                 now,
                 nextGeneratedTimestamp(now, current),
                 null,
-                null);
+                null,
+                current.satisfaction());
         validate(updated, caller);
         repository.update(updated);
         long auditId = repository.insertAudit(id, caller.userId(), via, now);
@@ -395,6 +396,23 @@ public class Tickets {
      * later change made within that same second. Under bursts it may run a few seconds ahead of the
      * clock; exports only serve seconds older than their freshness window, so that is harmless.
      */
+    /**
+     * Shows a satisfaction rating on its ticket: the ticket's {@code satisfaction_rating} summary, and its
+     * {@code updated_at}/{@code generated_timestamp} move as in Zendesk, where a rating updates the
+     * ticket. Called by the satisfaction capability inside its own transaction.
+     */
+    @Transactional
+    public Ticket recordSatisfaction(long ticketId, long ratingId, String score, String comment, Integer reasonCode) {
+        Ticket current = repository
+                .lock(ticketId)
+                .filter(t -> !t.deleted())
+                .orElseThrow(() -> TicketNotFoundException.forId(ticketId));
+        Instant now = now();
+        repository.updateSatisfaction(
+                ticketId, ratingId, score, comment, reasonCode, now, nextGeneratedTimestamp(now, current));
+        return repository.findById(ticketId).orElseThrow();
+    }
+
     static long nextGeneratedTimestamp(Instant now, Ticket current) {
         return Math.max(now.getEpochSecond(), current.generatedTimestamp() + 1);
     }

@@ -46,7 +46,17 @@
  * io.deskbridge.desk.ticket.TicketMetrics} derives them from the audits whenever they are shown (one
  * query for a page of tickets), so they can never disagree with the history; desk has no business-hour
  * schedules, so business minutes equal calendar minutes. A metric set's id is its ticket's id.
- * {@code /incremental/ticket_metric_events} is not served yet (issue 13, item 4: its activate, pause
- * and fulfill events would be derived from the same audits).
+ * {@code /incremental/ticket_metric_events} is derived from the same audits ({@link
+ * io.deskbridge.desk.ticket.TicketMetricEvents}, paged by {@link io.deskbridge.desk.ticket.TicketMetricEventLog}):
+ * an agent's public reply fulfils {@code reply_time} at the time the metric set's
+ * {@code reply_time_in_seconds} ends, solving fulfils what is open, and pauses follow the statuses the
+ * metric set's wait times count. SLA events ({@code apply_sla}, {@code breach}, {@code update_status})
+ * are not emitted: SLA policies are stored but not applied to tickets.
+ *
+ * <h2>Satisfaction (decision)</h2>
+ *
+ * The ticket row carries its {@code satisfaction_rating} summary ({@link
+ * io.deskbridge.desk.ticket.TicketSatisfaction}), written by the satisfaction capability through
+ * {@code Tickets.recordSatisfaction}; the ratings themselves live in {@code satisfaction/}.
  */
 package io.deskbridge.desk.ticket;

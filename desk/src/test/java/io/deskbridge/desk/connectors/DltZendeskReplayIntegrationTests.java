@@ -28,9 +28,7 @@ class DltZendeskReplayIntegrationTests extends ConnectorReplayTest {
     private static final String SIZE = "page%5Bsize%5D=100";
 
     static final Map<String, String> KNOWN_GAPS = Map.ofEntries(
-            Map.entry("ticket_metric_events", "GET /incremental/ticket_metric_events is not served (404)"),
             Map.entry("activities", "GET /activities is not served (404)"),
-            Map.entry("satisfaction_ratings", "GET /satisfaction_ratings is not served (404)"),
             Map.entry("skips", "GET /skips is not served (404)"));
 
     @Override

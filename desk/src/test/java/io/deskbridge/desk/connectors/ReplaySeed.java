@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskbridge.desk.support.DeskClient;
 import io.deskbridge.desk.support.DeskClient.Response;
+import io.deskbridge.desk.support.SecretLedger;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,7 +17,7 @@ import tools.jackson.databind.JsonNode;
  * definitions of several types, two organizations, agents and end users in them, groups with
  * memberships, a brand, a ticket form, business rules, an SLA policy, a schedule, a dynamic content item, and tickets with
  * comments, tags (more than 100 in all, so cursor lists take two pages) and custom field values,
- * updated afterwards, one of them solved.
+ * updated afterwards, one of them solved and rated by its requester.
  */
 record ReplaySeed(Map<String, String> variables) {
 
@@ -132,6 +133,7 @@ record ReplaySeed(Map<String, String> variables) {
                     {"ticket":{"status":"%s","comment":{"body":"We are on it (%d).","public":%s}}}""".formatted(status, i, i % 2 == 0));
             assertThat(updated.status()).as(updated.body()).isEqualTo(200);
         }
+        rateAsRequester(api, auth, tickets.get(0), "customer1-%s@replay.test".formatted(tag));
         long spam = id(create(api, auth, "/api/v2/tickets", """
                 {"ticket":{"subject":"Spam %s","comment":{"body":"Buy now"}}}""".formatted(tag)), "/ticket/id");
         Response deleted = api.send("DELETE", "/api/v2/tickets/" + spam, auth, null);
@@ -144,6 +146,23 @@ record ReplaySeed(Map<String, String> variables) {
         vars.put("field", Long.toString(textField));
         vars.put("tag", tag);
         return new ReplaySeed(Map.copyOf(vars));
+    }
+
+    /** The solved ticket's requester rates it (satisfaction_ratings), with a token that may act as any user. */
+    private static void rateAsRequester(DeskClient api, String auth, long ticket, String requesterEmail) {
+        String token = SecretLedger.issued(create(api, auth, "/api/v2/api_tokens", """
+                        {"api_token":{"description":"replay seed rating","authenticates_as":"any_user"}}""")
+                .at("/api_token/token")
+                .asString());
+        Response rated = api.send(
+                "POST",
+                "/api/v2/tickets/" + ticket + "/satisfaction_rating",
+                DeskClient.tokenAuth(requesterEmail, token),
+                """
+                {"satisfaction_rating":{"score":"good","comment":"Quick and kind"}}""");
+        assertThat(rated.status())
+                .as("seeding a satisfaction rating: %s", rated.body())
+                .isEqualTo(200);
     }
 
     private static JsonNode create(DeskClient api, String auth, String path, String body) {

@@ -28,11 +28,7 @@ class TapZendeskReplayIntegrationTests extends ConnectorReplayTest {
 
     private static final String SIZE = "page%5Bsize%5D=2";
 
-    static final Map<String, String> KNOWN_GAPS = Map.of(
-            "D14 satisfaction_ratings (optional)", "GET /satisfaction_ratings is not served (404)",
-            "D16 ticket_metric_events", "GET /incremental/ticket_metric_events is not served (404)",
-            "satisfaction_ratings", "GET /satisfaction_ratings is not served (404)",
-            "ticket_metric_events", "GET /incremental/ticket_metric_events is not served (404)");
+    static final Map<String, String> KNOWN_GAPS = Map.of();
 
     @Override
     String authorization() {
