@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.deskbridge.desk.api.BadRequestException;
 import io.deskbridge.desk.api.ForbiddenException;
 import io.deskbridge.desk.api.IdList;
+import io.deskbridge.desk.api.Includes;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.pagination.KeysetSort;
 import io.deskbridge.desk.pagination.Page;

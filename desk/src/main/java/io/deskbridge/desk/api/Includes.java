@@ -1,4 +1,4 @@
-package io.deskbridge.desk.user;
+package io.deskbridge.desk.api;
 
 import java.util.Arrays;
 
