@@ -29,14 +29,12 @@ class DltZendeskReplayIntegrationTests extends ConnectorReplayTest {
 
     static final Map<String, String> KNOWN_GAPS = Map.ofEntries(
             Map.entry("ticket_metric_events", "GET /incremental/ticket_metric_events is not served (404)"),
-            Map.entry("activities", "GET /activities is not served (404)"),
             Map.entry("dynamic_content", "GET /dynamic_content/items is not served (404)"),
             Map.entry("job_status", "GET /job_statuses is not served (404)"),
             Map.entry("recipient_addresses", "GET /recipient_addresses is not served (404)"),
             Map.entry("requests", "GET /requests is not served (404)"),
             Map.entry("satisfaction_ratings", "GET /satisfaction_ratings is not served (404)"),
             Map.entry("sharing_agreements", "GET /sharing_agreements is not served (404)"),
-            Map.entry("skips", "GET /skips is not served (404)"),
             Map.entry("suspended_tickets", "GET /suspended_tickets is not served (404)"),
             Map.entry("targets", "GET /targets is not served (404)"));
 
