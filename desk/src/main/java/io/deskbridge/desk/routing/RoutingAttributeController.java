@@ -5,15 +5,12 @@ import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.deskbridge.desk.api.ForbiddenException;
 import io.deskbridge.desk.api.Includes;
 import io.deskbridge.desk.api.Input;
-import io.deskbridge.desk.api.JsonText;
-import io.deskbridge.desk.api.OpenValues;
 import io.deskbridge.desk.pagination.ListPage;
 import io.deskbridge.desk.pagination.ListPages;
 import io.deskbridge.desk.user.DeskPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -30,6 +27,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code /api/v2/routing/attributes}: see the package documentation. */
 @RestController
@@ -54,6 +52,8 @@ class RoutingAttributeController {
                     CONDITIONS_ANY.stream(),
                     java.util.stream.Stream.of(new ConditionDefinition("number_of_incidents", "Number of incidents")))
             .toList();
+
+    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final RoutingAttributes attributes;
     private final ListPages pages;
@@ -201,7 +201,14 @@ class RoutingAttributeController {
 
     /** {@code conditions}: an object ({@code {"all": [...], "any": [...]}}), kept as its JSON text. */
     private static Optional<String> conditions(Input in) {
-        return in.object("conditions").map(JsonText::write);
+        JsonNode conditions = in.raw("conditions");
+        if (conditions == null || conditions.isNull()) {
+            return Optional.empty();
+        }
+        if (!conditions.isObject()) {
+            throw Input.invalid("conditions", "must be an object with all and any lists");
+        }
+        return Optional.of(conditions.toString());
     }
 
     private static void requireAdmin(DeskPrincipal caller) {
@@ -220,13 +227,12 @@ class RoutingAttributeController {
     }
 
     private static AttributeValueJson json(RoutingAttributeValue v, String base) {
-        Map<String, Object> conditions = v.conditions() == null ? null : JsonText.object(v.conditions());
         return new AttributeValueJson(
                 base + "/api/v2/routing/attributes/" + v.attributeId() + "/values/" + v.id() + ".json",
                 v.id(),
                 v.attributeId(),
                 v.name(),
-                conditions == null ? null : OpenValues.tree(conditions),
+                v.conditions() == null ? null : JSON.readTree(v.conditions()),
                 v.createdAt(),
                 v.updatedAt());
     }

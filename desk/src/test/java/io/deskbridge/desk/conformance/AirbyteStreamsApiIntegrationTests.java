@@ -124,7 +124,7 @@ class AirbyteStreamsApiIntegrationTests extends DeskIntegrationTest {
         void shouldRefuseOneCreatedAtBoundABadDateAndAnUnknownAction() {
             Response one = api.get("/api/v2/audit_logs?filter[created_at][]=2026-01-01T00:00:00Z", auth);
             assertThat(one.status()).isEqualTo(400);
-            assertThat(one.json().path("description").asString())
+            assertThat(one.json().at("/errors/0/title").asString())
                     .isEqualTo("filter[created_at] takes two values, the start and the end time (got 1:"
                             + " [2026-01-01T00:00:00Z])");
             Response bad = api.get(
@@ -133,7 +133,7 @@ class AirbyteStreamsApiIntegrationTests extends DeskIntegrationTest {
             assertThat(bad.status()).isEqualTo(400);
             Response action = api.get("/api/v2/audit_logs?filter[action]=explode", auth);
             assertThat(action.status()).isEqualTo(400);
-            assertThat(action.json().path("description").asString()).contains("explode");
+            assertThat(action.json().at("/errors/0/title").asString()).contains("explode");
             assertThat(api.get("/api/v2/audit_logs?sort=name&page[size]=5", auth)
                             .status())
                     .isEqualTo(400);
@@ -190,7 +190,7 @@ class AirbyteStreamsApiIntegrationTests extends DeskIntegrationTest {
         void shouldRefuseAMissingTypeATypeInTheQueryAndGroups() {
             Response missing = api.get("/api/v2/search/export?query=" + word, auth);
             assertThat(missing.status()).isEqualTo(400);
-            assertThat(missing.json().path("description").asString())
+            assertThat(missing.json().at("/errors/0/title").asString())
                     .isEqualTo("filter[type] is required: ticket, user or organization");
             assertThat(api.get("/api/v2/search/export?query=type:ticket&filter[type]=ticket", auth)
                             .status())
@@ -308,10 +308,8 @@ class AirbyteStreamsApiIntegrationTests extends DeskIntegrationTest {
 
             Response ofTicket = api.get("/api/v2/tickets/" + tickets.get(0) + "/skips", auth);
             conforms("TicketSkipsResponse", ofTicket);
-            assertThat(ofTicket.json().path("skips").findValues("id").stream()
-                            .map(JsonNode::asLong)
-                            .toList())
-                    .containsExactly(skipId);
+            assertThat(ofTicket.json().path("skips").size()).isEqualTo(1);
+            assertThat(ofTicket.json().at("/skips/0/id").asLong()).isEqualTo(skipId);
 
             Response all = api.get("/api/v2/skips?sort_order=desc&page[size]=100", auth);
             conforms("TicketSkipsResponse", all);
@@ -405,7 +403,7 @@ class AirbyteStreamsApiIntegrationTests extends DeskIntegrationTest {
             assertThat(future.json().path("count").asLong()).isZero();
             Response bad = api.get("/api/v2/activities?since=last-week", agentAuth);
             assertThat(bad.status()).isEqualTo(400);
-            assertThat(bad.json().path("description").asString()).contains("last-week");
+            assertThat(bad.json().at("/errors/0/title").asString()).contains("last-week");
         }
 
         private String newAgentAuth() {

@@ -94,7 +94,7 @@ class UserIdentityApiIntegrationTests extends DeskIntegrationTest {
         void shouldRefuseAnUnknownTypeFilterAndAnUnknownUser() {
             Response bad = api.get(identities() + "?type[]=pager", auth);
             assertThat(bad.status()).isEqualTo(400);
-            assertThat(bad.json().path("description").asString())
+            assertThat(bad.json().at("/errors/0/title").asString())
                     .contains("type must be one of")
                     .contains("pager");
             Response missing = api.get("/api/v2/users/999999999/identities", auth);
