@@ -18,7 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
  * email identity and {@code users.email} are one fact kept in two places: {@link Users} calls
  * {@link #syncPrimaryEmail} in the transaction that sets a user's email, and a change of the primary
  * email made here (make_primary, a new value) goes through {@link Users#update} so that the email's
- * own rules (format, uniqueness, sign-in caches, search) apply once.
+ * own rules (format, uniqueness, sign-in caches, search) apply once. Every identity change moves the
+ * user's {@code updated_at}, so the incremental user export (and its {@code identities} sideload, which
+ * Airbyte's user_identities stream reads) carries the user again.
  */
 @Service
 public class UserIdentities {
@@ -65,6 +67,7 @@ public class UserIdentities {
         requireUnused(type, clean, userId, -1);
         boolean primary = repository.primary(userId, type).isEmpty();
         long id = repository.insert(userId, type, clean, verified, primary, now());
+        users.touch(userId, now());
         return repository.find(userId, id).orElseThrow();
     }
 
@@ -79,6 +82,7 @@ public class UserIdentities {
         boolean newVerified = verified.orElse(current.verified());
         if (!clean.equals(current.value()) || newVerified != current.verified()) {
             repository.update(id, clean, newVerified, now());
+            users.touch(userId, now());
         }
         return repository.find(userId, id).orElseThrow();
     }
@@ -88,6 +92,7 @@ public class UserIdentities {
     public List<UserIdentity> makePrimary(long userId, long id) {
         UserIdentity identity = get(userId, id);
         repository.makePrimary(userId, identity.type(), id, now());
+        users.touch(userId, now());
         return repository.ofUser(userId);
     }
 
@@ -112,6 +117,7 @@ public class UserIdentities {
                             + " is the user's email and cannot be deleted; make another email identity primary first");
         }
         repository.delete(id);
+        users.touch(userId, now());
         if (identity.primary()) {
             repository.ofUser(userId).stream()
                     .filter(i -> i.type() == identity.type())

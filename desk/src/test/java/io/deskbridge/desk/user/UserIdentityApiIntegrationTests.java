@@ -252,6 +252,22 @@ class UserIdentityApiIntegrationTests extends DeskIntegrationTest {
         }
 
         @Test
+        void shouldExportTheUserAgainWhenAnIdentityIsAdded() {
+            clock.advance(Duration.ofHours(1));
+            long start = java.time.Instant.now(clock).getEpochSecond();
+            post("phone_number", "+1 555 0107");
+            clock.advance(Duration.ofMinutes(2));
+            Response export =
+                    api.get("/api/v2/incremental/users/cursor.json?start_time=" + start + "&include=identities", auth);
+            assertThat(export.status()).as(export.body()).isEqualTo(200);
+            List<Long> exported = new java.util.ArrayList<>();
+            export.json().path("users").forEach(u -> exported.add(u.path("id").asLong()));
+            assertThat(exported).contains(userId);
+            assertThat(export.json().path("identities").findValuesAsString("value"))
+                    .contains(email, "+1 555 0107");
+        }
+
+        @Test
         void shouldSideloadIdentitiesOnTheUserExports() {
             post("phone_number", "+1 555 0106");
             clock.advance(Duration.ofMinutes(2));
