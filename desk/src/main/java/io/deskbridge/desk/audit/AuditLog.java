@@ -1,5 +1,6 @@
 package io.deskbridge.desk.audit;
 
+import io.deskbridge.desk.pagination.PageQuery;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -47,6 +48,12 @@ public class AuditLog {
     @Transactional(readOnly = true)
     public List<AuditEntry> page(AuditFilter filter, int offset, int limit) {
         return repository.find(filter, offset, limit);
+    }
+
+    /** A window in the query's keyset order (cursor pagination). */
+    @Transactional(readOnly = true)
+    public List<AuditEntry> page(AuditFilter filter, PageQuery page) {
+        return repository.find(filter, page);
     }
 
     @Transactional(readOnly = true)

@@ -1,5 +1,6 @@
 package io.deskbridge.desk.audit;
 
+import io.deskbridge.desk.pagination.PageQuery;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -52,18 +53,34 @@ class AuditRepository {
                         + " ORDER BY created_at DESC, id DESC OFFSET :offset ROWS FETCH NEXT :limit ROWS ONLY"))
                 .param("offset", offset)
                 .param("limit", limit)
-                .query((rs, n) -> new AuditEntry(
-                        rs.getLong("id"),
-                        rs.getString("action"),
-                        rs.getString("event"),
-                        (Long) rs.getObject("actor_id", Long.class),
-                        rs.getString("actor_name"),
-                        rs.getString("source_type"),
-                        (Long) rs.getObject("source_id", Long.class),
-                        rs.getString("source_label"),
-                        rs.getString("change_description"),
-                        rs.getString("ip_address"),
-                        rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+                .query(AuditRepository::map)
+                .list();
+    }
+
+    private static AuditEntry map(java.sql.ResultSet rs, int n) throws java.sql.SQLException {
+        return new AuditEntry(
+                rs.getLong("id"),
+                rs.getString("action"),
+                rs.getString("event"),
+                (Long) rs.getObject("actor_id", Long.class),
+                rs.getString("actor_name"),
+                rs.getString("source_type"),
+                (Long) rs.getObject("source_id", Long.class),
+                rs.getString("source_label"),
+                rs.getString("change_description"),
+                rs.getString("ip_address"),
+                rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    }
+
+    /** A window of the filtered log in the query's keyset order (created_at or id, id as tie-breaker). */
+    List<AuditEntry> find(AuditFilter filter, PageQuery page) {
+        Where where = where(filter);
+        String boundary = page.boundarySql()
+                .map(b -> (where.sql.isEmpty() ? " WHERE " : " AND ") + b)
+                .orElse("");
+        return where.bind(jdbc.sql("SELECT * FROM audit_logs" + where.sql + boundary + page.orderAndWindowSql()))
+                .params(page.boundaryParams())
+                .query(AuditRepository::map)
                 .list();
     }
 
@@ -92,6 +109,18 @@ class AuditRepository {
         if (filter.ipAddress() != null) {
             sql.add("ip_address = :ip");
             params.add(new Object[] {"ip", filter.ipAddress()});
+        }
+        if (!filter.actions().isEmpty()) {
+            sql.add("action IN (:actions)");
+            params.add(new Object[] {"actions", filter.actions()});
+        }
+        if (filter.createdFrom() != null) {
+            sql.add("created_at >= :createdFrom");
+            params.add(new Object[] {"createdFrom", OffsetDateTime.ofInstant(filter.createdFrom(), ZoneOffset.UTC)});
+        }
+        if (filter.createdTo() != null) {
+            sql.add("created_at <= :createdTo");
+            params.add(new Object[] {"createdTo", OffsetDateTime.ofInstant(filter.createdTo(), ZoneOffset.UTC)});
         }
         return new Where(sql.toString(), params);
     }

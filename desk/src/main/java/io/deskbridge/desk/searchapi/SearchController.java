@@ -8,6 +8,7 @@ import io.deskbridge.desk.organization.OrganizationFilter;
 import io.deskbridge.desk.organization.OrganizationJson;
 import io.deskbridge.desk.organization.Organizations;
 import io.deskbridge.desk.pagination.KeysetSort;
+import io.deskbridge.desk.pagination.Page;
 import io.deskbridge.desk.pagination.PageQuery;
 import io.deskbridge.desk.pagination.PageRequest;
 import io.deskbridge.desk.pagination.Pager;
@@ -48,8 +49,10 @@ class SearchController {
     private final Users users;
     private final Organizations organizations;
     private final SearchPlanner planner;
+    private final Pager pager;
 
-    SearchController(Tickets tickets, Users users, Organizations organizations, SearchPlanner planner) {
+    SearchController(Tickets tickets, Users users, Organizations organizations, SearchPlanner planner, Pager pager) {
+        this.pager = pager;
         this.tickets = tickets;
         this.users = users;
         this.organizations = organizations;
@@ -71,6 +74,12 @@ class SearchController {
             List<SearchResult> results, @JsonUnwrapped Paging.Offset paging, JsonNode facets) {}
 
     record CountResponse(long count) {}
+
+    /** {@code {"results": [...], "facets": null, "meta": {...}, "links": {...}}}. */
+    record ExportResponse(
+            List<SearchResult> results,
+            JsonNode facets,
+            @JsonUnwrapped Paging paging) {}
 
     /** One result type: how many match and how to page and render them. */
     private record Part(long count, PartPage page) {}
@@ -123,6 +132,88 @@ class SearchController {
                 .mapToLong(Part::count)
                 .sum();
         return new CountResponse(total);
+    }
+
+    /**
+     * Zendesk's search export: one result type ({@code filter[type]}, required), cursor pagination
+     * only ({@code page[size]}, {@code page[after]}; {@code meta}, {@code links}, forwards only), no
+     * 1,000-result limit, no count; a {@code type:} in the query is an error, as Zendesk documents. Decisions: results come newest first by {@code created_at} (the order Zendesk's
+     * export cursors name), with id as tie-breaker, so a walk neither repeats nor skips a record that
+     * stays put; a request without {@code page[size]} gets the first page of 100 (Zendesk's default);
+     * {@code page[size]} is at most 100 here (Zendesk allows 1,000); {@code filter[type]=group} is
+     * refused because desk's search does not index groups.
+     */
+    @GetMapping("/api/v2/search/export")
+    ExportResponse export(
+            @RequestParam String query,
+            @RequestParam(name = "filter[type]", required = false) String type,
+            @AuthenticationPrincipal DeskPrincipal caller,
+            HttpServletRequest request) {
+        if (type == null || type.isBlank()) {
+            throw new BadRequestException("InvalidParameter", "filter[type] is required: ticket, user or organization");
+        }
+        PageRequest.Cursor page = PageRequest.from(request) instanceof PageRequest.Cursor cursor
+                ? cursor
+                : new PageRequest.Cursor(PageRequest.MAX_SIZE, null, null);
+        if (page.before() != null) {
+            throw new BadRequestException(
+                    "InvalidPaginationParameter", "The search export pages forwards only: send page[after]");
+        }
+        SearchQuery parsed = SearchQuery.parse(query);
+        if (parsed.type() != null) {
+            throw new BadRequestException(
+                    "InvalidSearchQuery",
+                    "The search export takes its type from filter[type], not from the query (remove type:"
+                            + parsed.type() + ")");
+        }
+        KeysetSort sort = new KeysetSort("created_at", true, KeysetSort.Kind.TIMESTAMP);
+        String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
+        Page<SearchResult> results = switch (type) {
+            case "ticket" -> {
+                TicketFilter filter = planner.tickets(parsed, caller.userId());
+                yield pager.cursorPage(
+                                "search_export:ticket",
+                                sort,
+                                page,
+                                q -> tickets.page(filter, q),
+                                t -> sort.keyOf(t.createdAt(), t.id()),
+                                request)
+                        .<SearchResult>map(t -> new TicketResult(TicketJson.of(t, base), "ticket"));
+            }
+            case "user" -> {
+                UserFilter filter = planner.users(parsed);
+                yield pager.cursorPage(
+                                "search_export:user",
+                                sort,
+                                page,
+                                q -> users.page(filter, q),
+                                u -> sort.keyOf(u.createdAt(), u.id()),
+                                request)
+                        .<SearchResult>map(u -> new UserResult(UserJson.of(u, base), "user"));
+            }
+            case "organization" -> {
+                OrganizationFilter filter = planner.organizations(parsed);
+                yield pager.cursorPage(
+                                "search_export:organization",
+                                sort,
+                                page,
+                                q -> organizations.page(filter, q),
+                                o -> sort.keyOf(o.createdAt(), o.id()),
+                                request)
+                        .<SearchResult>map(o -> new OrganizationResult(OrganizationJson.of(o, base), "organization"));
+            }
+            default ->
+                throw new BadRequestException(
+                        "InvalidParameter", "filter[type] must be ticket, user or organization (got \"" + type + "\")");
+        };
+        // No way back in an export: links.prev and meta.before_cursor are always null, as in Zendesk.
+        Paging.Cursor paging = (Paging.Cursor) results.paging();
+        return new ExportResponse(
+                results.items(),
+                null,
+                new Paging.Cursor(
+                        new Paging.Meta(paging.meta().hasMore(), paging.meta().afterCursor(), null),
+                        new Paging.Links(null, paging.links().next())));
     }
 
     private List<Part> parts(SearchQuery query, DeskPrincipal caller, KeysetSort sort) {

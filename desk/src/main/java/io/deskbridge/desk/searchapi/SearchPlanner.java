@@ -34,6 +34,8 @@ import org.springframework.stereotype.Service;
  * Turns a parsed search query into typed criteria for the ticket repository: {@code status<solved}
  * becomes the statuses ranked below solved, {@code requester:me} the caller's id, an unknown email
  * matches nothing, {@code created>4hours} a time bound computed from the injected clock.
+ * {@code created_at}/{@code updated_at} are read as {@code created}/{@code updated}: Airbyte's tickets
+ * search stream sends {@code updated_at>=2026-01-24T12:00:00Z updated_at<=...} and Zendesk answers it.
  */
 @Service
 class SearchPlanner {
@@ -79,8 +81,8 @@ class SearchPlanner {
                 case "group" -> groupRef(c.value());
                 case "tags", "tag" -> new TicketFilter.HasTag(c.value().toLowerCase(Locale.ROOT));
                 case "external_id" -> new TicketFilter.ExternalIdIs(c.value());
-                case "created" -> time(TimeField.CREATED, c);
-                case "updated" -> time(TimeField.UPDATED, c);
+                case "created", "created_at" -> time(TimeField.CREATED, c);
+                case "updated", "updated_at" -> time(TimeField.UPDATED, c);
                 case "due_date" -> time(TimeField.DUE, c);
                 case "subject", "description", "comment" -> {
                     words.add(c.value());
@@ -111,8 +113,8 @@ class SearchPlanner {
         for (SearchQuery.Condition c : query.conditions()) {
             OrganizationFilter.Criterion criterion = switch (c.keyword()) {
                 case "external_id" -> new OrganizationFilter.ExternalIdIs(c.value());
-                case "created" -> organizationTime(OrganizationFilter.TimeField.CREATED, c);
-                case "updated" -> organizationTime(OrganizationFilter.TimeField.UPDATED, c);
+                case "created", "created_at" -> organizationTime(OrganizationFilter.TimeField.CREATED, c);
+                case "updated", "updated_at" -> organizationTime(OrganizationFilter.TimeField.UPDATED, c);
                 case "name", "tags", "tag", "details", "notes" -> {
                     words.add(c.value());
                     yield null;
@@ -147,8 +149,8 @@ class SearchPlanner {
                 case "email" -> new UserFilter.EmailIs(c.value());
                 case "organization" -> userOrganization(c.value());
                 case "external_id" -> new UserFilter.ExternalIdIs(c.value());
-                case "created" -> userTime(UserFilter.TimeField.CREATED, c);
-                case "updated" -> userTime(UserFilter.TimeField.UPDATED, c);
+                case "created", "created_at" -> userTime(UserFilter.TimeField.CREATED, c);
+                case "updated", "updated_at" -> userTime(UserFilter.TimeField.UPDATED, c);
                 case "name", "tags", "tag", "phone", "notes", "details" -> {
                     words.add(c.value());
                     yield null;

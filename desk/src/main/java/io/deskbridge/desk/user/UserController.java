@@ -1,9 +1,11 @@
 package io.deskbridge.desk.user;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
 import io.deskbridge.desk.api.BadRequestException;
 import io.deskbridge.desk.api.ForbiddenException;
 import io.deskbridge.desk.api.IdList;
+import io.deskbridge.desk.api.Includes;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.pagination.KeysetSort;
 import io.deskbridge.desk.pagination.Page;
@@ -45,21 +47,47 @@ class UserController {
 
     private final Users users;
     private final Pager pager;
+    private final UserIdentities identities;
 
-    UserController(Users users, Pager pager) {
+    UserController(Users users, Pager pager, UserIdentities identities) {
         this.users = users;
         this.pager = pager;
+        this.identities = identities;
     }
 
-    record UserResponse(UserJson user) {}
+    /** {@code {"user": {...}}}, with {@code include=identities} also {@code "identities": [...]}. */
+    record UserResponse(
+            UserJson user,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<UserIdentityJson> identities) {
 
-    /** {@code {"users": [...]}} plus the paging fields of a paged list (none for show_many). */
+        UserResponse(UserJson user) {
+            this(user, null);
+        }
+    }
+
+    /**
+     * {@code {"users": [...]}} plus the paging fields of a paged list (none for show_many); with
+     * {@code include=identities} the identities of the listed users as a top-level sideload.
+     */
     record UsersResponse(
-            List<UserJson> users, @JsonUnwrapped Paging paging) {}
+            List<UserJson> users,
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<UserIdentityJson> identities,
+            @JsonUnwrapped Paging paging) {
+
+        UsersResponse(List<UserJson> users, Paging paging) {
+            this(users, null, paging);
+        }
+
+        UsersResponse withIdentities(List<UserIdentityJson> sideload) {
+            return new UsersResponse(users, sideload, paging);
+        }
+    }
 
     @GetMapping("/api/v2/users")
     UsersResponse list(
-            @RequestParam(name = "external_id", required = false) String externalId, HttpServletRequest request) {
+            @RequestParam(name = "external_id", required = false) String externalId,
+            @RequestParam(required = false) String include,
+            HttpServletRequest request) {
         List<UserFilter.Criterion> criteria = new ArrayList<>();
         // Read from the servlet request, not bound: Spring binds role[]=end-user&role[]=agent (n8n's
         // getAll) to a String "role" parameter as one value "end-user,agent", which is no role.
@@ -80,33 +108,53 @@ class UserController {
         if (externalId != null) {
             criteria.add(new UserFilter.ExternalIdIs(externalId));
         }
-        return listOf(request, new UserFilter(criteria));
+        return sideload(listOf(request, new UserFilter(criteria)), include);
     }
 
     @GetMapping("/api/v2/users/{id}")
-    UserResponse show(@PathVariable long id) {
-        return new UserResponse(
-                UserJson.of(users.findById(id).orElseThrow(() -> UserNotFoundException.forId(id)), base()));
+    UserResponse show(@PathVariable long id, @RequestParam(required = false) String include) {
+        UserJson user = UserJson.of(users.findById(id).orElseThrow(() -> UserNotFoundException.forId(id)), base());
+        return new UserResponse(user, identitiesOf(List.of(id), include));
+    }
+
+    /** The {@code identities} sideload Zendesk adds for {@code include=identities}; null otherwise. */
+    private List<UserIdentityJson> identitiesOf(List<Long> userIds, String include) {
+        if (!Includes.has(include, "identities")) {
+            return null;
+        }
+        String base = base();
+        return identities.ofUsers(userIds).stream()
+                .map(i -> UserIdentityJson.of(i, base))
+                .toList();
+    }
+
+    private UsersResponse sideload(UsersResponse response, String include) {
+        List<UserIdentityJson> sideload =
+                identitiesOf(response.users().stream().map(UserJson::id).toList(), include);
+        return sideload == null ? response : response.withIdentities(sideload);
     }
 
     @GetMapping("/api/v2/users/show_many")
     UsersResponse showMany(
             @RequestParam(required = false) String ids,
-            @RequestParam(name = "external_ids", required = false) String externalIds) {
+            @RequestParam(name = "external_ids", required = false) String externalIds,
+            @RequestParam(required = false) String include) {
         String base = base();
         if (ids != null) {
-            return new UsersResponse(
-                    users.findAll(IdList.parse(ids, MAX_SHOW_MANY)).stream()
-                            .map(u -> UserJson.of(u, base))
-                            .toList(),
-                    null);
+            return sideload(
+                    new UsersResponse(
+                            users.findAll(IdList.parse(ids, MAX_SHOW_MANY)).stream()
+                                    .map(u -> UserJson.of(u, base))
+                                    .toList(),
+                            null),
+                    include);
         }
         if (externalIds != null) {
             List<UserJson> found = new ArrayList<>();
             for (String externalId : externalIds.split(",")) {
                 users.findByExternalId(externalId.trim()).ifPresent(u -> found.add(UserJson.of(u, base)));
             }
-            return new UsersResponse(found, null);
+            return sideload(new UsersResponse(found, null), include);
         }
         throw new BadRequestException("InvalidParameter", "Send ids or external_ids (comma-separated)");
     }

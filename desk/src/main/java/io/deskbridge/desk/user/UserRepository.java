@@ -261,6 +261,14 @@ class UserRepository {
                 .update();
     }
 
+    /** Moves updated_at: a change the user's row does not hold (an identity) still exports the user. */
+    void touch(long id, Instant now) {
+        jdbc.sql("UPDATE users SET updated_at = :now WHERE id = :id")
+                .param("now", ts(now))
+                .param("id", id)
+                .update();
+    }
+
     void recordLogin(long id, Instant now) {
         jdbc.sql("UPDATE users SET last_login_at = :now WHERE id = :id")
                 .param("now", ts(now))

@@ -44,6 +44,7 @@ public class Users implements LocalCache {
     private final SearchIndex index;
     private final Organizations organizations;
     private final AuditLog audit;
+    private final UserIdentities identities;
     /** A real hash of a random string, so unknown emails cost as much to check as known ones. */
     private final String dummyHash;
 
@@ -67,8 +68,10 @@ public class Users implements LocalCache {
             Clock clock,
             SearchIndex index,
             Organizations organizations,
-            AuditLog audit) {
+            AuditLog audit,
+            UserIdentities identities) {
         this.audit = audit;
+        this.identities = identities;
         this.repository = repository;
         this.index = index;
         this.organizations = organizations;
@@ -264,6 +267,7 @@ public class Users implements LocalCache {
         validate(draft, -1);
         long id = repository.insert(draft, passwordHash, now);
         UserAccount saved = repository.findById(id).orElseThrow();
+        identities.syncPrimaryEmail(id, saved.email(), saved.verified());
         index.replace(SEARCH_TYPE, id, searchText(saved));
         epoch.bump();
         return saved;
@@ -278,6 +282,9 @@ public class Users implements LocalCache {
         }
         validate(updated, id);
         repository.update(updated, now());
+        if (updated.email() != null && !updated.email().equalsIgnoreCase(Objects.toString(current.email(), ""))) {
+            identities.syncPrimaryEmail(id, updated.email(), updated.verified());
+        }
         if ((updated.suspended() && !current.suspended()) || updated.role() != current.role()) {
             repository.endSessions(id);
         }

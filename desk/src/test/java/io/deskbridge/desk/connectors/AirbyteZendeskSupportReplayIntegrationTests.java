@@ -25,14 +25,7 @@ class AirbyteZendeskSupportReplayIntegrationTests extends ConnectorReplayTest {
 
     private static final String SIZE = "page%5Bsize%5D=100";
 
-    static final Map<String, String> KNOWN_GAPS = Map.ofEntries(
-            Map.entry("audit_logs", "page[size] is ignored: no meta.has_more / links.next"),
-            Map.entry("user_identities", "include=identities is ignored on the user export: no identities list"),
-            Map.entry("account_attributes", "GET /routing/attributes is not served (404)"),
-            Map.entry("attribute_definitions", "GET /routing/attributes/definitions is not served (404)"),
-            Map.entry("ticket_activities", "GET /activities is not served (404)"),
-            Map.entry("side_conversations", "GET /tickets/{id}/side_conversations is not served (404)"),
-            Map.entry("tickets_search", "GET /search/export is not served (404)"));
+    static final Map<String, String> KNOWN_GAPS = Map.of();
 
     @Override
     String authorization() {

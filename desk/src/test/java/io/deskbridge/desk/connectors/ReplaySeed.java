@@ -17,7 +17,8 @@ import tools.jackson.databind.JsonNode;
  * definitions of several types, two organizations, agents and end users in them, groups with
  * memberships, a brand, a ticket form, business rules, an SLA policy, a schedule, a dynamic content item, and tickets with
  * comments, tags (more than 100 in all, so cursor lists take two pages) and custom field values,
- * updated afterwards, one of them solved and rated by its requester.
+ * updated afterwards, one of them solved and rated by its requester; a routing attribute with a value, a skip
+ * and a phone identity.
  */
 record ReplaySeed(Map<String, String> variables) {
 
@@ -138,6 +139,17 @@ record ReplaySeed(Map<String, String> variables) {
                 {"ticket":{"subject":"Spam %s","comment":{"body":"Buy now"}}}""".formatted(tag)), "/ticket/id");
         Response deleted = api.send("DELETE", "/api/v2/tickets/" + spam, auth, null);
         assertThat(deleted.status()).as(deleted.body()).isEqualTo(204);
+        // Skills, a skip and a second identity: Airbyte's account_attributes, ticket_skips, user_identities.
+        String language = create(api, auth, "/api/v2/routing/attributes", """
+                {"attribute":{"name":"Language %s"}}""".formatted(tag))
+                .at("/attribute/id")
+                .asString();
+        create(api, auth, "/api/v2/routing/attributes/" + language + "/values", """
+                {"attribute_value":{"name":"Japanese %s"}}""".formatted(tag));
+        create(api, auth, "/api/v2/skips", """
+                {"skip":{"ticket_id":%d,"reason":"Needs a specialist"}}""".formatted(tickets.get(1)));
+        create(api, auth, "/api/v2/users/" + customers.get(0) + "/identities", """
+                {"identity":{"type":"phone_number","value":"+1 555 0100 %s"}}""".formatted(tag));
         vars.put("ticket", Long.toString(tickets.get(0)));
         vars.put("user", Long.toString(customers.get(0)));
         vars.put("agent", Long.toString(agents.get(0)));
