@@ -144,6 +144,16 @@ public record TicketChanges(
      *
      * @param isPublic null means public
      * @param authorId null means the caller
+     * @param uploads upload tokens whose files the comment takes ({@code comment.uploads})
      */
-    public record NewComment(String body, String htmlBody, Boolean isPublic, Long authorId) {}
+    public record NewComment(String body, String htmlBody, Boolean isPublic, Long authorId, List<String> uploads) {
+
+        public NewComment {
+            uploads = uploads == null ? List.of() : List.copyOf(uploads);
+        }
+
+        public NewComment(String body, String htmlBody, Boolean isPublic, Long authorId) {
+            this(body, htmlBody, isPublic, authorId, List.of());
+        }
+    }
 }

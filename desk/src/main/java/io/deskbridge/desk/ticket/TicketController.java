@@ -6,6 +6,9 @@ import io.deskbridge.desk.api.BadRequestException;
 import io.deskbridge.desk.api.CountJson;
 import io.deskbridge.desk.api.IdList;
 import io.deskbridge.desk.api.Input;
+import io.deskbridge.desk.attachment.Attachment;
+import io.deskbridge.desk.attachment.AttachmentJson;
+import io.deskbridge.desk.attachment.Attachments;
 import io.deskbridge.desk.organization.OrganizationJson;
 import io.deskbridge.desk.organization.Organizations;
 import io.deskbridge.desk.pagination.KeysetSort;
@@ -67,13 +70,21 @@ class TicketController {
     static final int MAX_SHOW_MANY = 100;
 
     private final Tickets tickets;
+    private final Attachments attachments;
     private final Users users;
     private final Organizations organizations;
     private final Pager pager;
     private final Clock clock;
 
-    TicketController(Tickets tickets, Users users, Organizations organizations, Pager pager, Clock clock) {
+    TicketController(
+            Tickets tickets,
+            Attachments attachments,
+            Users users,
+            Organizations organizations,
+            Pager pager,
+            Clock clock) {
         this.clock = clock;
+        this.attachments = attachments;
         this.tickets = tickets;
         this.users = users;
         this.organizations = organizations;
@@ -210,26 +221,33 @@ class TicketController {
         tickets.get(id);
         String sort = request.getParameter("sort");
         HttpServletRequest effective = "desc".equals(sortOrder) && sort == null ? withSort(request, "-id") : request;
-        Page<CommentJson> page = pager.page(
-                        "comments",
-                        effective,
-                        Map.of("id", KeysetSort.Kind.ID),
-                        "id",
-                        new Pager.Source<TicketComment>() {
-                            @Override
-                            public long count() {
-                                return tickets.countComments(id);
-                            }
+        Page<TicketComment> page = pager.page(
+                "comments",
+                effective,
+                Map.of("id", KeysetSort.Kind.ID),
+                "id",
+                new Pager.Source<TicketComment>() {
+                    @Override
+                    public long count() {
+                        return tickets.countComments(id);
+                    }
 
-                            @Override
-                            public List<TicketComment> fetch(PageQuery query) {
-                                return tickets.comments(id, query);
-                            }
-                        },
-                        TicketComment::id,
-                        (c, column) -> c.id())
-                .map(CommentJson::of);
-        return new CommentsResponse(page.items(), page.paging());
+                    @Override
+                    public List<TicketComment> fetch(PageQuery query) {
+                        return tickets.comments(id, query);
+                    }
+                },
+                TicketComment::id,
+                (c, column) -> c.id());
+        String base = base();
+        Map<Long, List<Attachment>> files = attachments.byComments(
+                page.items().stream().map(TicketComment::id).toList());
+        Page<CommentJson> shown = page.map(c -> CommentJson.of(
+                c,
+                files.getOrDefault(c.id(), List.of()).stream()
+                        .map(a -> AttachmentJson.of(a, base))
+                        .toList()));
+        return new CommentsResponse(shown.items(), shown.paging());
     }
 
     @GetMapping("/api/v2/deleted_tickets")
@@ -336,7 +354,8 @@ class TicketController {
                         c.string("body", 65_000).orElse(null),
                         c.string("html_body", 65_000).orElse(null),
                         c.bool("public").orElse(null),
-                        c.id("author_id").orElse(null)));
+                        c.id("author_id").orElse(null),
+                        uploads(c)));
         return new TicketChanges(
                 in.string("subject", 1000),
                 field(in, "type", () -> in.oneOf("type", TicketEnums.TYPES)),
@@ -376,6 +395,27 @@ class TicketController {
             return Field.absent();
         }
         return Field.of(read.get().orElse(null));
+    }
+
+    /** {@code comment.uploads}: the upload tokens, a list of strings. */
+    private static List<String> uploads(Input comment) {
+        JsonNode node = comment.raw("uploads");
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw Input.invalid("uploads", "must be a list of upload tokens");
+        }
+        List<String> tokens = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.isString()
+                    || item.stringValue().isBlank()
+                    || item.stringValue().length() > 64) {
+                throw Input.invalid("uploads", "must be a list of upload tokens");
+            }
+            tokens.add(item.stringValue().strip());
+        }
+        return tokens;
     }
 
     private static Optional<List<CustomFieldValue>> customFields(Input in) {

@@ -2,6 +2,7 @@ package io.deskbridge.desk.ticket;
 
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.api.RecordInvalidException;
+import io.deskbridge.desk.attachment.Attachments;
 import io.deskbridge.desk.group.Groups;
 import io.deskbridge.desk.organization.Organizations;
 import io.deskbridge.desk.pagination.PageQuery;
@@ -49,6 +50,7 @@ public class Tickets {
     private final Clock clock;
     private final IdempotencyRepository idempotency;
     private final ApplicationEventPublisher publisher;
+    private final Attachments attachments;
 
     static final java.time.Duration IDEMPOTENCY_WINDOW = java.time.Duration.ofHours(2);
 
@@ -60,8 +62,10 @@ public class Tickets {
             SearchIndex index,
             Clock clock,
             IdempotencyRepository idempotency,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher,
+            Attachments attachments) {
         this.publisher = publisher;
+        this.attachments = attachments;
         this.repository = repository;
         this.idempotency = idempotency;
         this.users = users;
@@ -370,7 +374,8 @@ public class Tickets {
             }
         }
         Ticket saved = repository.findById(id).orElseThrow();
-        Optional<NewComment> comment = changes.comment().filter(c -> !bodyOf(c).isBlank());
+        Optional<NewComment> comment = changes.comment()
+                .filter(c -> !bodyOf(c).isBlank() || !c.uploads().isEmpty());
         if (comment.isPresent()) {
             NewComment c = comment.get();
             TicketComment added = addComment(
@@ -451,6 +456,7 @@ public class Tickets {
         TicketComment draft =
                 new TicketComment(0, ticket.id(), auditId, authorId, plain, html, plain, isPublic, via, now);
         long commentId = repository.insertComment(draft);
+        attachments.attach(comment.uploads(), ticket.id(), commentId);
         events.add(new AuditEvent.Comment(commentId, authorId, plain, html, isPublic, auditId));
         return new TicketComment(commentId, ticket.id(), auditId, authorId, plain, html, plain, isPublic, via, now);
     }
