@@ -8,6 +8,7 @@ import java.util.List;
  *
  * @param generatedTimestamp epoch seconds of the last change of any kind (what exports compare)
  * @param deletedAt set while the ticket is soft-deleted
+ * @param problemId the problem ticket an incident belongs to
  */
 public record Ticket(
         long id,
@@ -36,7 +37,78 @@ public record Ticket(
         Instant updatedAt,
         long generatedTimestamp,
         Instant deletedAt,
-        Long deletedBy) {
+        Long deletedBy,
+        Long brandId,
+        Long ticketFormId,
+        Long problemId,
+        List<Long> emailCcIds) {
+
+    public Ticket {
+        emailCcIds = emailCcIds == null ? List.of() : emailCcIds;
+    }
+
+    /** A ticket without brand, form, problem or email CCs (test fixtures). */
+    public Ticket(
+            long id,
+            String externalId,
+            String type,
+            String subject,
+            String rawSubject,
+            String description,
+            String priority,
+            String status,
+            String recipient,
+            long requesterId,
+            long submitterId,
+            Long assigneeId,
+            Long organizationId,
+            Long groupId,
+            List<Long> collaboratorIds,
+            List<Long> followerIds,
+            List<String> tags,
+            List<CustomFieldValue> customFields,
+            String viaChannel,
+            Instant dueAt,
+            boolean isPublic,
+            boolean hasIncidents,
+            Instant createdAt,
+            Instant updatedAt,
+            long generatedTimestamp,
+            Instant deletedAt,
+            Long deletedBy) {
+        this(
+                id,
+                externalId,
+                type,
+                subject,
+                rawSubject,
+                description,
+                priority,
+                status,
+                recipient,
+                requesterId,
+                submitterId,
+                assigneeId,
+                organizationId,
+                groupId,
+                collaboratorIds,
+                followerIds,
+                tags,
+                customFields,
+                viaChannel,
+                dueAt,
+                isPublic,
+                hasIncidents,
+                createdAt,
+                updatedAt,
+                generatedTimestamp,
+                deletedAt,
+                deletedBy,
+                null,
+                null,
+                null,
+                List.of());
+    }
 
     public boolean deleted() {
         return deletedAt != null;
@@ -70,6 +142,10 @@ public record Ticket(
                 updatedAt,
                 generatedTimestamp,
                 deletedAt,
-                deletedBy);
+                deletedBy,
+                brandId,
+                ticketFormId,
+                problemId,
+                emailCcIds);
     }
 }

@@ -43,6 +43,7 @@ public record TicketJson(
         List<Long> sharingAgreementIds,
         List<Long> followupIds,
         Long brandId,
+        Long ticketFormId,
         boolean allowChannelback,
         boolean allowAttachments,
         boolean fromMessagingChannel) {
@@ -71,8 +72,8 @@ public record TicketJson(
                 t.groupId(),
                 t.collaboratorIds(),
                 t.followerIds(),
-                List.of(),
-                null,
+                t.emailCcIds(),
+                t.problemId(),
                 t.hasIncidents(),
                 t.isPublic(),
                 t.dueAt(),
@@ -81,7 +82,8 @@ public record TicketJson(
                 t.customFields(),
                 List.of(),
                 List.of(),
-                null,
+                t.brandId(),
+                t.ticketFormId(),
                 false,
                 true,
                 false);
