@@ -1,7 +1,6 @@
 package io.deskbridge.desk.ticket;
 
 import io.deskbridge.desk.api.Input;
-import io.deskbridge.desk.api.RecordInvalidException;
 import io.deskbridge.desk.brand.Brand;
 import io.deskbridge.desk.brand.Brands;
 import io.deskbridge.desk.customfield.CustomFieldNotFoundException;
@@ -188,8 +187,10 @@ class WriteFields {
     }
 
     /**
-     * Checks each sent value against its ticket field (422 {@code RecordInvalid} from the field's rule,
-     * or for a field that does not exist) and works out the option tags: a drop-down or multiselect
+     * Checks each sent value against its ticket field (422 {@code RecordInvalid} from the field's rule)
+     * and works out the option tags. A value for an id with no ticket field is kept as sent, as desk
+     * always did (decision: Zendesk ignores such ids; desk stores and returns them rather than drop
+     * them, so clients that write before defining fields keep their data). For defined fields: a drop-down or multiselect
      * value adds its options' tags and drops those of the value it replaces; a checkbox adds its tag
      * when true and drops it when false, as Zendesk does.
      */
@@ -204,8 +205,8 @@ class WriteFields {
             try {
                 field = fields.get(FieldOwner.TICKET, value.id());
             } catch (CustomFieldNotFoundException e) {
-                throw new RecordInvalidException(
-                        "custom_fields", "InvalidValue", "Custom fields: there is no ticket field " + value.id());
+                values.add(value);
+                continue;
             }
             JsonNode stored = fields.checkValue(FieldOwner.TICKET, value.id(), value.value());
             values.add(new CustomFieldValue(value.id(), stored.isNull() ? null : stored));
