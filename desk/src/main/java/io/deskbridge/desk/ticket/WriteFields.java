@@ -3,7 +3,6 @@ package io.deskbridge.desk.ticket;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.brand.Brand;
 import io.deskbridge.desk.brand.Brands;
-import io.deskbridge.desk.customfield.CustomFieldNotFoundException;
 import io.deskbridge.desk.customfield.CustomFields;
 import io.deskbridge.desk.customfield.FieldDefinition;
 import io.deskbridge.desk.customfield.FieldOption;
@@ -200,15 +199,19 @@ class WriteFields {
         List<CustomFieldValue> values = new ArrayList<>();
         Set<String> add = new LinkedHashSet<>();
         Set<String> remove = new LinkedHashSet<>();
+        // One read of the definitions; an unknown id is not an exception here, which would mark the
+        // caller's transaction rollback-only.
+        Map<Long, FieldDefinition> definitions = new LinkedHashMap<>();
+        if (!sent.isEmpty()) {
+            fields.list(FieldOwner.TICKET).forEach(f -> definitions.put(f.id(), f));
+        }
         for (CustomFieldValue value : sent) {
-            FieldDefinition field;
-            try {
-                field = fields.get(FieldOwner.TICKET, value.id());
-            } catch (CustomFieldNotFoundException e) {
+            FieldDefinition field = definitions.get(value.id());
+            if (field == null) {
                 values.add(value);
                 continue;
             }
-            JsonNode stored = fields.checkValue(FieldOwner.TICKET, value.id(), value.value());
+            JsonNode stored = fields.checkValue(field, value.value());
             values.add(new CustomFieldValue(value.id(), stored.isNull() ? null : stored));
             remove.addAll(tags(field, before.get(value.id())));
             add.addAll(tags(field, stored));
