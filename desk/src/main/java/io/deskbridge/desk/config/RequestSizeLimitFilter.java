@@ -34,7 +34,9 @@ class RequestSizeLimitFilter extends OncePerRequestFilter {
 
     @Override
     protected boolean shouldNotFilter(HttpServletRequest request) {
-        return !request.getRequestURI().startsWith("/api/");
+        // Uploads carry files up to desk.attachments.max-file-size; the upload endpoint enforces that limit.
+        String uri = request.getRequestURI();
+        return !uri.startsWith("/api/") || uri.equals("/api/v2/uploads") || uri.equals("/api/v2/uploads.json");
     }
 
     @Override

@@ -58,6 +58,11 @@ public class CustomFields {
         return FieldValueCheck.check(get(owner, id), value);
     }
 
+    /** The same for a definition the caller already holds (no lookup). */
+    public JsonNode checkValue(FieldDefinition field, JsonNode value) {
+        return FieldValueCheck.check(field, value);
+    }
+
     /** The same for a user or organization field addressed by its {@code key}. */
     @Transactional(readOnly = true)
     public JsonNode checkValue(FieldOwner owner, String key, JsonNode value) {

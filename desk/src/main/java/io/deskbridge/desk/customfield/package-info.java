@@ -20,8 +20,12 @@
  *       one whose {@code id} it names (200 instead of 201), as Zendesk does.
  *   <li>Reorder ({@code PUT /user_fields/reorder} ...) sets positions 1..n in the order given and
  *       answers 200 with an empty body; ids not of that kind are a 422.
- *   <li>Values on tickets, users and organizations are not validated here yet: {@link
- *       io.deskbridge.desk.customfield.CustomFields#checkValue} is the rule later code calls.
+ *   <li>Values: ticket writes ({@code custom_fields} and {@code fields}) check each value with {@link
+ *       io.deskbridge.desk.customfield.CustomFields#checkValue} and add/remove the option tags of
+ *       drop-down, multiselect and checkbox values; user and organization writes reach it through
+ *       {@code api.AccountFieldValues} ({@code AccountFieldChecks}), since users and organizations may
+ *       not depend on this package. Values for ids or keys that name no field are kept as sent (desk's
+ *       earlier behaviour; Zendesk ignores them). User and organization drop-downs add no user tags.
  * </ul>
  */
 package io.deskbridge.desk.customfield;

@@ -1,5 +1,6 @@
 package io.deskbridge.desk.organization;
 
+import io.deskbridge.desk.api.AccountFieldValues;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.api.RecordInvalidException;
 import io.deskbridge.desk.pagination.PageQuery;
@@ -24,7 +25,10 @@ public class Organizations {
     private final SearchIndex index;
     private final Clock clock;
 
-    Organizations(OrganizationRepository repository, SearchIndex index, Clock clock) {
+    private final AccountFieldValues fieldValues;
+
+    Organizations(OrganizationRepository repository, SearchIndex index, Clock clock, AccountFieldValues fieldValues) {
+        this.fieldValues = fieldValues;
         this.repository = repository;
         this.index = index;
         this.clock = clock;
@@ -108,7 +112,7 @@ public class Organizations {
         index.replace(SEARCH_TYPE, id, "");
     }
 
-    private static Organization apply(Organization o, OrganizationChanges c) {
+    private Organization apply(Organization o, OrganizationChanges c) {
         return new Organization(
                 o.id(),
                 c.name().map(String::strip).orElse(o.name()),
@@ -120,7 +124,9 @@ public class Organizations {
                 c.sharedComments().orElse(o.sharedComments()),
                 c.domainNames().orElse(o.domainNames()),
                 c.tags().orElse(o.tags()),
-                c.organizationFields().orElse(o.organizationFields()),
+                c.organizationFields()
+                        .map(v -> fieldValues.check(AccountFieldValues.Owner.ORGANIZATION, v))
+                        .orElse(o.organizationFields()),
                 o.deleted(),
                 o.createdAt(),
                 o.updatedAt());

@@ -1,10 +1,11 @@
 package io.deskbridge.desk.ticket;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
+import io.deskbridge.desk.attachment.AttachmentJson;
 import java.time.Instant;
 import java.util.List;
 
-/** A ticket comment in Zendesk's JSON shape (desk stores no attachments: always an empty list). */
+/** A ticket comment in Zendesk's JSON shape, with the files it took from {@code uploads}. */
 public record CommentJson(
         long id,
         String type,
@@ -13,13 +14,13 @@ public record CommentJson(
         String htmlBody,
         String plainBody,
         @JsonProperty("public") boolean isPublic,
-        List<Object> attachments,
+        List<AttachmentJson> attachments,
         long auditId,
         Via via,
         Metadata metadata,
         Instant createdAt) {
 
-    static CommentJson of(TicketComment c) {
+    static CommentJson of(TicketComment c, List<AttachmentJson> attachments) {
         return new CommentJson(
                 c.id(),
                 "Comment",
@@ -28,7 +29,7 @@ public record CommentJson(
                 c.htmlBody(),
                 c.plainBody(),
                 c.isPublic(),
-                List.of(),
+                attachments,
                 c.auditId(),
                 Via.of(c.viaChannel()),
                 Metadata.EMPTY,

@@ -26,7 +26,50 @@ public record TicketChanges(
         Optional<List<String>> removeTags,
         Optional<List<CustomFieldValue>> customFields,
         Field<Instant> dueAt,
-        Optional<NewComment> comment) {
+        Optional<NewComment> comment,
+        People people) {
+
+    /** The same change without brand, form, problem or people changes (the Agent Workspace's forms). */
+    public TicketChanges(
+            Optional<String> subject,
+            Field<String> type,
+            Field<String> priority,
+            Optional<String> status,
+            Field<String> externalId,
+            Optional<String> recipient,
+            Optional<Requester> requester,
+            Optional<Long> submitterId,
+            Field<Long> assigneeId,
+            Field<Long> organizationId,
+            Field<Long> groupId,
+            Optional<List<Long>> collaboratorIds,
+            Optional<List<String>> tags,
+            Optional<List<String>> additionalTags,
+            Optional<List<String>> removeTags,
+            Optional<List<CustomFieldValue>> customFields,
+            Field<Instant> dueAt,
+            Optional<NewComment> comment) {
+        this(
+                subject,
+                type,
+                priority,
+                status,
+                externalId,
+                recipient,
+                requester,
+                submitterId,
+                assigneeId,
+                organizationId,
+                groupId,
+                collaboratorIds,
+                tags,
+                additionalTags,
+                removeTags,
+                customFields,
+                dueAt,
+                comment,
+                People.NONE);
+    }
 
     /** Nothing changed; {@link #withSubject}, {@link #withStatus}, {@link #withComment} add to it. */
     public static TicketChanges none() {
@@ -70,7 +113,8 @@ public record TicketChanges(
                 removeTags,
                 customFields,
                 dueAt,
-                comment);
+                comment,
+                people);
     }
 
     public TicketChanges withStatus(String newStatus) {
@@ -92,7 +136,8 @@ public record TicketChanges(
                 removeTags,
                 customFields,
                 dueAt,
-                comment);
+                comment,
+                people);
     }
 
     public TicketChanges withComment(String body) {
@@ -114,7 +159,8 @@ public record TicketChanges(
                 removeTags,
                 customFields,
                 dueAt,
-                Optional.of(new NewComment(body, null, null, null)));
+                Optional.of(new NewComment(body, null, null, null)),
+                people);
     }
 
     /** The same changes with {@code comment} as the comment (its author, visibility). */
@@ -137,7 +183,8 @@ public record TicketChanges(
                 removeTags,
                 customFields,
                 dueAt,
-                Optional.of(newComment));
+                Optional.of(newComment),
+                people);
     }
 
     /** The same changes on behalf of {@code newRequester} (found or created by email). */
@@ -160,8 +207,38 @@ public record TicketChanges(
                 removeTags,
                 customFields,
                 dueAt,
-                comment);
+                comment,
+                people);
     }
+
+    /**
+     * The write fields beyond the core ones: {@code brand_id}, {@code ticket_form_id}, {@code
+     * problem_id}, {@code assignee_email}, {@code email_ccs}, {@code followers}, {@code collaborators}.
+     */
+    public record People(
+            Field<Long> brandId,
+            Field<Long> ticketFormId,
+            Field<Long> problemId,
+            Optional<String> assigneeEmail,
+            Optional<List<UserChange>> emailCcs,
+            Optional<List<UserChange>> followers,
+            Optional<List<Requester>> collaborators) {
+
+        public static final People NONE = new People(
+                Field.absent(),
+                Field.absent(),
+                Field.absent(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty(),
+                Optional.empty());
+    }
+
+    /**
+     * One entry of {@code email_ccs} or {@code followers}: a user by id or email (and name), put
+     * (added) or deleted.
+     */
+    public record UserChange(Long userId, String email, String name, boolean delete) {}
 
     /** Present-or-not plus a value that may be null. */
     public record Field<T>(boolean present, T value) {
@@ -190,6 +267,16 @@ public record TicketChanges(
      *
      * @param isPublic null means public
      * @param authorId null means the caller
+     * @param uploads upload tokens whose files the comment takes ({@code comment.uploads})
      */
-    public record NewComment(String body, String htmlBody, Boolean isPublic, Long authorId) {}
+    public record NewComment(String body, String htmlBody, Boolean isPublic, Long authorId, List<String> uploads) {
+
+        public NewComment {
+            uploads = uploads == null ? List.of() : List.copyOf(uploads);
+        }
+
+        public NewComment(String body, String htmlBody, Boolean isPublic, Long authorId) {
+            this(body, htmlBody, isPublic, authorId, List.of());
+        }
+    }
 }

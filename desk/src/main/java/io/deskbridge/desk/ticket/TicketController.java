@@ -6,6 +6,9 @@ import io.deskbridge.desk.api.BadRequestException;
 import io.deskbridge.desk.api.CountJson;
 import io.deskbridge.desk.api.IdList;
 import io.deskbridge.desk.api.Input;
+import io.deskbridge.desk.attachment.Attachment;
+import io.deskbridge.desk.attachment.AttachmentJson;
+import io.deskbridge.desk.attachment.Attachments;
 import io.deskbridge.desk.organization.OrganizationJson;
 import io.deskbridge.desk.organization.Organizations;
 import io.deskbridge.desk.pagination.KeysetSort;
@@ -15,7 +18,9 @@ import io.deskbridge.desk.pagination.Pager;
 import io.deskbridge.desk.pagination.Paging;
 import io.deskbridge.desk.ticket.TicketChanges.Field;
 import io.deskbridge.desk.ticket.TicketChanges.NewComment;
+import io.deskbridge.desk.ticket.TicketChanges.People;
 import io.deskbridge.desk.ticket.TicketChanges.Requester;
+import io.deskbridge.desk.ticket.TicketChanges.UserChange;
 import io.deskbridge.desk.user.DeskPrincipal;
 import io.deskbridge.desk.user.UserAccount;
 import io.deskbridge.desk.user.UserJson;
@@ -67,13 +72,21 @@ class TicketController {
     static final int MAX_SHOW_MANY = 100;
 
     private final Tickets tickets;
+    private final Attachments attachments;
     private final Users users;
     private final Organizations organizations;
     private final Pager pager;
     private final Clock clock;
 
-    TicketController(Tickets tickets, Users users, Organizations organizations, Pager pager, Clock clock) {
+    TicketController(
+            Tickets tickets,
+            Attachments attachments,
+            Users users,
+            Organizations organizations,
+            Pager pager,
+            Clock clock) {
         this.clock = clock;
+        this.attachments = attachments;
         this.tickets = tickets;
         this.users = users;
         this.organizations = organizations;
@@ -210,26 +223,33 @@ class TicketController {
         tickets.get(id);
         String sort = request.getParameter("sort");
         HttpServletRequest effective = "desc".equals(sortOrder) && sort == null ? withSort(request, "-id") : request;
-        Page<CommentJson> page = pager.page(
-                        "comments",
-                        effective,
-                        Map.of("id", KeysetSort.Kind.ID),
-                        "id",
-                        new Pager.Source<TicketComment>() {
-                            @Override
-                            public long count() {
-                                return tickets.countComments(id);
-                            }
+        Page<TicketComment> page = pager.page(
+                "comments",
+                effective,
+                Map.of("id", KeysetSort.Kind.ID),
+                "id",
+                new Pager.Source<TicketComment>() {
+                    @Override
+                    public long count() {
+                        return tickets.countComments(id);
+                    }
 
-                            @Override
-                            public List<TicketComment> fetch(PageQuery query) {
-                                return tickets.comments(id, query);
-                            }
-                        },
-                        TicketComment::id,
-                        (c, column) -> c.id())
-                .map(CommentJson::of);
-        return new CommentsResponse(page.items(), page.paging());
+                    @Override
+                    public List<TicketComment> fetch(PageQuery query) {
+                        return tickets.comments(id, query);
+                    }
+                },
+                TicketComment::id,
+                (c, column) -> c.id());
+        String base = base();
+        Map<Long, List<Attachment>> files = attachments.byComments(
+                page.items().stream().map(TicketComment::id).toList());
+        Page<CommentJson> shown = page.map(c -> CommentJson.of(
+                c,
+                files.getOrDefault(c.id(), List.of()).stream()
+                        .map(a -> AttachmentJson.of(a, base))
+                        .toList()));
+        return new CommentsResponse(shown.items(), shown.paging());
     }
 
     @GetMapping("/api/v2/deleted_tickets")
@@ -336,7 +356,8 @@ class TicketController {
                         c.string("body", 65_000).orElse(null),
                         c.string("html_body", 65_000).orElse(null),
                         c.bool("public").orElse(null),
-                        c.id("author_id").orElse(null)));
+                        c.id("author_id").orElse(null),
+                        uploads(c)));
         return new TicketChanges(
                 in.string("subject", 1000),
                 field(in, "type", () -> in.oneOf("type", TicketEnums.TYPES)),
@@ -355,7 +376,84 @@ class TicketController {
                 in.tags("remove_tags"),
                 customFields(in),
                 field(in, "due_at", () -> in.instant("due_at")),
-                comment);
+                comment,
+                people(in));
+    }
+
+    /**
+     * The write fields beyond the core ones. {@code custom_status_id} is refused: desk has no custom
+     * ticket statuses (a 422 rather than a silently ignored status).
+     */
+    private static People people(Input in) {
+        if (in.present("custom_status_id")) {
+            throw Input.invalid(
+                    "custom_status_id", "custom ticket statuses are not enabled on this desk; set status instead");
+        }
+        return new People(
+                field(in, "brand_id", () -> in.id("brand_id")),
+                field(in, "ticket_form_id", () -> in.id("ticket_form_id")),
+                field(in, "problem_id", () -> in.id("problem_id")),
+                in.string("assignee_email", 320),
+                userChanges(in, "email_ccs"),
+                userChanges(in, "followers"),
+                collaborators(in));
+    }
+
+    /** {@code [{"user_id"|"user_email", "user_name", "action": "put"|"delete"}]}; put when no action. */
+    private static Optional<List<UserChange>> userChanges(Input in, String name) {
+        JsonNode node = in.raw(name);
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isArray()) {
+            throw Input.invalid(name, "must be a list of {user_id or user_email, action}");
+        }
+        List<UserChange> changes = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.isObject()) {
+                throw Input.invalid(name, "must be a list of {user_id or user_email, action}");
+            }
+            Input entry = Input.of(item);
+            String action = entry.string("action", 16).orElse("put");
+            if (!action.equals("put") && !action.equals("delete")) {
+                throw Input.invalid(name, "action must be put or delete (got \"" + action + "\")");
+            }
+            changes.add(new UserChange(
+                    entry.id("user_id").orElse(null),
+                    entry.string("user_email", 320).orElse(null),
+                    entry.string("user_name", 255).orElse(null),
+                    action.equals("delete")));
+        }
+        return Optional.of(changes);
+    }
+
+    /** {@code collaborators}: user ids, emails, or {@code {"name", "email"}}. */
+    private static Optional<List<Requester>> collaborators(Input in) {
+        JsonNode node = in.raw("collaborators");
+        if (node == null || node.isNull()) {
+            return Optional.empty();
+        }
+        if (!node.isArray()) {
+            throw Input.invalid("collaborators", "must be a list of user ids, emails or {name, email}");
+        }
+        List<Requester> collaborators = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (item.isIntegralNumber() && item.canConvertToLong() && item.longValue() > 0) {
+                collaborators.add(new Requester(item.longValue(), null, null));
+            } else if (item.isString() && item.stringValue().contains("@")) {
+                collaborators.add(new Requester(null, item.stringValue(), null));
+            } else if (item.isObject()) {
+                Input c = Input.of(item);
+                collaborators.add(new Requester(
+                        null,
+                        c.string("email", 320)
+                                .orElseThrow(() -> Input.invalid("collaborators", "an entry has no email")),
+                        c.string("name", 255).orElse(null)));
+            } else {
+                throw Input.invalid("collaborators", "must be a list of user ids, emails or {name, email}");
+            }
+        }
+        return Optional.of(collaborators);
     }
 
     /**
@@ -378,23 +476,56 @@ class TicketController {
         return Field.of(read.get().orElse(null));
     }
 
+    /** {@code comment.uploads}: the upload tokens, a list of strings. */
+    private static List<String> uploads(Input comment) {
+        JsonNode node = comment.raw("uploads");
+        if (node == null || node.isNull()) {
+            return List.of();
+        }
+        if (!node.isArray()) {
+            throw Input.invalid("uploads", "must be a list of upload tokens");
+        }
+        List<String> tokens = new ArrayList<>();
+        for (JsonNode item : node) {
+            if (!item.isString()
+                    || item.stringValue().isBlank()
+                    || item.stringValue().length() > 64) {
+                throw Input.invalid("uploads", "must be a list of upload tokens");
+            }
+            tokens.add(item.stringValue().strip());
+        }
+        return tokens;
+    }
+
+    /** {@code custom_fields}, and Zendesk's alias {@code fields} (both may be sent; later ids win). */
     private static Optional<List<CustomFieldValue>> customFields(Input in) {
-        JsonNode node = in.raw("custom_fields");
+        Optional<List<CustomFieldValue>> custom = customFields(in, "custom_fields");
+        Optional<List<CustomFieldValue>> alias = customFields(in, "fields");
+        if (alias.isEmpty()) {
+            return custom;
+        }
+        List<CustomFieldValue> all = new ArrayList<>(custom.orElse(List.of()));
+        all.addAll(alias.get());
+        return Optional.of(all);
+    }
+
+    private static Optional<List<CustomFieldValue>> customFields(Input in, String name) {
+        JsonNode node = in.raw(name);
         if (node == null || node.isNull()) {
             return Optional.empty();
         }
         if (!node.isArray()) {
-            throw Input.invalid("custom_fields", "must be a list of {id, value}");
+            throw Input.invalid(name, "must be a list of {id, value}");
         }
         List<CustomFieldValue> fields = new ArrayList<>();
         for (JsonNode item : node) {
             Input field = Input.of(item);
             if (!item.isObject() || field.id("id").isEmpty()) {
-                throw Input.invalid("custom_fields", "every entry needs an id");
+                throw Input.invalid(name, "every entry needs an id");
             }
             JsonNode value = item.get("value");
             if (value != null && value.isObject()) {
-                throw Input.invalid("custom_fields", "a value must be a string, number, boolean or list");
+                throw Input.invalid(name, "a value must be a string, number, boolean or list");
             }
             fields.add(new CustomFieldValue(
                     field.id("id").get(), value == null || value.isNull() ? null : value.deepCopy()));

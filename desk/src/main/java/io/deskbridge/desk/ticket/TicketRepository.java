@@ -82,11 +82,11 @@ class TicketRepository {
                 INSERT INTO tickets (external_id, type, subject, raw_subject, description, priority, status, recipient,
                     requester_id, submitter_id, assignee_id, organization_id, group_id, collaborator_ids, follower_ids,
                     tags, custom_fields, via_channel, due_at, is_public, has_incidents, created_at, updated_at,
-                    generated_timestamp)
+                    generated_timestamp, brand_id, ticket_form_id, problem_id, email_cc_ids)
                 VALUES (:externalId, :type, :subject, :rawSubject, :description, :priority, :status, :recipient,
                     :requesterId, :submitterId, :assigneeId, :organizationId, :groupId, :collaboratorIds, :followerIds,
                     :tags, :customFields, :viaChannel, :dueAt, :isPublic, :hasIncidents, :createdAt, :updatedAt,
-                    :generatedTimestamp)
+                    :generatedTimestamp, :brandId, :ticketFormId, :problemId, :emailCcIds)
                 """).params(columns(t)).update(keys, "id");
         long id = keys.getKeyAs(Number.class).longValue();
         replaceTags(id, t.tags());
@@ -101,7 +101,8 @@ class TicketRepository {
                     assignee_id = :assigneeId, organization_id = :organizationId, group_id = :groupId,
                     collaborator_ids = :collaboratorIds, follower_ids = :followerIds, tags = :tags,
                     custom_fields = :customFields, due_at = :dueAt, is_public = :isPublic,
-                    updated_at = :updatedAt, generated_timestamp = :generatedTimestamp
+                    updated_at = :updatedAt, generated_timestamp = :generatedTimestamp, brand_id = :brandId,
+                    ticket_form_id = :ticketFormId, problem_id = :problemId, email_cc_ids = :emailCcIds
                  WHERE id = :id
                 """).params(columns(t)).param("id", t.id()).update();
         replaceTags(t.id(), t.tags());
@@ -351,6 +352,10 @@ class TicketRepository {
         m.put("createdAt", ts(t.createdAt()));
         m.put("updatedAt", ts(t.updatedAt()));
         m.put("generatedTimestamp", t.generatedTimestamp());
+        m.put("brandId", t.brandId());
+        m.put("ticketFormId", t.ticketFormId());
+        m.put("problemId", t.problemId());
+        m.put("emailCcIds", new SqlArrayValue("bigint", t.emailCcIds().toArray()));
         return m;
     }
 
@@ -383,6 +388,10 @@ class TicketRepository {
                 rs.getLong("generated_timestamp"),
                 instant(rs, "deleted_at"),
                 rs.getObject("deleted_by", Long.class),
+                rs.getObject("brand_id", Long.class),
+                rs.getObject("ticket_form_id", Long.class),
+                rs.getObject("problem_id", Long.class),
+                longs(rs.getArray("email_cc_ids")),
                 satisfaction(rs));
     }
 
@@ -422,6 +431,13 @@ class TicketRepository {
                 .param("at", ts(at))
                 .param("generated", generated)
                 .param("id", ticketId)
+                .update();
+    }
+
+    /** An incident linked to this problem: the problem now {@code has_incidents}. */
+    void markHasIncidents(long problemId) {
+        jdbc.sql("UPDATE tickets SET has_incidents = TRUE WHERE id = :id")
+                .param("id", problemId)
                 .update();
     }
 

@@ -2,6 +2,7 @@ package io.deskbridge.desk.ticket;
 
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.api.RecordInvalidException;
+import io.deskbridge.desk.attachment.Attachments;
 import io.deskbridge.desk.group.Groups;
 import io.deskbridge.desk.organization.Organizations;
 import io.deskbridge.desk.pagination.PageQuery;
@@ -49,6 +50,8 @@ public class Tickets {
     private final Clock clock;
     private final IdempotencyRepository idempotency;
     private final ApplicationEventPublisher publisher;
+    private final Attachments attachments;
+    private final WriteFields writeFields;
 
     static final java.time.Duration IDEMPOTENCY_WINDOW = java.time.Duration.ofHours(2);
 
@@ -60,8 +63,12 @@ public class Tickets {
             SearchIndex index,
             Clock clock,
             IdempotencyRepository idempotency,
-            ApplicationEventPublisher publisher) {
+            ApplicationEventPublisher publisher,
+            Attachments attachments,
+            WriteFields writeFields) {
+        this.writeFields = writeFields;
         this.publisher = publisher;
+        this.attachments = attachments;
         this.repository = repository;
         this.idempotency = idempotency;
         this.users = users;
@@ -195,10 +202,19 @@ public class Tickets {
         Instant now = now();
         UserAccount requester = changes.requester().map(this::resolveRequester).orElseGet(() -> user(caller.userId()));
         long submitterId = changes.submitterId().map(id -> user(id).id()).orElse(caller.userId());
-        Long assigneeId = changes.assigneeId().or(null);
+        TicketChanges.People people = changes.people();
+        Long assigneeId = writeFields
+                .assigneeByEmail(people.assigneeEmail())
+                .orElse(changes.assigneeId().or(null));
         String status = changes.status().orElse(assigneeId != null ? "open" : "new");
         List<String> tags = new ArrayList<>(changes.tags().orElse(List.of()));
         changes.additionalTags().ifPresent(tags::addAll);
+        WriteFields.CheckedFields fields =
+                writeFields.customFields(List.of(), changes.customFields().orElse(List.of()));
+        tags.removeAll(fields.removeTags());
+        tags.addAll(fields.addTags());
+        Long problemId =
+                writeFields.problem(people.problemId(), null, changes.type().or(null), 0);
         String subject = changes.subject().orElse(null);
         String body = bodyOf(comment);
         Ticket draft = new Ticket(
@@ -216,10 +232,12 @@ public class Tickets {
                 assigneeId,
                 changes.organizationId().present() ? changes.organizationId().value() : requester.organizationId(),
                 changes.groupId().or(null),
-                changes.collaboratorIds().orElse(List.of()),
-                List.of(),
+                writeFields
+                        .collaborators(people.collaborators())
+                        .orElse(changes.collaboratorIds().orElse(List.of())),
+                writeFields.followers(people.followers(), List.of()),
                 distinct(tags),
-                changes.customFields().orElse(List.of()),
+                fields.values(),
                 via,
                 changes.dueAt().or(null),
                 comment.isPublic() == null || comment.isPublic(),
@@ -228,9 +246,14 @@ public class Tickets {
                 now,
                 now.getEpochSecond(),
                 null,
-                null);
+                null,
+                writeFields.brand(people.brandId(), null),
+                writeFields.form(people.ticketFormId(), null),
+                problemId,
+                writeFields.emailCcs(people.emailCcs(), List.of()));
         validate(draft, caller);
         long id = repository.insert(draft);
+        writeFields.linked(problemId);
         Ticket saved = repository.findById(id).orElseThrow();
         long auditId = repository.insertAudit(id, caller.userId(), via, now);
         List<AuditEvent> events = new ArrayList<>();
@@ -307,8 +330,17 @@ public class Tickets {
         List<String> tags = new ArrayList<>(changes.tags().orElse(current.tags()));
         changes.additionalTags().ifPresent(tags::addAll);
         changes.removeTags().ifPresent(tags::removeAll);
+        TicketChanges.People people = changes.people();
+        WriteFields.CheckedFields fields = writeFields.customFields(
+                current.customFields(), changes.customFields().orElse(List.of()));
+        tags.removeAll(fields.removeTags());
+        tags.addAll(fields.addTags());
         UserAccount requester = changes.requester().map(this::resolveRequester).orElse(null);
-        Long assigneeId = changes.assigneeId().or(current.assigneeId());
+        Long assigneeId = writeFields
+                .assigneeByEmail(people.assigneeEmail())
+                .orElse(changes.assigneeId().or(current.assigneeId()));
+        String type = changes.type().or(current.type());
+        Long problemId = writeFields.problem(people.problemId(), current.problemId(), type, id);
         String status = changes.status().orElse(current.status());
         if ("new".equals(status) && assigneeId != null && !changes.status().isPresent()) {
             status = "open";
@@ -320,7 +352,7 @@ public class Tickets {
         Ticket updated = new Ticket(
                 id,
                 changes.externalId().or(current.externalId()),
-                changes.type().or(current.type()),
+                type,
                 changes.subject().orElse(current.subject()),
                 changes.subject().orElse(current.rawSubject()),
                 current.description(),
@@ -332,10 +364,12 @@ public class Tickets {
                 assigneeId,
                 changes.organizationId().or(current.organizationId()),
                 changes.groupId().or(current.groupId()),
-                changes.collaboratorIds().orElse(current.collaboratorIds()),
-                current.followerIds(),
+                writeFields
+                        .collaborators(people.collaborators())
+                        .orElse(changes.collaboratorIds().orElse(current.collaboratorIds())),
+                writeFields.followers(people.followers(), current.followerIds()),
                 distinct(tags),
-                mergeCustomFields(current.customFields(), changes.customFields().orElse(List.of())),
+                mergeCustomFields(current.customFields(), fields.values()),
                 current.viaChannel(),
                 changes.dueAt().or(current.dueAt()),
                 current.isPublic(),
@@ -345,9 +379,16 @@ public class Tickets {
                 nextGeneratedTimestamp(now, current),
                 null,
                 null,
+                writeFields.brand(people.brandId(), current.brandId()),
+                writeFields.form(people.ticketFormId(), current.ticketFormId()),
+                problemId,
+                writeFields.emailCcs(people.emailCcs(), current.emailCcIds()),
                 current.satisfaction());
         validate(updated, caller);
         repository.update(updated);
+        if (!Objects.equals(problemId, current.problemId())) {
+            writeFields.linked(problemId);
+        }
         long auditId = repository.insertAudit(id, caller.userId(), via, now);
         List<AuditEvent> events = new ArrayList<>();
         for (String field : List.of(
@@ -371,7 +412,8 @@ public class Tickets {
             }
         }
         Ticket saved = repository.findById(id).orElseThrow();
-        Optional<NewComment> comment = changes.comment().filter(c -> !bodyOf(c).isBlank());
+        Optional<NewComment> comment = changes.comment()
+                .filter(c -> !bodyOf(c).isBlank() || !c.uploads().isEmpty());
         if (comment.isPresent()) {
             NewComment c = comment.get();
             TicketComment added = addComment(
@@ -469,6 +511,7 @@ public class Tickets {
         TicketComment draft =
                 new TicketComment(0, ticket.id(), auditId, authorId, plain, html, plain, isPublic, via, now);
         long commentId = repository.insertComment(draft);
+        attachments.attach(comment.uploads(), ticket.id(), commentId);
         events.add(new AuditEvent.Comment(commentId, authorId, plain, html, isPublic, auditId));
         return new TicketComment(commentId, ticket.id(), auditId, authorId, plain, html, plain, isPublic, via, now);
     }

@@ -3,6 +3,7 @@ package io.deskbridge.desk.user;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.deskbridge.common.security.PasswordPolicy;
+import io.deskbridge.desk.api.AccountFieldValues;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.api.RecordInvalidException;
 import io.deskbridge.desk.audit.Actor;
@@ -45,6 +46,7 @@ public class Users implements LocalCache {
     private final Organizations organizations;
     private final AuditLog audit;
     private final UserIdentities identities;
+    private final AccountFieldValues fieldValues;
     /** A real hash of a random string, so unknown emails cost as much to check as known ones. */
     private final String dummyHash;
 
@@ -69,9 +71,11 @@ public class Users implements LocalCache {
             SearchIndex index,
             Organizations organizations,
             AuditLog audit,
-            UserIdentities identities) {
+            UserIdentities identities,
+            AccountFieldValues fieldValues) {
         this.audit = audit;
         this.identities = identities;
+        this.fieldValues = fieldValues;
         this.repository = repository;
         this.index = index;
         this.organizations = organizations;
@@ -379,7 +383,7 @@ public class Users implements LocalCache {
         }
     }
 
-    private static UserAccount apply(UserAccount u, UserChanges c) {
+    private UserAccount apply(UserAccount u, UserChanges c) {
         return new UserAccount(
                 u.id(),
                 c.name().map(String::strip).orElse(u.name()),
@@ -396,7 +400,9 @@ public class Users implements LocalCache {
                 c.details().orElse(u.details()),
                 c.notes().orElse(u.notes()),
                 c.tags().orElse(u.tags()),
-                c.userFields().orElse(u.userFields()),
+                c.userFields()
+                        .map(v -> fieldValues.check(AccountFieldValues.Owner.USER, v))
+                        .orElse(u.userFields()),
                 u.createdAt(),
                 u.updatedAt(),
                 u.lastLoginAt(),
