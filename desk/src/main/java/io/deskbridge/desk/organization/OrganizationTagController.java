@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,9 +38,10 @@ class OrganizationTagController {
         return new TagsResponse(organizations.get(id).tags());
     }
 
+    /** 201, as Zendesk's OAS documents for setting tags. */
     @PostMapping("/api/v2/organizations/{id}/tags")
-    TagsResponse set(@PathVariable long id, @RequestBody JsonNode body) {
-        return save(id, tags(body));
+    ResponseEntity<TagsResponse> set(@PathVariable long id, @RequestBody JsonNode body) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(save(id, tags(body)));
     }
 
     @PutMapping("/api/v2/organizations/{id}/tags")

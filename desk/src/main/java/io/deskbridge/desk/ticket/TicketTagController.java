@@ -3,6 +3,8 @@ package io.deskbridge.desk.ticket;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.user.DeskPrincipal;
 import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -37,9 +39,11 @@ class TicketTagController {
         return new TagsResponse(tickets.get(id).tags());
     }
 
+    /** 201, as Zendesk's OAS documents for setting tags. */
     @PostMapping("/api/v2/tickets/{id}/tags")
-    TagsResponse set(@PathVariable long id, @RequestBody JsonNode body, @AuthenticationPrincipal DeskPrincipal caller) {
-        return write(caller, id, "tags", tags(body));
+    ResponseEntity<TagsResponse> set(
+            @PathVariable long id, @RequestBody JsonNode body, @AuthenticationPrincipal DeskPrincipal caller) {
+        return ResponseEntity.status(HttpStatus.CREATED).body(write(caller, id, "tags", tags(body)));
     }
 
     @PutMapping("/api/v2/tickets/{id}/tags")

@@ -48,6 +48,12 @@ import org.zendesk.client.v2.model.events.CommentEvent;
  * automations), tags, groups, custom roles, locales, audits and lookups by external id. Each test
  * creates its own data with unique names. Where desk answers what Zendesk answers but the client
  * reads it in its own way, the test says so next to the assertion.
+ *
+ * <p>Not covered here, on purpose: {@code executeView} ({@code /views/{id}/execute}, not served: the
+ * view's tickets are, see {@link Rules}); organization membership writes (desk derives one membership
+ * per user, see {@link OrganizationMemberships}); {@code ticket_form_id} on tickets (another change
+ * of this session applies it); help center, topics, satisfaction ratings, identities, attachments,
+ * requests, suspended tickets and dynamic content (their own suites).
  */
 class ZendeskJavaClientResourcesConformanceIntegrationTests extends DeskIntegrationTest {
 
@@ -664,33 +670,33 @@ class ZendeskJavaClientResourcesConformanceIntegrationTests extends DeskIntegrat
             long viewId = view.json().path("view").path("id").asLong();
 
             String tags = "{\"tags\":[\"schema_tag\"]}";
-            check("/api/v2/tickets/{ticket_id}/tags", "PUT", "/api/v2/tickets/" + ticketId + "/tags", auth, tags);
-            check("/api/v2/tickets/{ticket_id}/tags", "POST", "/api/v2/tickets/" + ticketId + "/tags", auth, tags);
-            check("/api/v2/tickets/{ticket_id}/tags", "GET", "/api/v2/tickets/" + ticketId + "/tags", auth, null);
-            check(
-                    "/api/v2/organizations/{organization_id}/tags",
-                    "PUT",
-                    "/api/v2/organizations/" + orgId + "/tags",
-                    auth,
-                    tags);
-            check("/api/v2/macros/{macro_id}/apply", "GET", "/api/v2/macros/" + macroId + "/apply", auth, null);
+            String ticketTags = "/api/v2/tickets/" + ticketId + "/tags";
+            check("/api/v2/tickets/{ticket_id}/tags", "PUT", 200, ticketTags, auth, tags);
+            check("/api/v2/tickets/{ticket_id}/tags", "POST", 201, ticketTags, auth, tags);
+            check("/api/v2/tickets/{ticket_id}/tags", "GET", 200, ticketTags, auth, null);
+            String orgTags = "/api/v2/organizations/" + orgId + "/tags";
+            check("/api/v2/organizations/{organization_id}/tags", "PUT", 200, orgTags, auth, tags);
+            check("/api/v2/organizations/{organization_id}/tags", "POST", 201, orgTags, auth, tags);
+            check("/api/v2/organizations/{organization_id}/tags", "DELETE", 200, orgTags, auth, tags);
+            check("/api/v2/macros/{macro_id}/apply", "GET", 200, "/api/v2/macros/" + macroId + "/apply", auth, null);
             check(
                     "/api/v2/tickets/{ticket_id}/macros/{macro_id}/apply",
                     "GET",
+                    200,
                     "/api/v2/tickets/" + ticketId + "/macros/" + macroId + "/apply",
                     auth,
                     null);
-            check("/api/v2/views/{view_id}/tickets", "GET", "/api/v2/views/" + viewId + "/tickets", auth, null);
-            check("/api/v2/views/{view_id}/count", "GET", "/api/v2/views/" + viewId + "/count", auth, null);
-            check("/api/v2/groups/assignable", "GET", "/api/v2/groups/assignable", auth, null);
+            check("/api/v2/views/{view_id}/tickets", "GET", 200, "/api/v2/views/" + viewId + "/tickets", auth, null);
+            check("/api/v2/views/{view_id}/count", "GET", 200, "/api/v2/views/" + viewId + "/count", auth, null);
+            check("/api/v2/groups/assignable", "GET", 200, "/api/v2/groups/assignable", auth, null);
         }
 
-        private void check(String oasPath, String method, String path, String auth, String body) {
+        private void check(String oasPath, String method, int status, String path, String auth, String body) {
             var response = api.send(method, path, auth, body);
             assertThat(response.status())
                     .as(method + " " + path + ": " + response.body())
-                    .isEqualTo(200);
-            String schema = schemas.responseSchema(oasPath, method, 200);
+                    .isEqualTo(status);
+            String schema = schemas.responseSchema(oasPath, method, status);
             assertThat(schemas.violations(schema, OpenApiSchemas.parse(response.body())))
                     .as(method + " " + path + " against " + schema + ": " + response.body())
                     .isEmpty();
