@@ -4,13 +4,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskbridge.desk.apitoken.AuthenticatesAs;
 import io.deskbridge.desk.apitoken.TokenScope;
+import io.deskbridge.desk.support.DeskClient;
+import io.deskbridge.desk.support.DeskClient.Response;
 import io.deskbridge.desk.support.DeskIntegrationTest;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
@@ -37,6 +41,11 @@ class NodeZendeskConformanceIntegrationTests extends DeskIntegrationTest {
     private JsonNode report;
 
     private String stderr = "";
+
+    /** Made before the script runs, older than the exports' one-minute window (see {@link #run}). */
+    private record Seeded(long organizationId, long userId, long ticketId) {}
+
+    private Seeded seeded;
 
     @Test
     void shouldReadTheTokenOwnerAndCrudOrganizationsAndUsers() {
@@ -155,11 +164,13 @@ class NodeZendeskConformanceIntegrationTests extends DeskIntegrationTest {
         assertThat(found).hasSize(1);
         assertThat(found.get(0).path("id").asLong()).isEqualTo(ticket);
         assertThat(found.get(0).path("result_type").asString()).isEqualTo("ticket");
-        assertThat(ids(value("tickets.incremental"))).contains(ticket);
-        assertThat(ids(value("users.incremental")))
-                .contains(value("users.create").path("id").asLong());
-        assertThat(ids(value("organizations.incremental")))
-                .contains(value("organizations.create").path("id").asLong());
+        // Zendesk's exports leave out the last minute's changes, so they list the records made before
+        // the script ran (the desk's clock then moved on), not the script's own.
+        assertThat(ids(value("tickets.incremental")))
+                .contains(seeded.ticketId())
+                .doesNotContain(ticket);
+        assertThat(ids(value("users.incremental"))).contains(seeded.userId());
+        assertThat(ids(value("organizations.incremental"))).contains(seeded.organizationId());
     }
 
     @Test
@@ -207,7 +218,9 @@ class NodeZendeskConformanceIntegrationTests extends DeskIntegrationTest {
         assertThat(ids(value("views.tickets"))).contains(ticket);
         assertThat(value("views.showCount").asLong())
                 .isEqualTo(ids(value("views.tickets")).size());
-        value("views.delete");
+        // node-zendesk 6.0.1's views.delete recurses into itself: the script deletes through the
+        // client's request layer (see conformance.js).
+        assertThat(ids(value("views.delete"))).doesNotContain(view);
     }
 
     @Test
@@ -250,6 +263,9 @@ class NodeZendeskConformanceIntegrationTests extends DeskIntegrationTest {
     private JsonNode run() {
         requireNode();
         String token = issueToken(owner(), TokenScope.FULL, AuthenticatesAs.OWNER_ONLY);
+        seeded = seed(DeskClient.tokenAuth(OWNER_EMAIL, token));
+        // The exports serve only what is older than a minute (ExportPaging.maxTimestamp, as Zendesk).
+        clock.advance(Duration.ofMinutes(2));
         try {
             install();
             Path err = WORK.resolve("conformance.stderr");
@@ -278,6 +294,29 @@ class NodeZendeskConformanceIntegrationTests extends DeskIntegrationTest {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    private Seeded seed(String auth) {
+        String mark = UUID.randomUUID().toString().replace("-", "");
+        Response org =
+                api.send("POST", "/api/v2/organizations", auth, "{\"organization\":{\"name\":\"Seed " + mark + "\"}}");
+        assertThat(org.status()).as(org.body()).isEqualTo(201);
+        Response user = api.send(
+                "POST",
+                "/api/v2/users",
+                auth,
+                "{\"user\":{\"name\":\"Seed\",\"email\":\"seed-" + mark + "@example.com\"}}");
+        assertThat(user.status()).as(user.body()).isEqualTo(201);
+        Response ticket = api.send(
+                "POST",
+                "/api/v2/tickets",
+                auth,
+                "{\"ticket\":{\"subject\":\"Seed " + mark + "\",\"comment\":{\"body\":\"Seed\"}}}");
+        assertThat(ticket.status()).as(ticket.body()).isEqualTo(201);
+        return new Seeded(
+                org.json().at("/organization/id").asLong(),
+                user.json().at("/user/id").asLong(),
+                ticket.json().at("/ticket/id").asLong());
     }
 
     /**
