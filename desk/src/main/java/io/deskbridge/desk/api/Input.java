@@ -85,6 +85,24 @@ public final class Input {
         throw invalid(field, "must be a positive whole number, not " + type(value));
     }
 
+    /**
+     * A position (ticket fields, forms, rules): a whole number from 0, as Zendesk accepts — the Zendesk
+     * Java client always sends {@code "position": 0} for a new form, trigger or automation.
+     */
+    public Optional<Integer> position(String field) {
+        JsonNode value = node.get(field);
+        if (value == null || value.isNull()) {
+            return Optional.empty();
+        }
+        if (value.isIntegralNumber() && value.canConvertToInt() && value.intValue() >= 0) {
+            return Optional.of(value.intValue());
+        }
+        if (value.isString() && value.stringValue().matches("0|[1-9][0-9]{0,8}")) {
+            return Optional.of(Integer.parseInt(value.stringValue()));
+        }
+        throw invalid(field, "must be from 0 to " + Integer.MAX_VALUE);
+    }
+
     public Optional<Boolean> bool(String field) {
         JsonNode value = node.get(field);
         if (value == null || value.isNull()) {

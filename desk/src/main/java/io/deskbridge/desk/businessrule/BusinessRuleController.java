@@ -28,6 +28,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.node.JsonNodeFactory;
+import tools.jackson.databind.node.ObjectNode;
 
 /** Macros, triggers, automations, views, SLA policies: agents read, admins write. */
 @RestController
@@ -294,15 +296,8 @@ class BusinessRuleController {
                 in.string("title", 255),
                 in.string("description", 4000),
                 in.bool("active"),
-                Optional.ofNullable(in.id("position")
-                        .map(p -> {
-                            if (p < 0 || p > Integer.MAX_VALUE) {
-                                throw Input.invalid("position", "must be from 0 to " + Integer.MAX_VALUE);
-                            }
-                            return p.intValue();
-                        })
-                        .orElse(null)),
-                Optional.ofNullable(in.raw(sla ? "filter" : "conditions")),
+                Optional.ofNullable(in.position("position").orElse(null)),
+                Optional.ofNullable(sla ? in.raw("filter") : conditions(kind, in)),
                 Optional.ofNullable(in.raw(sla ? "policy_metrics" : "actions")),
                 Optional.ofNullable(in.present("execution") ? in.raw("execution") : in.raw("output"))
                         .filter(e -> !e.isNull())
@@ -312,6 +307,21 @@ class BusinessRuleController {
                             }
                             return e;
                         }));
+    }
+
+    /**
+     * A rule's conditions. Zendesk's view create and update take {@code all} and {@code any} at the
+     * top of the view (its docs' examples and node-zendesk send them so) and answer them inside
+     * {@code conditions}; desk takes both forms for views, {@code conditions} winning.
+     */
+    private static JsonNode conditions(RuleKind kind, Input in) {
+        if (kind != RuleKind.VIEW || in.present("conditions") || !(in.present("all") || in.present("any"))) {
+            return in.raw("conditions");
+        }
+        ObjectNode conditions = JsonNodeFactory.instance.objectNode();
+        conditions.set("all", in.present("all") ? in.raw("all") : JsonNodeFactory.instance.arrayNode());
+        conditions.set("any", in.present("any") ? in.raw("any") : JsonNodeFactory.instance.arrayNode());
+        return conditions;
     }
 
     private static void requireAdmin(DeskPrincipal caller, RuleKind kind) {

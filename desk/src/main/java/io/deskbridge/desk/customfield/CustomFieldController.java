@@ -240,14 +240,7 @@ class CustomFieldController {
     }
 
     private static Integer position(Input in) {
-        return in.id("position")
-                .map(p -> {
-                    if (p < 0 || p > Integer.MAX_VALUE) {
-                        throw Input.invalid("position", "must be from 0 to " + Integer.MAX_VALUE);
-                    }
-                    return p.intValue();
-                })
-                .orElse(null);
+        return in.position("position").orElse(null);
     }
 
     private static Optional<List<OptionWrite>> options(Input in) {

@@ -67,7 +67,11 @@ class GroupController {
     record GroupsResponse(
             List<GroupJson> groups, @JsonUnwrapped Paging paging) {}
 
-    @GetMapping("/api/v2/groups")
+    /**
+     * {@code /groups/assignable} lists the same groups: every group of this desk can take tickets
+     * (Zendesk's "assignable" excludes only groups an agent cannot see, and desk has no such groups).
+     */
+    @GetMapping({"/api/v2/groups", "/api/v2/groups/assignable"})
     GroupsResponse list(HttpServletRequest request) {
         String base = base();
         Page<GroupJson> page = pager.page(

@@ -16,8 +16,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
@@ -95,6 +97,13 @@ class TicketHistoryController {
     @GetMapping("/api/v2/tickets/{id}/audits/{auditId}")
     AuditResponse audit(@PathVariable long id, @PathVariable long auditId) {
         return new AuditResponse(AuditJson.of(tickets.audit(id, auditId)));
+    }
+
+    /** Answers 200 with an empty body, as Zendesk's OAS documents. */
+    @PutMapping("/api/v2/tickets/{id}/audits/{auditId}/make_private")
+    ResponseEntity<Void> makePrivate(@PathVariable long id, @PathVariable long auditId) {
+        tickets.makePrivate(id, auditId);
+        return ResponseEntity.ok().build();
     }
 
     /**

@@ -156,6 +156,13 @@ class TicketRepository {
                 .update();
     }
 
+    void makeCommentsPrivate(long ticketId, long auditId) {
+        jdbc.sql("UPDATE ticket_comments SET is_public = FALSE WHERE ticket_id = :ticketId AND audit_id = :auditId")
+                .param("ticketId", ticketId)
+                .param("auditId", auditId)
+                .update();
+    }
+
     long insertComment(TicketComment c) {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""

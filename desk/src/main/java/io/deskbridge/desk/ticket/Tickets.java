@@ -140,6 +140,40 @@ public class Tickets {
         return repository.audit(ticketId, auditId).orElseThrow(() -> AuditNotFoundException.forId(ticketId, auditId));
     }
 
+    /**
+     * Makes the comment an audit added private ({@code PUT /tickets/{id}/audits/{audit_id}/make_private}):
+     * the comment and the audit's {@code Comment} event both become {@code public: false}. An audit
+     * without a comment is left as it is (Zendesk answers 200 there too). The ticket's other fields
+     * and its update time do not change: Zendesk records no new audit for it.
+     */
+    @Transactional
+    public void makePrivate(long ticketId, long auditId) {
+        TicketAudit audit = audit(ticketId, auditId);
+        List<AuditEvent> events = new ArrayList<>();
+        boolean changed = false;
+        for (AuditEvent event : audit.events()) {
+            if (event instanceof AuditEvent.Comment c && c.isPublic()) {
+                events.add(new AuditEvent.Comment(
+                        c.id(),
+                        c.type(),
+                        c.authorId(),
+                        c.body(),
+                        c.htmlBody(),
+                        c.plainBody(),
+                        false,
+                        c.attachments(),
+                        c.auditId()));
+                changed = true;
+            } else {
+                events.add(event);
+            }
+        }
+        if (changed) {
+            repository.updateAuditEvents(auditId, events);
+            repository.makeCommentsPrivate(ticketId, auditId);
+        }
+    }
+
     /** Every ticket's audits, newest first, older than {@code beforeId} (null: from the newest). */
     @Transactional(readOnly = true)
     public List<TicketAudit> auditsBefore(Long beforeId, int limit) {

@@ -121,14 +121,7 @@ class TicketFormController {
         return new TicketFormWrite(
                 in.string("name", 255),
                 in.string("display_name", 255),
-                Optional.ofNullable(in.id("position")
-                        .map(p -> {
-                            if (p < 0 || p > Integer.MAX_VALUE) {
-                                throw Input.invalid("position", "must be from 0 to " + Integer.MAX_VALUE);
-                            }
-                            return p.intValue();
-                        })
-                        .orElse(null)),
+                Optional.ofNullable(in.position("position").orElse(null)),
                 in.bool("active"),
                 in.bool("default"),
                 in.bool("end_user_visible"),

@@ -5,6 +5,7 @@ import io.deskbridge.desk.api.OpenValues;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import tools.jackson.databind.JsonNode;
 
 /** A user in Zendesk's JSON shape. */
@@ -21,6 +22,9 @@ public record UserJson(
         Long organizationId,
         String externalId,
         String phone,
+        // Zendesk's user details and notes (agents and admins see them); "" when empty, as Zendesk.
+        String details,
+        String notes,
         List<String> tags,
         String timeZone,
         String ianaTimeZone,
@@ -43,6 +47,8 @@ public record UserJson(
                 user.organizationId(),
                 user.externalId(),
                 user.phone(),
+                Objects.toString(user.details(), ""),
+                Objects.toString(user.notes(), ""),
                 user.tags(),
                 user.timeZone(),
                 user.timeZone(),
@@ -67,6 +73,8 @@ public record UserJson(
                 null,
                 null,
                 null,
+                "",
+                "",
                 List.of(),
                 "UTC",
                 "UTC",
