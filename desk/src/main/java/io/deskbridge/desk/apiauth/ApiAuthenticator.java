@@ -51,6 +51,28 @@ public class ApiAuthenticator {
         this.oauth = oauth;
     }
 
+    /**
+     * The email named by {@code Basic} credentials ({@code email/token:…} or {@code email:…}), for the
+     * per-account throttle; null for any other header or one that does not decode.
+     */
+    public static String emailOf(String header) {
+        if (header == null || !startsWithIgnoreCase(header, "Basic ")) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        String login = decoded.substring(0, colon);
+        return login.endsWith(TOKEN_SUFFIX) ? login.substring(0, login.length() - TOKEN_SUFFIX.length()) : login;
+    }
+
     public ApiAuthentication authenticate(String header, String clientAddress) {
         if (startsWithIgnoreCase(header, "Bearer ")) {
             return byBearer(header.substring(7).trim());

@@ -150,8 +150,9 @@ class SecurityConfig {
                         .passwordParameter("password")
                         .successHandler(new SignInLanding(pagesBeforeSignIn))
                         .failureHandler((request, response, ex) -> {
-                            // Wrong passwords count against the same per-address budget as the API's.
-                            throttle.recordFailure(request.getRemoteAddr());
+                            // Wrong passwords count against the same budgets as the API's: per address and
+                            // per account.
+                            throttle.recordFailure(request.getRemoteAddr(), request.getParameter("email"));
                             response.sendRedirect("/login?error");
                         }))
                 .addFilterAfter(
@@ -166,7 +167,10 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** Refuses sign-in attempts from an address while its failed-authentication budget is spent. */
+    /**
+     * Refuses sign-in attempts from an address, or as an email, while its failed-authentication budget
+     * is spent.
+     */
     private static OncePerRequestFilter signInThrottle(FailedAuthThrottle throttle) {
         return new OncePerRequestFilter() {
             @Override
@@ -177,7 +181,7 @@ class SecurityConfig {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                long retryAfter = throttle.retryAfterSeconds(request.getRemoteAddr());
+                long retryAfter = throttle.retryAfterSeconds(request.getRemoteAddr(), request.getParameter("email"));
                 if (retryAfter > 0) {
                     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
                     response.sendRedirect("/login?throttled=" + retryAfter);
