@@ -34,11 +34,17 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
     private final ApiAuthenticator authenticator;
     private final FailedAuthThrottle throttle;
     private final ObjectMapper json;
+    private final AuthenticationMetrics metrics;
 
-    public ApiAuthenticationFilter(ApiAuthenticator authenticator, FailedAuthThrottle throttle, ObjectMapper json) {
+    public ApiAuthenticationFilter(
+            ApiAuthenticator authenticator,
+            FailedAuthThrottle throttle,
+            ObjectMapper json,
+            AuthenticationMetrics metrics) {
         this.authenticator = authenticator;
         this.throttle = throttle;
         this.json = json;
+        this.metrics = metrics;
     }
 
     @Override
@@ -51,8 +57,10 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
         String address = request.getRemoteAddr();
         String email = ApiAuthenticator.emailOf(header);
+        AuthenticationMetrics.Kind kind = ApiAuthenticator.kindOf(header);
         long retryAfter = throttle.retryAfterSeconds(address, email);
         if (retryAfter > 0) {
+            metrics.count(kind, AuthenticationMetrics.Outcome.THROTTLED);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
             write(
                     response,
@@ -67,6 +75,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
         if (!result.succeeded()) {
             log.info("API authentication failed from {}: {}", address, result.failure());
             throttle.recordFailure(address, email);
+            metrics.count(kind, AuthenticationMetrics.Outcome.FAILURE);
             if (!result.bearer()) {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Web Password\"");
             }
@@ -76,6 +85,7 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
                     result.bearer() ? ZendeskErrors.invalidBearerToken() : ZendeskErrors.couldNotAuthenticate());
             return;
         }
+        metrics.count(kind, AuthenticationMetrics.Outcome.SUCCESS);
         if (result.readOnly() && ScopeRules.needsWrite(request.getMethod(), request.getRequestURI())) {
             write(response, 403, ZendeskErrors.missingScope("write"));
             return;

@@ -73,6 +73,25 @@ public class ApiAuthenticator {
         return login.endsWith(TOKEN_SUFFIX) ? login.substring(0, login.length() - TOKEN_SUFFIX.length()) : login;
     }
 
+    /** The kind of credential an {@code Authorization} header carries, for the metrics. */
+    public static AuthenticationMetrics.Kind kindOf(String header) {
+        if (startsWithIgnoreCase(header, "Bearer ")) {
+            return AuthenticationMetrics.Kind.OAUTH_TOKEN;
+        }
+        if (!startsWithIgnoreCase(header, "Basic ")) {
+            return AuthenticationMetrics.Kind.UNSUPPORTED;
+        }
+        String email = emailOf(header);
+        if (email == null) {
+            return AuthenticationMetrics.Kind.UNSUPPORTED;
+        }
+        String decoded =
+                new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        return decoded.substring(0, decoded.indexOf(':')).endsWith(TOKEN_SUFFIX)
+                ? AuthenticationMetrics.Kind.API_TOKEN
+                : AuthenticationMetrics.Kind.PASSWORD;
+    }
+
     public ApiAuthentication authenticate(String header, String clientAddress) {
         if (startsWithIgnoreCase(header, "Bearer ")) {
             return byBearer(header.substring(7).trim());

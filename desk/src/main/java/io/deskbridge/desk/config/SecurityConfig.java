@@ -5,6 +5,7 @@ import io.deskbridge.desk.agent.SignInLanding;
 import io.deskbridge.desk.api.ZendeskErrors;
 import io.deskbridge.desk.apiauth.ApiAuthenticationFilter;
 import io.deskbridge.desk.apiauth.ApiAuthenticator;
+import io.deskbridge.desk.apiauth.AuthenticationMetrics;
 import io.deskbridge.desk.apiauth.FailedAuthThrottle;
 import io.deskbridge.desk.audit.AuditLog;
 import io.deskbridge.desk.user.LiveSessionFilter;
@@ -56,6 +57,7 @@ class SecurityConfig {
             HttpSecurity http,
             ApiAuthenticator authenticator,
             FailedAuthThrottle throttle,
+            AuthenticationMetrics metrics,
             ObjectMapper json,
             Users users,
             AuditLog audit)
@@ -98,7 +100,8 @@ class SecurityConfig {
                         new LiveSessionFilter(users, audit, WhenEnded.CONTINUE_UNAUTHENTICATED),
                         SecurityContextHolderFilter.class)
                 .addFilterBefore(
-                        new ApiAuthenticationFilter(authenticator, throttle, json), AnonymousAuthenticationFilter.class)
+                        new ApiAuthenticationFilter(authenticator, throttle, json, metrics),
+                        AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
                             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Web Password\"");
                             write(json, response, 401, ZendeskErrors.couldNotAuthenticate());
