@@ -36,7 +36,10 @@ public final class DeskJar implements AutoCloseable {
         return "http://127.0.0.1:" + port;
     }
 
-    /** Starts desk and waits until it serves its sign-in page. */
+    /**
+     * Starts desk and waits until it serves its sign-in page (up to five minutes: a JVM starting on a
+     * machine busy with other builds has taken close to that).
+     */
     public Process start() throws IOException {
         List<String> command = new ArrayList<>(List.of(
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
@@ -54,7 +57,7 @@ public final class DeskJar implements AutoCloseable {
                 .start();
         processes.add(process);
         DeskClient probe = DeskClient.stateless(baseUrl());
-        await().atMost(Duration.ofSeconds(120))
+        await().atMost(Duration.ofSeconds(300))
                 .pollInterval(Duration.ofMillis(250))
                 .until(() -> {
                     if (!process.isAlive()) {

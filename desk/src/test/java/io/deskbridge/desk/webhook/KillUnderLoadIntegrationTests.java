@@ -35,7 +35,7 @@ import tools.jackson.databind.JsonNode;
  * subscribed to both changes, is killed with SIGKILL mid-load and started again on the same database.
  * Every write desk acknowledged with a 2xx is there after the restart, and every change the database
  * holds, acknowledged or not (a commit whose answer the kill cut off), is delivered to the receiver.
- * Bounded: four writers, at most 150 writes each and 20 s before the kill.
+ * Bounded: four writers, at most 150 rounds each, killed after 120 acknowledged writes or 60 s.
  */
 class KillUnderLoadIntegrationTests {
 
@@ -117,15 +117,20 @@ class KillUnderLoadIntegrationTests {
                     }
                 });
             }
+            // Kill once 120 writes are acknowledged, or after 60 s on a slow machine, whichever comes first.
             Instant loadStarted = Instant.now();
-            await().atMost(Duration.ofSeconds(20))
-                    .pollInterval(Duration.ofMillis(50))
-                    .until(() -> acknowledged.get() >= 120);
+            Instant latest = loadStarted.plus(Duration.ofSeconds(60));
+            while (acknowledged.get() < 120 && Instant.now().isBefore(latest)) {
+                Thread.sleep(20);
+            }
             int exit = desk.kill(); // SIGKILL under load
             stop.set(true);
             writers.shutdown();
             assertThat(writers.awaitTermination(60, TimeUnit.SECONDS)).isTrue();
             assertThat(exit).as("killed, not stopped").isNotZero();
+            assertThat(acknowledged.get())
+                    .as("writes acknowledged before the kill")
+                    .isGreaterThanOrEqualTo(10);
             System.out.printf(
                     "kill -9 under load: %d writes acknowledged in %d ms before the kill (%d creates, %d status changes)%n",
                     acknowledged.get(),
@@ -146,7 +151,7 @@ class KillUnderLoadIntegrationTests {
                     .filter(e -> e.getValue().equals("open"))
                     .map(Map.Entry::getKey)
                     .collect(Collectors.toSet());
-            await().atMost(Duration.ofSeconds(90))
+            await().atMost(Duration.ofSeconds(180))
                     .pollInterval(Duration.ofMillis(500))
                     .untilAsserted(() -> {
                         Map<String, Set<Long>> delivered = delivered(receiver);
