@@ -75,6 +75,8 @@ class KillUnderLoadIntegrationTests {
                 "desk.webhooks.backoff-base", "200ms",
                 "desk.webhooks.backoff-cap", "1s"));
         properties.put("desk.webhooks.max-attempts", "1000");
+        properties.put("desk.webhooks.connect-timeout", "1s");
+        properties.put("desk.webhooks.request-timeout", "2s");
         desk = new DeskJar(root.resolve("data"), properties);
 
         try (TestReceiver receiver = TestReceiver.answering(200)) {
