@@ -51,18 +51,18 @@ class PasswordPage {
             Model model)
             throws ServletException {
         String address = request.getRemoteAddr();
-        long retryAfter = throttle.retryAfterSeconds(address);
+        long retryAfter = throttle.retryAfterSeconds(address, me.email());
         Optional<String> problem;
         if (retryAfter > 0) {
             response.setHeader("Retry-After", Long.toString(retryAfter));
-            problem =
-                    Optional.of("Too many failed sign-ins from your address. Try again in " + retryAfter + " seconds.");
+            problem = Optional.of(
+                    "Too many failed sign-ins from your address or as you. Try again in " + retryAfter + " seconds.");
         } else if (!next.equals(confirm)) {
             problem = Optional.of("The new password and its confirmation differ.");
         } else {
             problem = users.changePassword(me.userId(), current, next, me.asActor(address));
             if (Users.isWrongCurrentPassword(problem)) {
-                throttle.recordFailure(address);
+                throttle.recordFailure(address, me.email());
             }
         }
         if (problem.isEmpty()) {

@@ -10,7 +10,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -24,23 +23,28 @@ import tools.jackson.databind.ObjectMapper;
  * Authenticates API requests that carry an {@code Authorization} header; requests without one fall
  * through to the session (Admin Center) or stay anonymous. Refusals are written here, in Zendesk's
  * bodies: 401 for any bad credential (the same body whatever the reason), 403 with the missing-scope
- * body when a read-only token writes or an OAuth token lacks the scope the request needs ({@link
- * ScopeRules}, by method and path, so every endpoint is covered), 429 while the client address is
- * throttled.
+ * body when a read-only token writes (or reads a secret, see {@link ScopeRules}) or an OAuth token lacks the scope the request needs ({@link
+ * ScopeRules}, by method and path, so every endpoint is covered), 429 while the client address or
+ * the account named in Basic credentials is throttled ({@link FailedAuthThrottle}).
  */
 public class ApiAuthenticationFilter extends OncePerRequestFilter {
 
     private static final Logger log = LoggerFactory.getLogger(ApiAuthenticationFilter.class);
-    private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
 
     private final ApiAuthenticator authenticator;
     private final FailedAuthThrottle throttle;
     private final ObjectMapper json;
+    private final AuthenticationMetrics metrics;
 
-    public ApiAuthenticationFilter(ApiAuthenticator authenticator, FailedAuthThrottle throttle, ObjectMapper json) {
+    public ApiAuthenticationFilter(
+            ApiAuthenticator authenticator,
+            FailedAuthThrottle throttle,
+            ObjectMapper json,
+            AuthenticationMetrics metrics) {
         this.authenticator = authenticator;
         this.throttle = throttle;
         this.json = json;
+        this.metrics = metrics;
     }
 
     @Override
@@ -52,22 +56,26 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
             return;
         }
         String address = request.getRemoteAddr();
-        long retryAfter = throttle.retryAfterSeconds(address);
+        String email = ApiAuthenticator.emailOf(header);
+        AuthenticationMetrics.Kind kind = ApiAuthenticator.kindOf(header);
+        long retryAfter = throttle.retryAfterSeconds(address, email);
         if (retryAfter > 0) {
+            metrics.count(kind, AuthenticationMetrics.Outcome.THROTTLED);
             response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
             write(
                     response,
                     429,
                     ZendeskErrors.error(
                             "TooManyFailedAuthentications",
-                            "Too many failed authentication attempts from this address; retry after " + retryAfter
-                                    + " seconds"));
+                            "Too many failed authentication attempts from this address or for this account; retry"
+                                    + " after " + retryAfter + " seconds"));
             return;
         }
         ApiAuthentication result = authenticator.authenticate(header, address);
         if (!result.succeeded()) {
             log.info("API authentication failed from {}: {}", address, result.failure());
-            throttle.recordFailure(address);
+            throttle.recordFailure(address, email);
+            metrics.count(kind, AuthenticationMetrics.Outcome.FAILURE);
             if (!result.bearer()) {
                 response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Web Password\"");
             }
@@ -77,7 +85,8 @@ public class ApiAuthenticationFilter extends OncePerRequestFilter {
                     result.bearer() ? ZendeskErrors.invalidBearerToken() : ZendeskErrors.couldNotAuthenticate());
             return;
         }
-        if (result.readOnly() && !READ_METHODS.contains(request.getMethod())) {
+        metrics.count(kind, AuthenticationMetrics.Outcome.SUCCESS);
+        if (result.readOnly() && ScopeRules.needsWrite(request.getMethod(), request.getRequestURI())) {
             write(response, 403, ZendeskErrors.missingScope("write"));
             return;
         }

@@ -51,6 +51,47 @@ public class ApiAuthenticator {
         this.oauth = oauth;
     }
 
+    /**
+     * The email named by {@code Basic} credentials ({@code email/token:…} or {@code email:…}), for the
+     * per-account throttle; null for any other header or one that does not decode.
+     */
+    public static String emailOf(String header) {
+        if (header == null || !startsWithIgnoreCase(header, "Basic ")) {
+            return null;
+        }
+        String decoded;
+        try {
+            decoded = new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+        int colon = decoded.indexOf(':');
+        if (colon <= 0) {
+            return null;
+        }
+        String login = decoded.substring(0, colon);
+        return login.endsWith(TOKEN_SUFFIX) ? login.substring(0, login.length() - TOKEN_SUFFIX.length()) : login;
+    }
+
+    /** The kind of credential an {@code Authorization} header carries, for the metrics. */
+    public static AuthenticationMetrics.Kind kindOf(String header) {
+        if (startsWithIgnoreCase(header, "Bearer ")) {
+            return AuthenticationMetrics.Kind.OAUTH_TOKEN;
+        }
+        if (!startsWithIgnoreCase(header, "Basic ")) {
+            return AuthenticationMetrics.Kind.UNSUPPORTED;
+        }
+        String email = emailOf(header);
+        if (email == null) {
+            return AuthenticationMetrics.Kind.UNSUPPORTED;
+        }
+        String decoded =
+                new String(Base64.getDecoder().decode(header.substring(6).trim()), StandardCharsets.UTF_8);
+        return decoded.substring(0, decoded.indexOf(':')).endsWith(TOKEN_SUFFIX)
+                ? AuthenticationMetrics.Kind.API_TOKEN
+                : AuthenticationMetrics.Kind.PASSWORD;
+    }
+
     public ApiAuthentication authenticate(String header, String clientAddress) {
         if (startsWithIgnoreCase(header, "Bearer ")) {
             return byBearer(header.substring(7).trim());

@@ -1,105 +1,65 @@
 package io.deskbridge.desk.apiauth;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.deskbridge.common.security.FailureBudgets;
 import io.deskbridge.desk.audit.Actor;
 import io.deskbridge.desk.audit.AuditAction;
 import io.deskbridge.desk.audit.AuditLog;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
+import io.deskbridge.desk.user.Users;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * Counts failed API authentications per client address in a Bucket4j token bucket (N per minute,
- * refilled gradually). While an address's bucket is empty every attempt from it, right or wrong, is
- * refused with 429. Each burst (the bucket running dry, until it has refilled completely) is audited
- * once, not per attempt. Per instance: an attacker spread over N instances gets N times the budget,
- * which still bounds guessing far below what a 190-bit token needs.
+ * Counts failed authentications (API Basic and Bearer, Admin Center sign-in) in common's {@link
+ * FailureBudgets}: one budget per client address and one per account (the email tried, from any
+ * address). While either budget of an attempt is spent, the attempt is refused with 429 (the API) or
+ * sent back to the sign-in page (the form) before its credential is checked, right or wrong. Each
+ * budget running dry is audited once per burst, never the credential, and the email only when it is
+ * a user's (a password typed into the email field must not land in the audit log).
+ *
+ * <p>Locking an account is a trade-off: someone who knows an email can keep its budget spent. The
+ * per-account budget is larger than the per-address one and refills gradually, so the user still
+ * gets through between an attacker's attempts, and an attacker gets at most N guesses per minute at
+ * one account however many addresses it has (issue 10). Per instance: an attacker spread over N
+ * instances gets N times the budget, which still bounds guessing far below what a 190-bit token needs.
  */
 @Component
 public class FailedAuthThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(FailedAuthThrottle.class);
 
-    private final int perMinute;
-    private final TimeMeter time;
+    private final FailureBudgets addresses;
+    private final FailureBudgets accounts;
     private final AuditLog audit;
-    private final Cache<String, Tracker> byAddress = Caffeine.newBuilder()
-            .maximumSize(100_000)
-            .expireAfterAccess(Duration.ofMinutes(10))
-            .build();
+    private final Users users;
 
-    private static final class Tracker {
-        final Bucket bucket;
-        int failuresInBurst;
-        boolean inBurst;
-
-        Tracker(int perMinute, TimeMeter time) {
-            this.bucket = Bucket.builder()
-                    .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
-                    .withCustomTimePrecision(time)
-                    .build();
-        }
-    }
-
-    FailedAuthThrottle(ApiAuthenticationProperties properties, AuditLog audit, Clock clock) {
-        this.perMinute = properties.failedAttemptsPerMinute();
-        this.audit = audit;
+    FailedAuthThrottle(ApiAuthenticationProperties properties, AuditLog audit, Users users, Clock clock) {
         // desk's clock, not Bucket4j's own: tests move it, and refills follow.
-        this.time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                Instant now = clock.instant();
-                return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
+        this.addresses = new FailureBudgets(properties.failedAttemptsPerMinute(), clock);
+        this.accounts = new FailureBudgets(properties.failedAttemptsPerMinutePerAccount(), clock);
+        this.audit = audit;
+        this.users = users;
     }
 
-    /** Seconds to wait before this address may try again, or 0 when it may try now. */
-    public long retryAfterSeconds(String address) {
-        Tracker tracker = byAddress.getIfPresent(address);
-        if (tracker == null || tracker.bucket.getAvailableTokens() > 0) {
-            return 0;
-        }
-        long nanos = tracker.bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-        return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + TimeUnit.SECONDS.toNanos(1) - 1));
+    /**
+     * Seconds to wait before this address may try again as this email, or 0 when it may try now.
+     *
+     * @param email the email of the attempt, null when it names none (a Bearer token)
+     */
+    public long retryAfterSeconds(String address, String email) {
+        return Math.max(
+                addresses.retryAfterSeconds(address), accounts.retryAfterSeconds(FailureBudgets.accountKey(email)));
     }
 
-    /** Counts one failure; audits when it empties the bucket for the first time in a burst. */
-    public void recordFailure(String address) {
-        Tracker tracker = byAddress.get(address, a -> new Tracker(perMinute, time));
-        boolean burstStarted;
-        int failures;
-        synchronized (tracker) {
-            if (tracker.inBurst && tracker.bucket.getAvailableTokens() >= perMinute) {
-                tracker.inBurst = false;
-                tracker.failuresInBurst = 0;
-            }
-            ConsumptionProbe probe = tracker.bucket.tryConsumeAndReturnRemaining(1);
-            tracker.failuresInBurst++;
-            burstStarted = probe.isConsumed() && probe.getRemainingTokens() == 0 && !tracker.inBurst;
-            if (burstStarted) {
-                tracker.inBurst = true;
-            }
-            failures = tracker.failuresInBurst;
-        }
-        if (burstStarted) {
+    /** Counts one failure against the address and the account; audits each budget running dry. */
+    public void recordFailure(String address, String email) {
+        FailureBudgets.Step byAddress = addresses.fail(address);
+        if (byAddress.ranDry()) {
             log.warn(
-                    "API authentication from {} failed {} times within a minute; refusing it for now",
+                    "Authentication from {} failed {} times within a minute; refusing it for now",
                     address,
-                    failures);
+                    byAddress.failures());
             audit.record(
                     new Actor(null, "Unauthenticated client", address),
                     AuditAction.LOGIN,
@@ -107,8 +67,33 @@ public class FailedAuthThrottle {
                     "api_authentication",
                     null,
                     address,
-                    failures + " failed API authentications from " + address
+                    byAddress.failures() + " failed API authentications from " + address
                             + " within a minute; further attempts from it are refused with 429 until its budget refills");
+        }
+        String account = FailureBudgets.accountKey(email);
+        if (account == null) {
+            return;
+        }
+        FailureBudgets.Step byAccount = accounts.fail(account);
+        if (byAccount.ranDry()) {
+            String who = users.findByEmailCached(email.strip())
+                    .map(u -> "user " + u.id())
+                    .orElse("an email that is no user's");
+            log.warn(
+                    "Authentication as {} failed {} times within a minute, the last from {}; refusing it for now",
+                    who,
+                    byAccount.failures(),
+                    address);
+            audit.record(
+                    new Actor(null, "Unauthenticated client", address),
+                    AuditAction.LOGIN,
+                    "api_auth.account_failed_burst",
+                    "api_authentication",
+                    null,
+                    who,
+                    byAccount.failures() + " failed authentications as " + who
+                            + " within a minute, the last from " + address
+                            + "; further attempts as it are refused from every address until its budget refills");
         }
     }
 }

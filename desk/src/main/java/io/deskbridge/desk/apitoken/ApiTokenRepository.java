@@ -54,6 +54,26 @@ class ApiTokenRepository {
                 .optional();
     }
 
+    /**
+     * Rewrites a token's hash (or its rotated-away hash, {@code previous}) from an older pepper to the
+     * current one; 0 when another instance already did.
+     */
+    int rehash(long id, boolean previous, String oldHash, String newHash, int pepperVersion) {
+        String sql = previous ? """
+                  UPDATE api_tokens SET previous_token_hash = :newHash, previous_pepper_version = :pepper
+                   WHERE id = :id AND previous_token_hash = :oldHash
+                  """ : """
+                  UPDATE api_tokens SET token_hash = :newHash, pepper_version = :pepper
+                   WHERE id = :id AND token_hash = :oldHash
+                  """;
+        return jdbc.sql(sql)
+                .param("id", id)
+                .param("oldHash", oldHash)
+                .param("newHash", newHash)
+                .param("pepper", pepperVersion)
+                .update();
+    }
+
     List<TokenRow> findAll() {
         return jdbc.sql(SELECT_ROW + " ORDER BY t.created_at DESC, t.id DESC")
                 .query(ApiTokenRepository::map)

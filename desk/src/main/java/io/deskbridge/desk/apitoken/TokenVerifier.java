@@ -5,27 +5,49 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import io.deskbridge.desk.apitoken.ApiTokenRepository.HashMatch;
 import io.deskbridge.desk.cluster.ChangeEpoch;
 import io.deskbridge.desk.cluster.LocalCache;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The hot path of every token-authenticated request: checksum, HMAC, in-process cache. The database
  * is read only on a cache miss; unknown hashes are cached too (negative cache), so a flood of random
  * well-formed tokens costs one lookup each at most once per epoch. Expiry and rotation grace are
  * compared with the clock on every call, so they take effect to the second without any invalidation.
+ *
+ * <p>A token found under an older pepper ({@code desk.tokens.previous-peppers}) is rehashed to the
+ * current pepper on its first valid use (issue 10), so that after a pepper rotation every token in use
+ * moves to the new pepper by itself and the old pepper can be retired once no row names its version.
+ * The rewrite bumps the change epoch, so every instance looks the token up under its new hash.
+ *
+ * <p>Counted for Prometheus: {@code desk_api_token_verifications_total{outcome}} (valid, malformed,
+ * unknown, deactivated, expired, rotated_away) and {@code desk_api_token_rehashes_total}.
  */
 @Component
 class TokenVerifier implements LocalCache {
+
+    private static final Logger log = LoggerFactory.getLogger(TokenVerifier.class);
 
     private final ApiTokenRepository repository;
     private final TokenHasher hasher;
     private final ChangeEpoch epoch;
     private final Clock clock;
+    private final TransactionTemplate transactions;
+    private final Map<TokenCheck.Outcome, Counter> verifications = new EnumMap<>(TokenCheck.Outcome.class);
+    private final Counter rehashes;
     private final Cache<String, Stamped> byHash = Caffeine.newBuilder()
             .maximumSize(1_000_000)
             .expireAfterWrite(Duration.ofMinutes(10))
@@ -34,25 +56,77 @@ class TokenVerifier implements LocalCache {
     /** A lookup result, possibly "no such token", and the epoch read before it was loaded. */
     private record Stamped(Optional<HashMatch> match, long epoch) {}
 
-    TokenVerifier(ApiTokenRepository repository, TokenHasher hasher, ChangeEpoch epoch, Clock clock) {
+    TokenVerifier(
+            ApiTokenRepository repository,
+            TokenHasher hasher,
+            ChangeEpoch epoch,
+            Clock clock,
+            TransactionTemplate transactions,
+            MeterRegistry registry) {
         this.repository = repository;
         this.hasher = hasher;
         this.epoch = epoch;
         this.clock = clock;
+        this.transactions = transactions;
+        for (TokenCheck.Outcome outcome : TokenCheck.Outcome.values()) {
+            verifications.put(
+                    outcome,
+                    Counter.builder("desk.api_tokens.verifications")
+                            .description("API token verifications by outcome")
+                            .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                            .register(registry));
+        }
+        this.rehashes = Counter.builder("desk.api_tokens.rehashes")
+                .description("API tokens rehashed from an older pepper to the current one on use")
+                .register(registry);
     }
 
     TokenCheck verify(String presented) {
+        TokenCheck check = check(presented);
+        verifications.get(check.outcome()).increment();
+        return check;
+    }
+
+    private TokenCheck check(String presented) {
         if (!TokenFormat.isWellFormed(presented)) {
             return TokenCheck.MALFORMED;
         }
         long current = epoch.current();
-        for (String hash : hasher.candidateHashes(presented)) {
-            Optional<HashMatch> match = lookup(hash, current);
+        List<String> hashes = hasher.candidateHashes(presented);
+        for (int i = 0; i < hashes.size(); i++) {
+            Optional<HashMatch> match = lookup(hashes.get(i), current);
             if (match.isPresent()) {
-                return check(match.get());
+                TokenCheck check = check(match.get());
+                if (i > 0 && check.valid()) {
+                    rehash(match.get(), hashes.get(i), hashes.get(0));
+                }
+                return check;
             }
         }
         return TokenCheck.UNKNOWN;
+    }
+
+    /** Moves a token found under an older pepper to the current one; a failure only logs. */
+    private void rehash(HashMatch match, String oldHash, String currentHash) {
+        try {
+            boolean moved = Boolean.TRUE.equals(transactions.execute(status -> {
+                boolean done =
+                        repository.rehash(match.id(), match.previous(), oldHash, currentHash, hasher.currentVersion())
+                                == 1;
+                if (done) {
+                    epoch.bump();
+                }
+                return done;
+            }));
+            byHash.invalidate(oldHash);
+            byHash.invalidate(currentHash);
+            if (moved) {
+                rehashes.increment();
+                log.info("API token {} rehashed to pepper version {} on use", match.id(), hasher.currentVersion());
+            }
+        } catch (RuntimeException e) {
+            log.warn("Could not rehash API token {} to the current pepper: {}", match.id(), e.getMessage());
+        }
     }
 
     private Optional<HashMatch> lookup(String hash, long current) {

@@ -1,5 +1,6 @@
 package io.deskbridge.desk.config;
 
+import io.deskbridge.common.security.DataDirectoryGuard;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,6 +14,15 @@ class CoreConfig {
     @Bean
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    /**
+     * The data directory ({@code desk.data-dir}) owner-only before anything opens a file in it (static: a
+     * bean factory post-processor).
+     */
+    @Bean
+    static DataDirectoryGuard dataDirectoryGuard() {
+        return new DataDirectoryGuard("desk.data-dir");
     }
 
     /** bcrypt by default, with the {id} prefix so the algorithm can change later. */

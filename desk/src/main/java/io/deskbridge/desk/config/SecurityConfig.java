@@ -5,6 +5,7 @@ import io.deskbridge.desk.agent.SignInLanding;
 import io.deskbridge.desk.api.ZendeskErrors;
 import io.deskbridge.desk.apiauth.ApiAuthenticationFilter;
 import io.deskbridge.desk.apiauth.ApiAuthenticator;
+import io.deskbridge.desk.apiauth.AuthenticationMetrics;
 import io.deskbridge.desk.apiauth.FailedAuthThrottle;
 import io.deskbridge.desk.audit.AuditLog;
 import io.deskbridge.desk.user.LiveSessionFilter;
@@ -56,6 +57,7 @@ class SecurityConfig {
             HttpSecurity http,
             ApiAuthenticator authenticator,
             FailedAuthThrottle throttle,
+            AuthenticationMetrics metrics,
             ObjectMapper json,
             Users users,
             AuditLog audit)
@@ -104,7 +106,8 @@ class SecurityConfig {
                         new LiveSessionFilter(users, audit, WhenEnded.CONTINUE_UNAUTHENTICATED),
                         SecurityContextHolderFilter.class)
                 .addFilterBefore(
-                        new ApiAuthenticationFilter(authenticator, throttle, json), AnonymousAuthenticationFilter.class)
+                        new ApiAuthenticationFilter(authenticator, throttle, json, metrics),
+                        AnonymousAuthenticationFilter.class)
                 .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
                             response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Web Password\"");
                             write(json, response, 401, ZendeskErrors.couldNotAuthenticate());
@@ -156,8 +159,9 @@ class SecurityConfig {
                         .passwordParameter("password")
                         .successHandler(new SignInLanding(pagesBeforeSignIn))
                         .failureHandler((request, response, ex) -> {
-                            // Wrong passwords count against the same per-address budget as the API's.
-                            throttle.recordFailure(request.getRemoteAddr());
+                            // Wrong passwords count against the same budgets as the API's: per address and
+                            // per account.
+                            throttle.recordFailure(request.getRemoteAddr(), request.getParameter("email"));
                             response.sendRedirect("/login?error");
                         }))
                 .addFilterAfter(
@@ -172,7 +176,10 @@ class SecurityConfig {
         return http.build();
     }
 
-    /** Refuses sign-in attempts from an address while its failed-authentication budget is spent. */
+    /**
+     * Refuses sign-in attempts from an address, or as an email, while its failed-authentication budget
+     * is spent.
+     */
     private static OncePerRequestFilter signInThrottle(FailedAuthThrottle throttle) {
         return new OncePerRequestFilter() {
             @Override
@@ -183,7 +190,7 @@ class SecurityConfig {
             @Override
             protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
                     throws ServletException, IOException {
-                long retryAfter = throttle.retryAfterSeconds(request.getRemoteAddr());
+                long retryAfter = throttle.retryAfterSeconds(request.getRemoteAddr(), request.getParameter("email"));
                 if (retryAfter > 0) {
                     response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(retryAfter));
                     response.sendRedirect("/login?throttled=" + retryAfter);

@@ -4,6 +4,7 @@ import io.deskbridge.desk.oauth.OAuthScopes.Access;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * The one place that decides which scope an {@code /api/v2} request needs, from its method and
@@ -17,11 +18,18 @@ import java.util.Set;
  * clients) need the broad scope. {@code /api/v2/oauth/tokens/current} needs none: a token may always
  * look at and revoke itself. The missing-scope body names the resource scope when there is one
  * ({@code users:read}), else the broad one ({@code read}), in Zendesk's wording.
+ *
+ * <p>Reads that disclose a secret need write (issue 10): showing a webhook's signing secret ({@code
+ * GET /webhooks/{id}/signing_secret}) lets the reader forge deliveries to the webhook's receiver, which
+ * is a write's power, so it needs the scope that may also reset it ({@code webhooks:write} or {@code
+ * write}), and read-only API tokens are refused it. Zendesk's documentation names no scope for this
+ * endpoint; the refusal is Zendesk's missing-scope 403.
  */
 public final class ScopeRules {
 
     private static final String API = "/api/v2/";
     private static final Set<String> READ_METHODS = Set.of("GET", "HEAD", "OPTIONS");
+    private static final Pattern SECRET_READS = Pattern.compile("/api/v2/webhooks/[^/]+/signing_secret");
     private static final Map<String, String> RESOURCE_BY_SEGMENT = Map.ofEntries(
             Map.entry("tickets", "tickets"),
             Map.entry("deleted_tickets", "tickets"),
@@ -57,12 +65,21 @@ public final class ScopeRules {
         if (normalized.equals(API + "oauth/tokens/current")) {
             return Optional.empty();
         }
-        Access access = READ_METHODS.contains(method) ? Access.READ : Access.WRITE;
+        Access access = READ_METHODS.contains(method) && !readsASecret(normalized) ? Access.READ : Access.WRITE;
         String resource = resourceOf(normalized);
         if (scopes.allows(resource, access)) {
             return Optional.empty();
         }
         return Optional.of(resource == null ? access.wireName() : resource + ":" + access.wireName());
+    }
+
+    /** Whether this request needs write access: a write method, or a read that discloses a secret. */
+    public static boolean needsWrite(String method, String path) {
+        return !READ_METHODS.contains(method) || readsASecret(normalize(path));
+    }
+
+    private static boolean readsASecret(String normalizedPath) {
+        return SECRET_READS.matcher(normalizedPath).matches();
     }
 
     /** The scopable resource a path belongs to, or null. */

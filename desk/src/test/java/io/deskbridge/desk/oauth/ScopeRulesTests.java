@@ -51,6 +51,34 @@ class ScopeRulesTests {
     }
 
     @Nested
+    class SecretReads {
+
+        @Test
+        void shouldRequireWriteToShowAWebhooksSigningSecret() {
+            assertThat(ScopeRules.missingScope(OAuthScopes.parse("read"), "GET", "/api/v2/webhooks/01H/signing_secret"))
+                    .contains("webhooks:write");
+            assertThat(ScopeRules.missingScope(
+                            OAuthScopes.parse("webhooks:read"), "GET", "/api/v2/webhooks/01H/signing_secret.json"))
+                    .contains("webhooks:write");
+            assertThat(ScopeRules.missingScope(
+                            OAuthScopes.parse("webhooks:write"), "GET", "/api/v2/webhooks/01H/signing_secret"))
+                    .isEmpty();
+            assertThat(ScopeRules.missingScope(
+                            OAuthScopes.parse("write"), "GET", "/api/v2/webhooks/01H/signing_secret"))
+                    .isEmpty();
+        }
+
+        @Test
+        void shouldLetReadScopesShowTheWebhookItself() {
+            assertThat(ScopeRules.missingScope(OAuthScopes.parse("webhooks:read"), "GET", "/api/v2/webhooks/01H"))
+                    .isEmpty();
+            assertThat(ScopeRules.needsWrite("GET", "/api/v2/webhooks/01H")).isFalse();
+            assertThat(ScopeRules.needsWrite("GET", "/api/v2/webhooks/01H/signing_secret"))
+                    .isTrue();
+        }
+    }
+
+    @Nested
     class BroadScopes {
 
         @Test

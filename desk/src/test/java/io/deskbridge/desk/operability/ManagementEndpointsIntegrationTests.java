@@ -2,6 +2,7 @@ package io.deskbridge.desk.operability;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deskbridge.desk.apitoken.TokenFormat;
 import io.deskbridge.desk.support.DeskClient;
 import io.deskbridge.desk.support.DeskClient.Response;
 import io.deskbridge.desk.support.DeskIntegrationTest;
@@ -82,6 +83,12 @@ class ManagementEndpointsIntegrationTests extends DeskIntegrationTest {
                     .contains("desk_webhooks_attempts_total{outcome=\"success\"")
                     .contains("desk_webhooks_attempts_total{outcome=\"retryable_failure\"")
                     .contains("desk_webhooks_delivery_latency_seconds_count ")
+                    .contains("desk_api_authentications_total{kind=\"api_token\",outcome=\"success\"")
+                    .contains("desk_api_authentications_total{kind=\"oauth_token\",outcome=\"failure\"")
+                    .contains("desk_api_authentications_total{kind=\"password\",outcome=\"throttled\"")
+                    .contains("desk_api_tokens_verifications_total{outcome=\"valid\"")
+                    .contains("desk_api_tokens_verifications_total{outcome=\"expired\"")
+                    .contains("desk_api_tokens_rehashes_total ")
                     .contains("hikaricp_connections_active");
         }
 
@@ -96,6 +103,42 @@ class ManagementEndpointsIntegrationTests extends DeskIntegrationTest {
             double after =
                     unauthorized(management.get("/actuator/prometheus", null).body());
             assertThat(after - before).isEqualTo(2.0);
+        }
+
+        @Test
+        void shouldCountTokenVerificationsAndFailuresByKind() {
+            String good = ownerAuth();
+            String unknown = DeskClient.tokenAuth(OWNER_EMAIL, TokenFormat.generate());
+            String before = management.get("/actuator/prometheus", null).body();
+
+            assertThat(api.get("/api/v2/users/me", good).status()).isEqualTo(200);
+            assertThat(api.get("/api/v2/users/me", unknown).status()).isEqualTo(401);
+            assertThat(api.get("/api/v2/users/me", unknown).status()).isEqualTo(401);
+            assertThat(api.get("/api/v2/users/me", "Bearer not-a-token").status())
+                    .isEqualTo(401);
+
+            String after = management.get("/actuator/prometheus", null).body();
+            assertThat(delta(before, after, "desk_api_authentications_total{kind=\"api_token\",outcome=\"success\"}"))
+                    .isEqualTo(1.0);
+            assertThat(delta(before, after, "desk_api_authentications_total{kind=\"api_token\",outcome=\"failure\"}"))
+                    .isEqualTo(2.0);
+            assertThat(delta(before, after, "desk_api_authentications_total{kind=\"oauth_token\",outcome=\"failure\"}"))
+                    .isEqualTo(1.0);
+            assertThat(delta(before, after, "desk_api_tokens_verifications_total{outcome=\"valid\"}"))
+                    .isEqualTo(1.0);
+            assertThat(delta(before, after, "desk_api_tokens_verifications_total{outcome=\"unknown\"}"))
+                    .isEqualTo(2.0);
+        }
+
+        /** A series' value on the second page minus the first (0 when a page lacks it). */
+        private double delta(String before, String after, String series) {
+            return value(after, series) - value(before, series);
+        }
+
+        private double value(String page, String series) {
+            Matcher m = Pattern.compile("(?m)^" + Pattern.quote(series) + " ([0-9.E]+)$")
+                    .matcher(page);
+            return m.find() ? Double.parseDouble(m.group(1)) : 0;
         }
 
         /** The sum of http_server_requests_seconds_count over every series with status 401. */

@@ -49,7 +49,11 @@ import org.springframework.test.context.DynamicPropertySource;
 // behind its last refill. The rate-limit tests run desks of their own with enforcement on.
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"desk.auth.failed-attempts-per-minute=100000", "desk.rate-limit.enforce=false"})
+        properties = {
+            "desk.auth.failed-attempts-per-minute=100000",
+            "desk.auth.failed-attempts-per-minute-per-account=100000",
+            "desk.rate-limit.enforce=false"
+        })
 @Import(DeskIntegrationTest.TestClock.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 public abstract class DeskIntegrationTest {

@@ -30,6 +30,7 @@ public final class SecondDesk implements AutoCloseable {
             "desk.tokens.pepper",
             "desk.cluster.epoch-poll-interval",
             "desk.auth.failed-attempts-per-minute",
+            "desk.auth.failed-attempts-per-minute-per-account",
             "desk.rate-limit.redis-key-prefix",
             "desk.rate-limit.enforce");
 

@@ -225,6 +225,23 @@ class WebhookApiIntegrationTests extends WebhookIntegrationTest {
         }
 
         @Test
+        void shouldRefuseTheSecretToAReadOnlyTokenWithZendesksMissingScopeBody() {
+            String id = createWebhook(webhook("Secret", "http://127.0.0.1:9/hook"))
+                    .path("id")
+                    .asString();
+            String readOnly = DeskClient.tokenAuth(
+                    OWNER_EMAIL, issueToken(owner(), TokenScope.READ_ONLY, AuthenticatesAs.OWNER_ONLY));
+
+            assertThat(api.get("/api/v2/webhooks/" + id, readOnly).status()).isEqualTo(200);
+            Response refused = api.get("/api/v2/webhooks/" + id + "/signing_secret", readOnly);
+
+            assertThat(refused.status()).isEqualTo(403);
+            assertThat(refused.body())
+                    .isEqualTo("{\"error\":\"Forbidden\",\"description\":"
+                            + "\"You are missing the following required scopes: write\"}");
+        }
+
+        @Test
         void shouldRefuseACiphertextCopiedToAnotherWebhook() {
             String a = post(webhook("A", "http://127.0.0.1:9/a"))
                     .json()
@@ -437,6 +454,63 @@ class WebhookApiIntegrationTests extends WebhookIntegrationTest {
             assertThat(sent.header("x-zendesk-webhook-signature"))
                     .isEqualTo(expectedSignature(
                             signingSecret(id), sent.header("x-zendesk-webhook-signature-timestamp"), sent.body()));
+        }
+
+        @Test
+        void shouldNotSendTheStoredCredentialOrSecretToAnotherEndpoint() throws Exception {
+            TestReceiver stored = receiver(TestReceiver.answering(200));
+            TestReceiver other = receiver(TestReceiver.answering(200));
+            String password = SecretLedger.issued("pw-" + UUID.randomUUID());
+            Map<String, Object> w = webhook("Credentialed", stored.url());
+            w.put(
+                    "authentication",
+                    Map.of("type", "basic_auth", "data", Map.of("username", "desk", "password", password)));
+            w.put("custom_headers", Map.of("X-Team", "support"));
+            String id = createWebhook(w).path("id").asString();
+
+            Response response = api.send(
+                    "POST",
+                    "/api/v2/webhooks/test?webhook_id=" + id,
+                    auth,
+                    DeskClient.json(Map.of("request", Map.of("endpoint", other.url() + "?elsewhere"))));
+
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            assertThat(response.json().path("response").path("status").asInt()).isEqualTo(200);
+            assertThat(stored.received()).isEmpty();
+            TestReceiver.Received sent = other.received().get(0);
+            assertThat(sent.header("authorization")).isNull();
+            assertThat(sent.header("x-team")).isNull();
+            assertThat(sent.header("x-zendesk-webhook-id")).isNull();
+            assertThat(sent.toString()).doesNotContain(password);
+            assertThat(sent.header("x-zendesk-webhook-signature"))
+                    .isEqualTo(expectedSignature(
+                            WebhookTester.STATIC_TEST_SECRET,
+                            sent.header("x-zendesk-webhook-signature-timestamp"),
+                            sent.body()));
+        }
+
+        @Test
+        void shouldSendTheStoredCredentialToTheStoredEndpoint() throws Exception {
+            TestReceiver stored = receiver(TestReceiver.answering(200));
+            String password = SecretLedger.issued("pw-" + UUID.randomUUID());
+            Map<String, Object> w = webhook("Credentialed", stored.url());
+            w.put(
+                    "authentication",
+                    Map.of("type", "basic_auth", "data", Map.of("username", "desk", "password", password)));
+            String id = createWebhook(w).path("id").asString();
+
+            Response response = api.send(
+                    "POST",
+                    "/api/v2/webhooks/test?webhook_id=" + id,
+                    auth,
+                    DeskClient.json(Map.of("request", Map.of("endpoint", stored.url()))));
+
+            assertThat(response.status()).as(response.body()).isEqualTo(200);
+            assertThat(stored.received().get(0).header("authorization"))
+                    .isEqualTo("Basic "
+                            + java.util.Base64.getEncoder()
+                                    .encodeToString(
+                                            ("desk:" + password).getBytes(java.nio.charset.StandardCharsets.UTF_8)));
         }
 
         @Test

@@ -5,16 +5,14 @@ import static org.awaitility.Awaitility.await;
 
 import io.deskbridge.desk.support.DeskClient;
 import io.deskbridge.desk.support.DeskIntegrationTest;
+import io.deskbridge.desk.support.DeskJar;
 import io.deskbridge.desk.support.TestDatabase;
-import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
@@ -29,14 +27,13 @@ class WebhookKillRestartIntegrationTests {
 
     private static final String ADMIN_EMAIL = "kill-test@deskbridge.test";
 
-    private final List<Process> processes = new ArrayList<>();
     private Path dataDir;
-    private Map<String, String> database;
+    private DeskJar desk;
 
     @AfterEach
     void stopDesksAndDropTheirData() throws Exception {
-        for (Process process : processes) {
-            process.destroyForcibly().waitFor();
+        if (desk != null) {
+            desk.close();
         }
         if (dataDir != null) {
             FileSystemUtils.deleteRecursively(dataDir);
@@ -46,11 +43,24 @@ class WebhookKillRestartIntegrationTests {
     @Test
     void shouldDeliverAnEventAfterDeskIsKilledBetweenTheChangeAndTheAcknowledgement() throws Exception {
         dataDir = Files.createTempDirectory("desk-kill-");
-        database = TestDatabase.isPostgres() ? TestDatabase.fresh() : Map.of();
+        Map<String, String> properties =
+                new LinkedHashMap<>(TestDatabase.isPostgres() ? TestDatabase.fresh() : Map.of());
+        properties.put("desk.admin.email", ADMIN_EMAIL);
+        properties.put("desk.admin.password", DeskIntegrationTest.OWNER_PASSWORD);
+        properties.put("desk.tokens.pepper", DeskIntegrationTest.PEPPER);
+        properties.put("spring.datasource.hikari.maximum-pool-size", "3");
+        properties.put("desk.webhooks.allow-private-targets", "true");
+        properties.put("desk.webhooks.poll-interval", "100ms");
+        properties.put("desk.webhooks.connect-timeout", "1s");
+        properties.put("desk.webhooks.request-timeout", "2s");
+        properties.put("desk.webhooks.claim-lease", "4s");
+        properties.put("desk.webhooks.backoff-base", "200ms");
+        properties.put("desk.webhooks.backoff-cap", "1s");
+        properties.put("desk.webhooks.max-attempts", "1000");
+        desk = new DeskJar(dataDir.resolve("data"), properties);
         try (TestReceiver receiver = TestReceiver.silent()) {
-            int port = freePort();
-            Process first = start(port);
-            DeskClient session = signedIn(port);
+            desk.start();
+            DeskClient session = signedIn();
             String csrf = session.get("/api/v2/users/me", null)
                     .json()
                     .path("user")
@@ -84,12 +94,13 @@ class WebhookKillRestartIntegrationTests {
                     .until(() -> !receiver.received().isEmpty());
             String eventId = json(receiver.received().get(0).body()).path("id").asString();
 
-            first.destroyForcibly(); // SIGKILL: no shutdown hooks, no graceful stop
-            assertThat(first.waitFor()).isNotZero();
+            assertThat(desk.kill())
+                    .as("SIGKILL: no shutdown hooks, no graceful stop")
+                    .isNotZero();
             int beforeRestart = receiver.received().size();
             receiver.answer(200);
 
-            start(port);
+            desk.start();
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> receiver.received().size() > beforeRestart);
             JsonNode delivered = json(receiver.received().get(beforeRestart).body());
@@ -97,7 +108,7 @@ class WebhookKillRestartIntegrationTests {
             assertThat(delivered.path("type").asString()).isEqualTo("zen:event-type:ticket.created");
             assertThat(delivered.path("detail").path("id").asString()).isEqualTo(String.valueOf(ticketId));
 
-            DeskClient afterRestart = signedIn(port);
+            DeskClient afterRestart = signedIn();
             await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
                 JsonNode invocation = afterRestart
                         .get("/api/v2/webhooks/" + webhookId + "/invocations", null)
@@ -110,81 +121,12 @@ class WebhookKillRestartIntegrationTests {
         }
     }
 
-    private Process start(int port) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx384m",
-                "-jar",
-                jar().toString(),
-                "--server.port=" + port,
-                "--management.server.port=0",
-                "--desk.data-dir=" + dataDir,
-                "--desk.admin.email=" + ADMIN_EMAIL,
-                "--desk.admin.password=" + DeskIntegrationTest.OWNER_PASSWORD,
-                "--desk.tokens.pepper=" + DeskIntegrationTest.PEPPER,
-                "--spring.datasource.hikari.maximum-pool-size=3",
-                "--desk.webhooks.allow-private-targets=true",
-                "--desk.webhooks.poll-interval=100ms",
-                "--desk.webhooks.connect-timeout=1s",
-                "--desk.webhooks.request-timeout=2s",
-                "--desk.webhooks.claim-lease=4s",
-                "--desk.webhooks.backoff-base=200ms",
-                "--desk.webhooks.backoff-cap=1s",
-                "--desk.webhooks.max-attempts=1000"));
-        database.forEach((key, value) -> command.add("--" + key + "=" + value));
-        Path log = dataDir.resolve("desk-" + processes.size() + ".log");
-        Process process = new ProcessBuilder(command)
-                .redirectErrorStream(true)
-                .redirectOutput(log.toFile())
-                .start();
-        processes.add(process);
-        DeskClient probe = DeskClient.stateless("http://127.0.0.1:" + port);
-        await().atMost(Duration.ofSeconds(120))
-                .pollInterval(Duration.ofMillis(250))
-                .until(() -> {
-                    if (!process.isAlive()) {
-                        throw new AssertionError("desk exited with " + process.exitValue() + ":\n" + tail(log));
-                    }
-                    try {
-                        return probe.get("/login", null).status() == 200;
-                    } catch (RuntimeException notUpYet) {
-                        return false;
-                    }
-                });
-        return process;
-    }
-
-    private static DeskClient signedIn(int port) {
-        DeskClient session = DeskClient.withCookies("http://127.0.0.1:" + port);
+    private DeskClient signedIn() {
+        DeskClient session = DeskClient.withCookies(desk.baseUrl());
         assertThat(session.signIn(ADMIN_EMAIL, DeskIntegrationTest.OWNER_PASSWORD)
                         .header("Location"))
                 .endsWith("/admin");
         return session;
-    }
-
-    private static Path jar() throws IOException {
-        try (Stream<Path> files = Files.list(Path.of("target"))) {
-            return files.filter(f -> f.getFileName().toString().matches("desk-.*-exec\\.jar"))
-                    .findFirst()
-                    .orElseThrow(() -> new AssertionError(
-                            "No desk-*-exec.jar in " + Path.of("target").toAbsolutePath() + "; run mvn package first"))
-                    .toAbsolutePath();
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static String tail(Path log) {
-        try {
-            List<String> lines = Files.readAllLines(log);
-            return String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size()));
-        } catch (IOException e) {
-            return "(no log: " + e.getMessage() + ")";
-        }
     }
 
     private static JsonNode json(String body) {

@@ -10,9 +10,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param publicUrl where the Zendesk admin opens links ({@code SYNC_PUBLIC_URL}, http(s)://host[:port]);
  *     blank: the address the operator's request came in on
  * @param platformName who asks, as the hand-over page names it
+ * @param publicUrlRequired true in the production profile: sync refuses to start without {@code
+ *     publicUrl}, so a link is never built from a request's {@code Host} header (issue 10)
  */
 @ConfigurationProperties("sync.handover")
-public record HandoverProperties(Duration linkLifetime, String publicUrl, String platformName) {
+public record HandoverProperties(
+        Duration linkLifetime, String publicUrl, String platformName, boolean publicUrlRequired) {
 
     static final Duration MIN_LIFETIME = Duration.ofMinutes(5);
     static final Duration MAX_LIFETIME = Duration.ofDays(7);
@@ -29,6 +32,11 @@ public record HandoverProperties(Duration linkLifetime, String publicUrl, String
         if (publicUrl != null && !publicUrl.matches("https?://[^/?#@\\s]+(/[^?#\\s]*)?")) {
             throw new IllegalStateException("sync.handover.public-url (SYNC_PUBLIC_URL) must be an http(s) URL such "
                     + "as https://sync.example.com (scheme, host, optional port and path; no user name)");
+        }
+        if (publicUrl == null && publicUrlRequired) {
+            throw new IllegalStateException("sync.handover.public-url (SYNC_PUBLIC_URL) is required in the production"
+                    + " profile: request links are built on it, never on a request's Host header. Set it to the"
+                    + " address Zendesk admins open sync at, such as https://sync.example.com");
         }
         platformName = platformName == null || platformName.isBlank() ? "Deskbridge sync" : platformName.strip();
     }

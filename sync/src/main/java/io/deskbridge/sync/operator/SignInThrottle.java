@@ -1,22 +1,10 @@
 package io.deskbridge.sync.operator;
 
-import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
+import io.deskbridge.common.security.FailureBudgets;
 import io.deskbridge.sync.audit.Actor;
 import io.deskbridge.sync.audit.AuditEvent;
 import io.deskbridge.sync.audit.AuditLog;
-import io.github.bucket4j.Bucket;
-import io.github.bucket4j.ConsumptionProbe;
-import io.github.bucket4j.TimeMeter;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.HexFormat;
-import java.util.Locale;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -27,9 +15,8 @@ import org.springframework.stereotype.Component;
  * refilled gradually. While either bucket of an attempt is empty the attempt is refused before its
  * password is checked, right or wrong. Successful sign-ins cost nothing.
  *
- * <p>The same policy as desk's {@code apiauth.FailedAuthThrottle} (greedy refill, one audit entry per
- * burst, the injected clock), kept as sync's own small class because desk and sync share no module
- * yet; desk's counts per address only, this one also per account, as issue 10 asks. A burst starts
+ * <p>The budgets are common's {@link FailureBudgets}, shared with desk's {@code
+ * apiauth.FailedAuthThrottle} (greedy refill, one audit entry per burst, the injected clock). A burst starts
  * with the first failure while a bucket is full and lasts until it has refilled completely. Audited:
  * the first failure of an address's burst ({@code operator.sign_in_failed}) and each bucket running
  * dry ({@code operator.sign_in_throttled}, with the count); never a password, and the email only when
@@ -45,32 +32,21 @@ class SignInThrottle {
 
     private static final Logger log = LoggerFactory.getLogger(SignInThrottle.class);
 
-    private final Budgets addresses;
-    private final Budgets accounts;
+    private final FailureBudgets addresses;
+    private final FailureBudgets accounts;
     private final AuditLog audit;
 
     SignInThrottle(SignInProperties properties, AuditLog audit, Clock clock) {
         // sync's clock, not Bucket4j's own: tests move it, and refills follow.
-        TimeMeter time = new TimeMeter() {
-            @Override
-            public long currentTimeNanos() {
-                Instant now = clock.instant();
-                return TimeUnit.SECONDS.toNanos(now.getEpochSecond()) + now.getNano();
-            }
-
-            @Override
-            public boolean isWallClockBased() {
-                return true;
-            }
-        };
-        this.addresses = new Budgets(properties.failuresPerMinutePerAddress(), time);
-        this.accounts = new Budgets(properties.failuresPerMinutePerAccount(), time);
+        this.addresses = new FailureBudgets(properties.failuresPerMinutePerAddress(), clock);
+        this.accounts = new FailureBudgets(properties.failuresPerMinutePerAccount(), clock);
         this.audit = audit;
     }
 
     /** Seconds to wait before this address may try to sign in as this email, or 0 when it may now. */
     long retryAfterSeconds(String address, String email) {
-        return Math.max(addresses.retryAfterSeconds(address), accounts.retryAfterSeconds(accountKey(email)));
+        return Math.max(
+                addresses.retryAfterSeconds(address), accounts.retryAfterSeconds(FailureBudgets.accountKey(email)));
     }
 
     /**
@@ -81,8 +57,9 @@ class SignInThrottle {
      */
     void recordFailure(String address, String email, String operatorEmail) {
         String as = operatorEmail == null ? "an email that is no operator's" : operatorEmail;
-        Budgets.Step byAddress = addresses.fail(address);
-        Budgets.Step byAccount = accounts.fail(accountKey(email));
+        FailureBudgets.Step byAddress = addresses.fail(address);
+        String account = FailureBudgets.accountKey(email);
+        FailureBudgets.Step byAccount = account == null ? null : accounts.fail(account);
         Actor actor = Actor.anonymous(address, null);
         if (byAddress.firstOfBurst()) {
             audit.record(
@@ -108,7 +85,7 @@ class SignInThrottle {
                             + " within a minute; further attempts from this address are refused (HTTP 429)"
                             + " until its budget refills");
         }
-        if (byAccount.ranDry()) {
+        if (byAccount != null && byAccount.ranDry()) {
             log.warn(
                     "Operator sign-in as {} failed {} times within a minute; refusing it for now",
                     as,
@@ -122,77 +99,6 @@ class SignInThrottle {
                             + " within a minute, the last from " + address
                             + "; further sign-ins as it are refused from every address (HTTP 429)"
                             + " until its budget refills");
-        }
-    }
-
-    /** The account's key: a digest of the normalised email, so no typed text is kept as it was typed. */
-    private static String accountKey(String email) {
-        String normalized = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
-        try {
-            return HexFormat.of()
-                    .formatHex(
-                            MessageDigest.getInstance("SHA-256").digest(normalized.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
-        }
-    }
-
-    /** One token bucket per key, forgotten ten minutes after its last use. */
-    private static final class Budgets {
-
-        record Step(boolean firstOfBurst, boolean ranDry, int failures) {}
-
-        private final int perMinute;
-        private final TimeMeter time;
-        private final Cache<String, Tracker> byKey = Caffeine.newBuilder()
-                .maximumSize(100_000)
-                .expireAfterAccess(Duration.ofMinutes(10))
-                .build();
-
-        Budgets(int perMinute, TimeMeter time) {
-            this.perMinute = perMinute;
-            this.time = time;
-        }
-
-        long retryAfterSeconds(String key) {
-            Tracker tracker = byKey.getIfPresent(key);
-            if (tracker == null || tracker.bucket.getAvailableTokens() > 0) {
-                return 0;
-            }
-            long nanos = tracker.bucket.estimateAbilityToConsume(1).getNanosToWaitForRefill();
-            return Math.max(1, TimeUnit.NANOSECONDS.toSeconds(nanos + TimeUnit.SECONDS.toNanos(1) - 1));
-        }
-
-        Step fail(String key) {
-            Tracker tracker = byKey.get(key, k -> new Tracker(perMinute, time));
-            synchronized (tracker) {
-                boolean first = false;
-                if (tracker.bucket.getAvailableTokens() >= perMinute) {
-                    first = true;
-                    tracker.failuresInBurst = 0;
-                    tracker.ranDry = false;
-                }
-                ConsumptionProbe probe = tracker.bucket.tryConsumeAndReturnRemaining(1);
-                tracker.failuresInBurst++;
-                boolean ranDry = probe.isConsumed() && probe.getRemainingTokens() == 0 && !tracker.ranDry;
-                if (ranDry) {
-                    tracker.ranDry = true;
-                }
-                return new Step(first, ranDry, tracker.failuresInBurst);
-            }
-        }
-
-        private static final class Tracker {
-            final Bucket bucket;
-            int failuresInBurst;
-            boolean ranDry;
-
-            Tracker(int perMinute, TimeMeter time) {
-                this.bucket = Bucket.builder()
-                        .addLimit(limit -> limit.capacity(perMinute).refillGreedy(perMinute, Duration.ofMinutes(1)))
-                        .withCustomTimePrecision(time)
-                        .build();
-            }
         }
     }
 }

@@ -47,8 +47,12 @@ class DiagnosticsIntegrationTests extends SyncIntegrationTest {
     @BeforeAll
     void startDesk() {
         // The failure-mode tests authenticate wrongly on purpose (two attempts each: Basic, then the
-        // Bearer retry); desk's default of 20 a minute per address would throttle the later ones.
-        desk = DeskProcess.start(Map.of("desk.auth.failed-attempts-per-minute", "200"));
+        // Bearer retry); desk's defaults (20 a minute per address, 60 per account) would throttle the later ones.
+        desk = DeskProcess.start(Map.of(
+                "desk.auth.failed-attempts-per-minute",
+                "200",
+                "desk.auth.failed-attempts-per-minute-per-account",
+                "200"));
         admin = desk.admin();
         admin.apiAccess(true, false);
         // Four tests probe the streams (4 export requests each): the High Volume add-on's 30 exports

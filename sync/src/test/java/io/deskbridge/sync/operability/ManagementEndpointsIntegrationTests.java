@@ -78,6 +78,9 @@ class ManagementEndpointsIntegrationTests extends SyncIntegrationTest {
                     .contains("sync_records_synced_total{stream=\"tickets\"}")
                     .contains("sync_records_synced_total{stream=\"ticket_comments\"}")
                     .contains("sync_connections ")
+                    .contains("sync_operator_authentications_total{outcome=\"success\"}")
+                    .contains("sync_operator_authentications_total{outcome=\"failure\"}")
+                    .contains("sync_operator_authentications_total{outcome=\"throttled\"}")
                     .contains("sync_stream_failed" + series + " 0.0")
                     .contains("sync_stream_lag_seconds" + series + " NaN")
                     .contains("http_server_requests_seconds_count{");
