@@ -145,5 +145,10 @@ public record TicketChanges(
      * @param isPublic null means public
      * @param authorId null means the caller
      */
-    public record NewComment(String body, String htmlBody, Boolean isPublic, Long authorId) {}
+    /** A comment to add; its {@code htmlBody} is kept only as far as {@link CommentHtml} allows. */
+    public record NewComment(String body, String htmlBody, Boolean isPublic, Long authorId) {
+        public NewComment {
+            htmlBody = htmlBody == null ? null : CommentHtml.sanitize(htmlBody);
+        }
+    }
 }
