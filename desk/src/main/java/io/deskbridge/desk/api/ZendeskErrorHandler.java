@@ -2,6 +2,7 @@ package io.deskbridge.desk.api;
 
 import java.util.List;
 import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -86,6 +87,15 @@ public class ZendeskErrorHandler {
                         List.of(new ZendeskError.Problem(
                                 "The record could not be stored: a value is too long or not allowed",
                                 "InvalidValue")))),
+                new HttpHeaders());
+    }
+
+    /** A query parameter with a bad %-escape ({@code ?%ZZ=1}) read inside a controller. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ZendeskError> undecodable(InvalidParameterException e) {
+        return json(
+                HttpStatus.BAD_REQUEST,
+                ZendeskError.errors("InvalidParameter", "The query string has a malformed %-escape or is not UTF-8."),
                 new HttpHeaders());
     }
 

@@ -110,7 +110,9 @@ class HostileInputIntegrationTests extends SyncIntegrationTest {
                 + " database="
                 + System.getProperty("sync.test.database", System.getProperty("desk.test.database", "h2")));
         assertThat(serverErrors).as("5xx answers").isEmpty();
-        assertThat(after).as("tables after the hostile requests").isEqualTo(before);
+        assertThat(after)
+                .as("tables after the hostile requests (before: " + before + ")")
+                .isEqualTo(before);
     }
 
     private List<String[]> apiRoutes() {
