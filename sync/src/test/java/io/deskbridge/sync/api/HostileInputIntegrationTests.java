@@ -138,7 +138,7 @@ class HostileInputIntegrationTests extends SyncIntegrationTest {
         return out.toString();
     }
 
-    /** Row count and contents of every table, as text, by table. */
+    /** Row count and contents of every table but the scheduler's, as text, by table. */
     private Map<String, String> fingerprint() {
         List<String> tables = jdbc.sql("""
                 SELECT table_name FROM information_schema.tables
@@ -146,6 +146,10 @@ class HostileInputIntegrationTests extends SyncIntegrationTest {
                 """).query(String.class).list();
         Map<String, String> result = new TreeMap<>();
         for (String table : tables) {
+            // db-scheduler's own bookkeeping (heartbeats, next execution times) moves by itself.
+            if (table.equalsIgnoreCase("scheduled_tasks")) {
+                continue;
+            }
             List<String> rows = new ArrayList<>();
             jdbc.sql("SELECT * FROM \"" + table + "\"")
                     .query()
