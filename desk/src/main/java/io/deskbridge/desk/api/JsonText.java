@@ -20,6 +20,25 @@ public final class JsonText {
         return JSON.writeValueAsString(value);
     }
 
+    /**
+     * {@code value} as stored JSON text, refused with a 422 naming {@code field} when the text is longer
+     * than its column ({@code maxLength} characters): checked here, before the database sees it.
+     */
+    public static String write(String field, Object value, int maxLength) {
+        return fitting(field, JSON.writeValueAsString(value), maxLength);
+    }
+
+    /** {@code text}, or a 422 naming {@code field} when it is longer than {@code maxLength} characters. */
+    public static String fitting(String field, String text, int maxLength) {
+        if (text.length() > maxLength) {
+            throw new RecordInvalidException(
+                    field,
+                    "TooLong",
+                    Input.label(field) + ": " + text.length() + " characters once stored; the maximum is " + maxLength);
+        }
+        return text;
+    }
+
     public static List<String> strings(String text) {
         return text == null || text.isBlank() ? List.of() : JSON.readValue(text, STRINGS);
     }

@@ -1,7 +1,11 @@
 package io.deskbridge.desk.api;
 
+import java.util.List;
+import java.util.Map;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
@@ -64,6 +68,35 @@ public class ZendeskErrorHandler {
     @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
     ResponseEntity<ZendeskError> method(HttpRequestMethodNotSupportedException e) {
         return json(HttpStatus.METHOD_NOT_ALLOWED, ZendeskError.methodNotAllowed(e.getMethod()), new HttpHeaders());
+    }
+
+    /**
+     * Last resort: every size and text rule is checked before the database sees a value, so this means
+     * a rule is missing. The request changed nothing (its transaction rolled back): a 422 in Zendesk's
+     * RecordInvalid shape, never the database's message (it may quote the value).
+     */
+    @ExceptionHandler(DataIntegrityViolationException.class)
+    ResponseEntity<ZendeskError> integrity(DataIntegrityViolationException e) {
+        log.warn(
+                "The database refused a value that passed validation ({}): a validation rule is missing",
+                e.getClass().getSimpleName());
+        return json(
+                HttpStatus.UNPROCESSABLE_ENTITY,
+                ZendeskError.recordInvalid(Map.of(
+                        "base",
+                        List.of(new ZendeskError.Problem(
+                                "The record could not be stored: a value is too long or not allowed",
+                                "InvalidValue")))),
+                new HttpHeaders());
+    }
+
+    /** A query parameter with a bad %-escape ({@code ?%ZZ=1}) read inside a controller. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ZendeskError> undecodable(InvalidParameterException e) {
+        return json(
+                HttpStatus.BAD_REQUEST,
+                ZendeskError.errors("InvalidParameter", "The query string has a malformed %-escape or is not UTF-8."),
+                new HttpHeaders());
     }
 
     @ExceptionHandler(Exception.class)

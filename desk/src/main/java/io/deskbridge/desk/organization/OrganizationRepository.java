@@ -196,9 +196,9 @@ class OrganizationRepository {
         m.put("groupId", o.groupId());
         m.put("sharedTickets", o.sharedTickets());
         m.put("sharedComments", o.sharedComments());
-        m.put("domainNames", JsonText.write(o.domainNames()));
-        m.put("tags", JsonText.write(o.tags()));
-        m.put("fields", JsonText.write(o.organizationFields()));
+        m.put("domainNames", JsonText.write("domain_names", o.domainNames(), 4000));
+        m.put("tags", JsonText.write("tags", o.tags(), 4000));
+        m.put("fields", JsonText.write("organization_fields", o.organizationFields(), 8000));
         return m;
     }
 

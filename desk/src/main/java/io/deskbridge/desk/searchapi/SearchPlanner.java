@@ -40,6 +40,14 @@ import org.springframework.stereotype.Service;
 @Service
 class SearchPlanner {
 
+    /** The earliest time a relative age reaches: before anything desk stores, within every database's range. */
+    static final Instant EARLIEST = Instant.parse("1970-01-01T00:00:00Z");
+
+    /** Dates outside the years 1 to 9999 are refused: not every database stores them. */
+    static final Instant FIRST_DATE = Instant.parse("0001-01-01T00:00:00Z");
+
+    static final Instant LATEST = Instant.parse("9999-12-31T23:59:59Z");
+
     private static final Pattern RELATIVE = Pattern.compile("(\\d+)(minute|hour|day|week|month|year)s?");
     static final List<String> STATUSES = List.of("new", "open", "pending", "hold", "solved", "closed");
     static final List<String> PRIORITIES = List.of("low", "normal", "high", "urgent");
@@ -273,7 +281,6 @@ class SearchPlanner {
     TicketFilter.TimeRange time(TimeField field, SearchQuery.Condition c) {
         Matcher relative = RELATIVE.matcher(c.value().toLowerCase(Locale.ROOT));
         if (relative.matches()) {
-            long n = Long.parseLong(relative.group(1));
             Duration unit = switch (relative.group(2)) {
                 case "minute" -> Duration.ofMinutes(1);
                 case "hour" -> Duration.ofHours(1);
@@ -282,7 +289,7 @@ class SearchPlanner {
                 case "month" -> Duration.ofDays(30);
                 default -> Duration.ofDays(365);
             };
-            Instant since = clock.instant().minus(unit.multipliedBy(n));
+            Instant since = ago(relative.group(1), unit);
             return switch (c.op()) {
                 case ">", ">=", ":" -> new TicketFilter.TimeRange(field, new Bound(since, true), null);
                 default -> new TicketFilter.TimeRange(field, null, new Bound(since, false));
@@ -304,6 +311,9 @@ class SearchPlanner {
                     + " takes a date (2026-11-27), a date-time (2026-11-27T10:00:00Z) or an age (4hours); got \""
                     + c.value() + "\"");
         }
+        if (start.isBefore(FIRST_DATE) || end.isAfter(LATEST)) {
+            throw invalid(c.keyword() + " takes a date from 0001-01-01 to 9999-12-31; got \"" + c.value() + "\"");
+        }
         boolean instant = start.equals(end);
         return switch (c.op()) {
             case ">" ->
@@ -321,6 +331,19 @@ class SearchPlanner {
                         ? new TicketFilter.TimeRange(field, new Bound(start, true), new Bound(start, true))
                         : new TicketFilter.TimeRange(field, new Bound(start, true), new Bound(end, false));
         };
+    }
+
+    /**
+     * The start of an age ({@code 99999999999999999999hours}): an age older than {@link #EARLIEST}
+     * means "since the beginning", so any number of units is answered, never an overflow.
+     */
+    private Instant ago(String count, Duration unit) {
+        Instant now = clock.instant();
+        long maxUnits = Duration.between(EARLIEST, now).dividedBy(unit);
+        if (count.length() > 18 || Long.parseLong(count) > maxUnits) {
+            return EARLIEST;
+        }
+        return now.minus(unit.multipliedBy(Long.parseLong(count)));
     }
 
     static BadRequestException invalid(String message) {

@@ -263,7 +263,7 @@ public record TicketChanges(
     public record Requester(Long id, String email, String name) {}
 
     /**
-     * A comment to add.
+     * A comment to add; its {@code htmlBody} is kept only as far as {@link CommentHtml} allows.
      *
      * @param isPublic null means public
      * @param authorId null means the caller
@@ -272,6 +272,7 @@ public record TicketChanges(
     public record NewComment(String body, String htmlBody, Boolean isPublic, Long authorId, List<String> uploads) {
 
         public NewComment {
+            htmlBody = htmlBody == null ? null : CommentHtml.sanitize(htmlBody);
             uploads = uploads == null ? List.of() : List.copyOf(uploads);
         }
 

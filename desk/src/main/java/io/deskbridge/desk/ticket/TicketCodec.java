@@ -1,5 +1,6 @@
 package io.deskbridge.desk.ticket;
 
+import io.deskbridge.desk.api.JsonText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,8 @@ final class TicketCodec {
     }
 
     static String customFieldsText(List<CustomFieldValue> values) {
-        return values.isEmpty() ? NO_CUSTOM_FIELDS : write(values);
+        // tickets.custom_fields is VARCHAR(16000): refused with a 422 before the database sees it.
+        return values.isEmpty() ? NO_CUSTOM_FIELDS : JsonText.fitting("custom_fields", write(values), 16_000);
     }
 
     static List<AuditEvent> events(String text) {

@@ -241,6 +241,12 @@ public class Tickets {
                 .assigneeByEmail(people.assigneeEmail())
                 .orElse(changes.assigneeId().or(null));
         String status = changes.status().orElse(assigneeId != null ? "open" : "new");
+        if (status.equals("closed")) {
+            // Zendesk closes a ticket only from solved (or through the ticket import API): a new
+            // ticket cannot start closed.
+            throw new RecordInvalidException(
+                    "status", "InvalidValue", "Status: closed is not valid for a new ticket; use solved");
+        }
         List<String> tags = new ArrayList<>(changes.tags().orElse(List.of()));
         changes.additionalTags().ifPresent(tags::addAll);
         WriteFields.CheckedFields fields =
@@ -540,7 +546,8 @@ public class Tickets {
         String html = comment.htmlBody() != null && !comment.htmlBody().isBlank()
                 ? comment.htmlBody()
                 : "<div class=\"zd-comment\" dir=\"auto\"><p>"
-                        + HtmlUtils.htmlEscape(plain).replace("\n", "<br>") + "</p></div>";
+                        // UTF-8: only markup characters become entities; é stays é (as in Zendesk).
+                        + HtmlUtils.htmlEscape(plain, "UTF-8").replace("\n", "<br>") + "</p></div>";
         boolean isPublic = comment.isPublic() == null || comment.isPublic();
         TicketComment draft =
                 new TicketComment(0, ticket.id(), auditId, authorId, plain, html, plain, isPublic, via, now);
@@ -628,10 +635,10 @@ public class Tickets {
         }
         return comment.htmlBody() == null
                 ? ""
-                : comment.htmlBody()
+                : HtmlUtils.htmlUnescape(comment.htmlBody()
                         .replaceAll("<[^>]*>", " ")
                         .replaceAll("\\s+", " ")
-                        .strip();
+                        .strip());
     }
 
     private static Object fieldValue(Ticket t, String field) {

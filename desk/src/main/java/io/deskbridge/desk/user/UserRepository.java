@@ -301,8 +301,8 @@ class UserRepository {
         m.put("phone", u.phone());
         m.put("details", u.details());
         m.put("notes", u.notes());
-        m.put("tags", JsonText.write(u.tags()));
-        m.put("userFields", JsonText.write(u.userFields()));
+        m.put("tags", JsonText.write("tags", u.tags(), 4000));
+        m.put("userFields", JsonText.write("user_fields", u.userFields(), 8000));
         return m;
     }
 

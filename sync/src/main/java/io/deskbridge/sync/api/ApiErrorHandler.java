@@ -1,5 +1,6 @@
 package io.deskbridge.sync.api;
 
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
@@ -56,6 +57,14 @@ public class ApiErrorHandler {
         return json(
                 HttpStatus.METHOD_NOT_ALLOWED,
                 ApiError.of("MethodNotAllowed", "Method " + e.getMethod() + " is not allowed here."));
+    }
+
+    /** A query parameter with a bad %-escape ({@code ?%ZZ=1}): Tomcat refuses to decode it. */
+    @ExceptionHandler(InvalidParameterException.class)
+    ResponseEntity<ApiError> undecodable(InvalidParameterException e) {
+        return json(
+                HttpStatus.BAD_REQUEST,
+                ApiError.of("InvalidParameter", "The query string has a malformed %-escape or is not UTF-8."));
     }
 
     @ExceptionHandler(Exception.class)
