@@ -277,8 +277,9 @@ class ActionExecutor implements SmartLifecycle {
 
     /**
      * The {@code updated_at} of an earlier attempt's write-back when the ticket shows it: the rule's
-     * comment posted at or after {@code stamp}, or (no comment) the ticket changed since and every
-     * field already as the rule sets it.
+     * comment posted at or after {@code stamp} (known limit: another firing of the same rule on the
+     * same ticket within that second would look the same), or (no comment) every field already as the
+     * rule sets it, which makes writing again pointless.
      */
     private Optional<String> landed(LedgerEntry entry, String stamp) {
         long connectionId = entry.connectionId();
@@ -289,7 +290,9 @@ class ActionExecutor implements SmartLifecycle {
         }
         JsonNode ticket = read.body().path("ticket");
         String updatedAt = ticket.path("updated_at").asString(null);
-        if (updatedAt == null || updatedAt.equals(stamp)) {
+        // Not "updated_at is still the stamp, so nothing landed": Zendesk's times are whole seconds, and a
+        // write-back in the second its stamp was read leaves updated_at as it was.
+        if (updatedAt == null) {
             return Optional.empty();
         }
         JsonNode update = entry.plan().update();
