@@ -93,6 +93,8 @@ class AutomationRulesIntegrationTests extends SyncIntegrationTest {
                 Actor.system());
         connectionId = connection.id();
         endpoint = new NotifyEndpoint();
+        // @BeforeEach gives each test its client; the first sync needs one before any test runs.
+        api = SyncClient.stateless(baseUrl());
         syncAndWait();
         long first = seeded.firstTicket();
         matching = range(first, CHANGES);
