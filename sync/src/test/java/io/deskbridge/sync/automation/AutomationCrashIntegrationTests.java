@@ -64,6 +64,7 @@ class AutomationCrashIntegrationTests {
     private Armed armed;
     private CountDownLatch killed = new CountDownLatch(1);
     private final List<String> killedDeliveries = new ArrayList<>();
+    private final List<Armed> fired = new ArrayList<>();
     private SyncProcess sync;
 
     @Test
@@ -155,8 +156,8 @@ class AutomationCrashIntegrationTests {
                     assertThat(System.nanoTime())
                             .as("kill " + (kills + 1) + " lands within 6 minutes; sync's log:\n" + sync.log())
                             .isLessThan(deadline);
-                    Armed next = currentArmed();
-                    if (killed.await(2, TimeUnit.SECONDS)) {
+                    if (currentLatch().await(2, TimeUnit.SECONDS)) {
+                        Armed next = lastFired();
                         kills++;
                         points.add(next.point() + " #" + next.at());
                         System.out.printf("Kill %d: %s #%d%n", kills, next.point(), next.at());
@@ -250,9 +251,15 @@ class AutomationCrashIntegrationTests {
         }
     }
 
-    private Armed currentArmed() {
+    private CountDownLatch currentLatch() {
         synchronized (lock) {
-            return armed;
+            return killed;
+        }
+    }
+
+    private Armed lastFired() {
+        synchronized (lock) {
+            return fired.get(fired.size() - 1);
         }
     }
 
@@ -262,6 +269,7 @@ class AutomationCrashIntegrationTests {
             if (armed == null || armed.point() != point || armed.at() != count) {
                 return;
             }
+            fired.add(armed);
             armed = null;
             if (deliveryId != null) {
                 killedDeliveries.add(deliveryId);
