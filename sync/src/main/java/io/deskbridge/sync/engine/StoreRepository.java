@@ -237,6 +237,32 @@ class StoreRepository {
         }
     }
 
+    /**
+     * The stored JSON of those of {@code ids} that are stored (the version each page's change is
+     * compared with); for {@link StreamName#TICKET_COMMENTS} the value is empty text (only presence counts).
+     */
+    Map<Long, String> stored(long connectionId, StreamName stream, List<Long> ids) {
+        Map<Long, String> stored = new HashMap<>();
+        if (ids.isEmpty()) {
+            return stored;
+        }
+        String values = String.join(", ", Collections.nCopies(ids.size(), "(CAST(? AS BIGINT))"));
+        String column = stream == StreamName.TICKET_COMMENTS ? "''" : "t.record_json";
+        template.query(
+                "SELECT t.id, " + column + " FROM (VALUES " + values + ") AS page_ids (id) JOIN " + table(stream)
+                        + " t ON t.connection_id = ? AND t.id = page_ids.id",
+                ps -> {
+                    for (int i = 0; i < ids.size(); i++) {
+                        ps.setLong(i + 1, ids.get(i));
+                    }
+                    ps.setLong(ids.size() + 1, connectionId);
+                },
+                rs -> {
+                    stored.put(rs.getLong(1), rs.getString(2));
+                });
+        return stored;
+    }
+
     long count(long connectionId, StreamName stream) {
         return jdbc.sql("SELECT COUNT(*) FROM " + table(stream) + " WHERE connection_id = :c")
                 .param("c", connectionId)

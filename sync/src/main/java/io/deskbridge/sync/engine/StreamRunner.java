@@ -8,8 +8,11 @@ import io.deskbridge.sync.zendesk.ZendeskCredentials;
 import io.deskbridge.sync.zendesk.ZendeskResponse;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -20,6 +23,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Runs the queued runs of one stream of one connection (db-scheduler guarantees that only one
@@ -50,6 +55,8 @@ class StreamRunner {
     private final Clock clock;
     private final TransactionTemplate tx;
     private final SyncMetrics metrics;
+    private final List<SyncedChangeListener> listeners;
+    private final JsonMapper json = JsonMapper.builder().build();
 
     StreamRunner(
             EngineRepository repository,
@@ -61,7 +68,8 @@ class StreamRunner {
             EngineProperties properties,
             Clock clock,
             PlatformTransactionManager transactions,
-            SyncMetrics metrics) {
+            SyncMetrics metrics,
+            List<SyncedChangeListener> listeners) {
         this.repository = repository;
         this.store = store;
         this.connections = connections;
@@ -72,6 +80,7 @@ class StreamRunner {
         this.clock = clock;
         this.tx = new TransactionTemplate(transactions);
         this.metrics = metrics;
+        this.listeners = List.copyOf(listeners);
     }
 
     /** Runs the stream's queued (or interrupted) runs one after another until none is left. */
@@ -232,7 +241,9 @@ class StreamRunner {
         counters.waitedMillis = fetchCounters.waitedMillis + idle.waitedMillis;
         tx.executeWithoutResult(s -> {
             Instant now = clock.instant();
+            Runnable tell = changes(run.connectionId(), run.stream(), page.records());
             store.upsert(run.connectionId(), run.stream(), page.records(), now);
+            tell.run();
             repository.savePosition(run.connectionId(), run.stream(), page.next(), now);
             repository.addPage(
                     run.id(),
@@ -246,6 +257,45 @@ class StreamRunner {
         metrics.committed(run.stream(), page.records().size());
         idle.reset();
         return until;
+    }
+
+    /**
+     * Reads what the page's records replace (before the upsert) and returns what tells the watching
+     * listeners about the changes (after it), all inside the page's transaction.
+     */
+    private Runnable changes(long connectionId, StreamName stream, List<StreamRecord> records) {
+        if (records.isEmpty()
+                || (stream != StreamName.TICKETS && stream != StreamName.TICKET_COMMENTS)
+                || listeners.stream().noneMatch(l -> l.watches(connectionId))) {
+            return () -> {};
+        }
+        Map<Long, StreamRecord> newest = new LinkedHashMap<>();
+        for (StreamRecord r : records) {
+            newest.merge(r.id(), r, (a, b) -> b.version() >= a.version() ? b : a);
+        }
+        Map<Long, String> stored = store.stored(connectionId, stream, new ArrayList<>(newest.keySet()));
+        if (stream == StreamName.TICKET_COMMENTS) {
+            List<CommentAdded> added = newest.values().stream()
+                    .filter(r -> !stored.containsKey(r.id()))
+                    .map(r -> new CommentAdded(r.ticketId(), r.id(), r.version(), r.json()))
+                    .toList();
+            return () -> listeners.stream()
+                    .filter(l -> l.watches(connectionId))
+                    .forEach(l -> l.commentsAdded(connectionId, added));
+        }
+        List<TicketVersion> versions = new ArrayList<>();
+        for (StreamRecord r : newest.values()) {
+            String before = stored.get(r.id());
+            JsonNode beforeJson = before == null ? null : json.readTree(before);
+            if (beforeJson != null && beforeJson.path("generated_timestamp").asLong(Long.MIN_VALUE) >= r.version()) {
+                // A page served again after a crash, or an older version: not a change.
+                continue;
+            }
+            versions.add(new TicketVersion(r.id(), r.version(), beforeJson, r.json()));
+        }
+        return () -> listeners.stream()
+                .filter(l -> l.watches(connectionId))
+                .forEach(l -> l.ticketsChanged(connectionId, versions));
     }
 
     /** The credential for each request: OAuth tokens are refreshed before they expire or after a refusal. */

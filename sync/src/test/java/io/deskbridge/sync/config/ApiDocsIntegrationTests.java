@@ -62,9 +62,10 @@ class ApiDocsIntegrationTests extends SyncIntegrationTest {
         private final JsonNode docs = api.get("/api/docs").json();
 
         @Test
-        void shouldDocumentAllTwentyOneOperations() {
-            // 18 of the operator API, plus ticket context, requester history and search (context).
-            assertThat(operations(docs)).hasSize(21);
+        void shouldDocumentAllTwentyEightOperations() {
+            // 18 of the operator API, ticket context, requester history and search (context), and the
+            // automation rules' list, create, show, update, delete, dry run and history.
+            assertThat(operations(docs)).hasSize(28);
         }
 
         @Test
@@ -76,7 +77,8 @@ class ApiDocsIntegrationTests extends SyncIntegrationTest {
                     "Sync runs",
                     "Synced data",
                     "Audit",
-                    "Ticket context");
+                    "Ticket context",
+                    "Automation rules");
             assertThat(operations(docs)).allSatisfy(op -> {
                 assertThat(op.json().path("summary").asString(""))
                         .as(op + " summary")
@@ -118,7 +120,8 @@ class ApiDocsIntegrationTests extends SyncIntegrationTest {
             Map<String, String> expected = Map.of(
                     "POST /api/connections", "201",
                     "POST /api/connections/{id}/request-links", "201",
-                    "POST /api/connections/{id}/syncs", "202");
+                    "POST /api/connections/{id}/syncs", "202",
+                    "POST /api/connections/{id}/rules", "201");
             assertThat(operations(docs)).allSatisfy(op -> {
                 String success = expected.getOrDefault(op.toString(), "200");
                 assertThat(op.json().get("responses").has(success))

@@ -25,6 +25,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * A reverse proxy in front of desk that sync's connection points at, so a test can stop a sync at an
@@ -48,6 +49,7 @@ public final class DeskGate implements AutoCloseable {
     private final HttpClient http =
             HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
     private final List<Exchange> exchanges = new CopyOnWriteArrayList<>();
+    private volatile Consumer<Exchange> onAnswered = e -> {};
 
     private final Object lock = new Object();
     private String heldPath;
@@ -106,6 +108,14 @@ public final class DeskGate implements AutoCloseable {
         }
     }
 
+    /**
+     * Calls {@code hook} with each exchange after desk answered and before the answer goes back to
+     * sync: a test may kill sync there, so the request took effect in desk but sync never saw the answer.
+     */
+    public void onAnswered(Consumer<Exchange> hook) {
+        this.onAnswered = hook;
+    }
+
     /** Every exchange so far, in the order desk answered. */
     public List<Exchange> exchanges() {
         return List.copyOf(exchanges);
@@ -155,13 +165,15 @@ public final class DeskGate implements AutoCloseable {
                             ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofByteArray(body));
             HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
-            exchanges.add(new Exchange(
+            Exchange answered = new Exchange(
                     Instant.now(),
                     exchange.getRequestMethod(),
                     path,
                     query,
                     response.statusCode(),
-                    fingerprint(exchange.getRequestHeaders().getFirst("Authorization"))));
+                    fingerprint(exchange.getRequestHeaders().getFirst("Authorization")));
+            exchanges.add(answered);
+            onAnswered.accept(answered);
             response.headers().map().forEach((name, values) -> {
                 if (!NOT_FORWARDED.contains(name.toLowerCase(Locale.ROOT)) && !name.startsWith(":")) {
                     exchange.getResponseHeaders().put(name, values);

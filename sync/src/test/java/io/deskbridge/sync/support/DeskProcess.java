@@ -37,7 +37,7 @@ public final class DeskProcess implements AutoCloseable {
                 List.of("-Xmx512m", "-XX:+UseSerialGC"),
                 arguments,
                 Map.of("DESK_ADMIN_PASSWORD", ADMIN_PASSWORD, "DESK_TOKEN_PEPPER", PEPPER),
-                Duration.ofSeconds(90));
+                Duration.ofSeconds(240));
     }
 
     /**
