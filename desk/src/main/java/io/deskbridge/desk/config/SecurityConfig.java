@@ -1,6 +1,7 @@
 package io.deskbridge.desk.config;
 
 import io.deskbridge.common.security.SessionOrCookieCsrfTokens;
+import io.deskbridge.desk.admincenter.RememberedSignInEmail;
 import io.deskbridge.desk.agent.SignInLanding;
 import io.deskbridge.desk.api.ZendeskErrors;
 import io.deskbridge.desk.apiauth.ApiAuthenticationFilter;
@@ -152,6 +153,7 @@ class SecurityConfig {
                         .failureHandler((request, response, ex) -> {
                             // Wrong passwords count against the same per-address budget as the API's.
                             throttle.recordFailure(request.getRemoteAddr());
+                            RememberedSignInEmail.remember(request, response);
                             response.sendRedirect("/login?error");
                         }))
                 .addFilterAfter(

@@ -50,6 +50,11 @@ class WebhookKillRestartIntegrationTests {
         try (TestReceiver receiver = TestReceiver.silent()) {
             int port = freePort();
             Process first = start(port);
+            // A first start on an empty data directory is quiet: no warnings around the banner and
+            // its one-time password (issue 9, item 7).
+            assertThat(Files.readAllLines(dataDir.resolve("desk-0.log")))
+                    .as("start-up log")
+                    .noneMatch(line -> line.contains(" WARN ") || line.contains(" ERROR "));
             DeskClient session = signedIn(port);
             String csrf = session.get("/api/v2/users/me", null)
                     .json()
