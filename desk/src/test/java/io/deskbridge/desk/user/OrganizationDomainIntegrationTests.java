@@ -70,7 +70,7 @@ class OrganizationDomainIntegrationTests extends DeskIntegrationTest {
                         .at("/user/organization_id")
                         .isNull())
                 .isTrue();
-        assertThat(createUser("lee@" + domain.replace('.', '_'), null)
+        assertThat(createUser("lee@" + domain.replace('-', '_'), null)
                         .json()
                         .at("/user/organization_id")
                         .isNull())

@@ -158,9 +158,14 @@ class ConnectionPage {
         model.addAttribute("scheduleForm", form);
         model.addAttribute("receivedAt", Formats.time(connection.credentialsReceivedAt()));
         model.addAttribute("createdAt", Formats.time(connection.createdAt()));
-        model.addAttribute(
-                "streams",
-                engine.streams(id).stream().map(s -> StreamView.of(s, now)).toList());
+        List<StreamView> streamViews =
+                engine.streams(id).stream().map(s -> StreamView.of(s, now)).toList();
+        model.addAttribute("streams", streamViews);
+        // The badge tells the truth about the streams: "Active" only while not every stream is failing.
+        long failing =
+                streamViews.stream().filter(s -> "failed".equals(s.state())).count();
+        model.addAttribute("failingStreams", failing);
+        model.addAttribute("allStreamsFailing", failing > 0 && failing == streamViews.size());
         return "console/connection";
     }
 

@@ -172,6 +172,25 @@ class ConsoleIntegrationTests extends SyncIntegrationTest {
                     .contains("data-state=\"failed\"")
                     .contains("<td class=\"last-error\">" + escaped(failed.error()) + "</td>")
                     .contains("#" + failed.id() + " failed");
+
+            // One of the streams failing: still active, and the page says how many fail.
+            String onePage = signedIn().get("/connections/" + broken.id()).body();
+            assertThat(onePage)
+                    .contains("<span class=\"status ready\">Active</span>")
+                    .contains(">1 stream failing</span>")
+                    .doesNotContain(">Failing</span>");
+
+            // Every stream failing: the badge no longer says "Active".
+            for (SyncRun run : engine.requestSync(
+                    broken.id(), List.of(StreamName.TICKETS, StreamName.ORGANIZATIONS, StreamName.TICKET_COMMENTS))) {
+                awaitNotActive(run.id());
+            }
+            assertThat(engine.streams(broken.id())).allMatch(s -> "failed".equals(s.state()));
+            String allPage = signedIn().get("/connections/" + broken.id()).body();
+            assertThat(allPage)
+                    .contains(">Failing</span>")
+                    .doesNotContain("<span class=\"status ready\">Active</span>")
+                    .doesNotContain("streams failing</span>");
         }
 
         @Test
