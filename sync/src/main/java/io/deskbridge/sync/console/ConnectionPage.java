@@ -154,10 +154,10 @@ class ConnectionPage {
         model.addAttribute("paused", engine.paused(id));
         SyncSchedule schedule = engine.schedule(id);
         model.addAttribute("schedule", schedule);
-        model.addAttribute("nextRunAt", Formats.time(schedule.nextRunAt()));
+        model.addAttribute("nextRunAt", schedule.nextRunAt());
         model.addAttribute("scheduleForm", form);
-        model.addAttribute("receivedAt", Formats.time(connection.credentialsReceivedAt()));
-        model.addAttribute("createdAt", Formats.time(connection.createdAt()));
+        model.addAttribute("receivedAt", connection.credentialsReceivedAt());
+        model.addAttribute("createdAt", connection.createdAt());
         List<StreamView> streamViews =
                 engine.streams(id).stream().map(s -> StreamView.of(s, now)).toList();
         model.addAttribute("streams", streamViews);
