@@ -166,6 +166,9 @@ class ConnectionPage {
                 streamViews.stream().filter(s -> "failed".equals(s.state())).count();
         model.addAttribute("failingStreams", failing);
         model.addAttribute("allStreamsFailing", failing > 0 && failing == streamViews.size());
+        // While a run is queued or running the page refreshes its live regions itself (console.js).
+        model.addAttribute(
+                "live", streamViews.stream().anyMatch(s -> "queued".equals(s.state()) || "running".equals(s.state())));
         return "console/connection";
     }
 
