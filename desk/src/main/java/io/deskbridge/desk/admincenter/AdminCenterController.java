@@ -1,7 +1,9 @@
 package io.deskbridge.desk.admincenter;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 
@@ -9,8 +11,14 @@ import org.springframework.web.bind.annotation.RequestMapping;
 @Controller
 class AdminCenterController {
 
+    /** The sign-in form; after a wrong password it keeps the email that was typed. */
     @GetMapping("/login")
-    String login() {
+    String login(HttpServletRequest request, Model model) {
+        model.addAttribute(
+                "email",
+                request.getParameter("error") == null
+                        ? ""
+                        : RememberedSignInEmail.read(request).orElse(""));
         return "admincenter/login";
     }
 

@@ -1,25 +1,17 @@
 package io.deskbridge.desk.agent;
 
+import io.deskbridge.common.time.HumanTime;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Component;
 
 /**
- * The one time format of desk's pages: relative words ({@code 5 minutes ago}) with the exact UTC time
- * for a {@code title} attribute. Templates call it as {@code @relativeTime} (see the {@code time}
- * fragment of {@code agent/layout.html}); times older than 30 days show their date instead, since "41
- * days ago" says less than the date.
+ * The one time format of desk's pages ({@link HumanTime}: relative words, the exact UTC time for a
+ * {@code title}) on desk's clock. Templates call it as {@code @relativeTime} (see the {@code time}
+ * fragments of {@code agent/layout.html} and {@code admincenter/layout.html}).
  */
 @Component("relativeTime")
 public class RelativeTime {
-
-    private static final DateTimeFormatter EXACT =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss 'UTC'").withZone(ZoneOffset.UTC);
-    private static final DateTimeFormatter DATE =
-            DateTimeFormatter.ofPattern("yyyy-MM-dd").withZone(ZoneOffset.UTC);
 
     private final Clock clock;
 
@@ -29,34 +21,11 @@ public class RelativeTime {
 
     /** {@code just now}, {@code 3 minutes ago}, {@code in 2 hours}, or {@code on 2026-11-02}. */
     public String relative(Instant at) {
-        if (at == null) {
-            return "";
-        }
-        Duration age = Duration.between(at, clock.instant());
-        boolean future = age.isNegative();
-        long seconds = age.abs().getSeconds();
-        if (seconds < 45) {
-            return "just now";
-        }
-        String amount;
-        if (seconds < 90 * 60) {
-            amount = plural(Math.max(1, Math.round(seconds / 60.0)), "minute");
-        } else if (seconds < 36 * 3600) {
-            amount = plural(Math.round(seconds / 3600.0), "hour");
-        } else if (seconds < 30 * 86400) {
-            amount = plural(Math.round(seconds / 86400.0), "day");
-        } else {
-            return "on " + DATE.format(at);
-        }
-        return future ? "in " + amount : amount + " ago";
+        return HumanTime.relative(at, clock.instant());
     }
 
     /** {@code 2026-12-06 21:50:07 UTC}. */
     public String exact(Instant at) {
-        return at == null ? "" : EXACT.format(at);
-    }
-
-    private static String plural(long n, String unit) {
-        return n + " " + unit + (n == 1 ? "" : "s");
+        return HumanTime.exact(at);
     }
 }

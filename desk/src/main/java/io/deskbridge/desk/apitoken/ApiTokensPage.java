@@ -32,6 +32,7 @@ class ApiTokensPage {
 
     static final String PATH = "/admin/apps-integrations/apis/tokens";
     private static final String ISSUED_VALUE = "issuedValue";
+    private static final String ROTATED = "rotated";
 
     private final ApiTokens tokens;
     private final ApiAccessPolicy policy;
@@ -173,6 +174,8 @@ class ApiTokensPage {
             IssuedToken issued =
                     tokens.rotate(admin.asActor(request.getRemoteAddr()), id, Duration.ofHours(graceHours));
             redirect.addFlashAttribute(ISSUED_VALUE, issued.value());
+            // The page then says "rotated" and when the old value stops (or that it stopped at once).
+            redirect.addFlashAttribute(ROTATED, true);
             return "redirect:" + PATH + "/" + id + "/issued";
         } catch (RecordInvalidException e) {
             model.addAttribute("token", tokens.get(id));

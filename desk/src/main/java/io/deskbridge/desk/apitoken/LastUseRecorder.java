@@ -1,5 +1,6 @@
 package io.deskbridge.desk.apitoken;
 
+import io.deskbridge.common.net.IpAddresses;
 import jakarta.annotation.PreDestroy;
 import java.time.Instant;
 import java.util.Map;
@@ -29,7 +30,10 @@ class LastUseRecorder {
     }
 
     void record(long tokenId, Instant at, String ip) {
-        pending.merge(tokenId, new Use(at, ip), (old, neu) -> neu.at().isBefore(old.at()) ? old : neu);
+        pending.merge(
+                tokenId,
+                new Use(at, IpAddresses.canonical(ip)),
+                (old, neu) -> neu.at().isBefore(old.at()) ? old : neu);
     }
 
     @Scheduled(fixedDelayString = "${desk.tokens.last-used-flush-interval}")

@@ -1,5 +1,7 @@
 package io.deskbridge.desk.audit;
 
+import io.deskbridge.common.net.IpAddresses;
+
 /**
  * Who made a change and from where: a signed-in user, or desk itself for automatic actions.
  *
@@ -7,6 +9,11 @@ package io.deskbridge.desk.audit;
  * @param ipAddress null for desk itself
  */
 public record Actor(Long userId, String name, String ipAddress) {
+
+    /** Addresses are kept in one written form ({@code ::1}, never {@code 0:0:0:0:0:0:0:1}). */
+    public Actor {
+        ipAddress = IpAddresses.canonical(ipAddress);
+    }
 
     public static final String SYSTEM_NAME = "Deskbridge (automatic)";
 

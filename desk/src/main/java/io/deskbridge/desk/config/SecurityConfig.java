@@ -1,6 +1,7 @@
 package io.deskbridge.desk.config;
 
 import io.deskbridge.common.security.SessionOrCookieCsrfTokens;
+import io.deskbridge.desk.admincenter.RememberedSignInEmail;
 import io.deskbridge.desk.agent.SignInLanding;
 import io.deskbridge.desk.api.ZendeskErrors;
 import io.deskbridge.desk.apiauth.ApiAuthenticationFilter;
@@ -162,6 +163,7 @@ class SecurityConfig {
                             // Wrong passwords count against the same budgets as the API's: per address and
                             // per account.
                             throttle.recordFailure(request.getRemoteAddr(), request.getParameter("email"));
+                            RememberedSignInEmail.remember(request, response);
                             response.sendRedirect("/login?error");
                         }))
                 .addFilterAfter(

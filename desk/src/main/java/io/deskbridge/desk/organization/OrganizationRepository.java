@@ -56,6 +56,16 @@ class OrganizationRepository {
                 .optional();
     }
 
+    /** Live organizations whose domain_names text mentions the domain; the caller checks exactly. */
+    List<Organization> findMentioningDomain(String domain) {
+        String escaped = domain.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return jdbc.sql("SELECT * FROM organizations WHERE deleted = FALSE AND LOWER(domain_names) LIKE :pattern"
+                        + " ESCAPE '\\' ORDER BY id")
+                .param("pattern", "%\"" + escaped.toLowerCase(java.util.Locale.ROOT) + "\"%")
+                .query(OrganizationRepository::map)
+                .list();
+    }
+
     boolean nameTaken(String name, long exceptId) {
         return jdbc.sql("SELECT COUNT(*) FROM organizations WHERE name_normalized = :name AND id <> :id")
                         .param("name", normalize(name))

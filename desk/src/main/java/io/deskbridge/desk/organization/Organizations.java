@@ -54,6 +54,22 @@ public class Organizations {
         return repository.findByName(name);
     }
 
+    /**
+     * The organization a new user with this email joins, as Zendesk maps users by their email's domain
+     * to the organization listing it in {@code domain_names}; the oldest when several list it.
+     */
+    @Transactional(readOnly = true)
+    public Optional<Organization> findByEmailDomain(String email) {
+        int at = email == null ? -1 : email.lastIndexOf('@');
+        if (at < 0 || at == email.length() - 1) {
+            return Optional.empty();
+        }
+        String domain = email.substring(at + 1).strip().toLowerCase(java.util.Locale.ROOT);
+        return repository.findMentioningDomain(domain).stream()
+                .filter(o -> o.domainNames().stream().anyMatch(d -> d.strip().equalsIgnoreCase(domain)))
+                .findFirst();
+    }
+
     /** A page of the organizations the filter keeps. */
     @Transactional(readOnly = true)
     public List<Organization> page(OrganizationFilter filter, PageQuery page) {

@@ -32,6 +32,31 @@ public record UserAccount(
         Instant lastLoginAt,
         long sessionGeneration) {
 
+    /** The same user in another organization (or none). */
+    public UserAccount withOrganizationId(Long organization) {
+        return new UserAccount(
+                id,
+                name,
+                email,
+                role,
+                active,
+                suspended,
+                verified,
+                timeZone,
+                locale,
+                organization,
+                externalId,
+                phone,
+                details,
+                notes,
+                tags,
+                userFields,
+                createdAt,
+                updatedAt,
+                lastLoginAt,
+                sessionGeneration);
+    }
+
     /** Active and not suspended: may sign in and call the API. */
     public boolean canAuthenticate() {
         return active && !suspended;

@@ -245,7 +245,7 @@ public class Users implements LocalCache {
 
     private UserAccount create(UserChanges changes, String passwordHash) {
         Instant now = now();
-        UserAccount draft = apply(
+        UserAccount applied = apply(
                 new UserAccount(
                         0,
                         "",
@@ -268,6 +268,14 @@ public class Users implements LocalCache {
                         null,
                         0),
                 changes);
+        // Zendesk adds a new user to the organization whose domain_names list the email's domain.
+        UserAccount draft =
+                applied.organizationId() == null && changes.organizationId().isEmpty()
+                        ? organizations
+                                .findByEmailDomain(applied.email())
+                                .map(o -> applied.withOrganizationId(o.id()))
+                                .orElse(applied)
+                        : applied;
         validate(draft, -1);
         long id = repository.insert(draft, passwordHash, now);
         UserAccount saved = repository.findById(id).orElseThrow();

@@ -60,6 +60,11 @@ class WebhookKillRestartIntegrationTests {
         desk = new DeskJar(dataDir.resolve("data"), properties);
         try (TestReceiver receiver = TestReceiver.silent()) {
             desk.start();
+            // A first start on an empty data directory is quiet: no warnings around the banner and
+            // its one-time password (issue 9, item 7). DeskJar logs the first start to data-0.log.
+            assertThat(Files.readAllLines(dataDir.resolve("data-0.log")))
+                    .as("start-up log")
+                    .noneMatch(line -> line.contains(" WARN ") || line.contains(" ERROR "));
             DeskClient session = signedIn();
             String csrf = session.get("/api/v2/users/me", null)
                     .json()

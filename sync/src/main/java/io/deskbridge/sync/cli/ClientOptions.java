@@ -46,8 +46,11 @@ final class ClientOptions {
     private boolean help;
 
     SyncApi api(CliContext context) {
-        String address = firstOf(url, context.env().get("SYNC_URL"), DEFAULT_URL);
-        String operator = firstOf(email, context.env().get("SYNC_OPERATOR_EMAIL"), DEFAULT_EMAIL);
+        RootCommand root = spec.root().userObject() instanceof RootCommand r ? r : null;
+        String address =
+                firstOf(url, root == null ? null : root.url, context.env().get("SYNC_URL"), DEFAULT_URL);
+        String operator = firstOf(
+                email, root == null ? null : root.email, context.env().get("SYNC_OPERATOR_EMAIL"), DEFAULT_EMAIL);
         return new SyncApi(base(address), operator, () -> password(context, operator));
     }
 

@@ -3,9 +3,9 @@ package io.deskbridge.sync.cli;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import io.deskbridge.sync.cli.SyncApi.Answer;
 import io.deskbridge.sync.connection.ConnectionJson;
-import io.deskbridge.sync.connection.ConnectionJson.ConnectionBody;
 import io.deskbridge.sync.connection.ConnectionJson.ConnectionListBody;
 import io.deskbridge.sync.connection.ConnectionJson.CreateConnectionRequest;
+import io.deskbridge.sync.connection.ConnectionJson.CreatedConnectionBody;
 import io.deskbridge.sync.connection.NewConnection;
 import io.deskbridge.sync.diagnostics.DiagnosticsJson;
 import io.deskbridge.sync.diagnostics.DiagnosticsJson.CheckJson;
@@ -61,8 +61,8 @@ final class ConnectionsCommand implements Runnable {
         public Integer call() {
             SyncApi api = api();
             String body = Json.MAPPER.writeValueAsString(new CreateConnectionRequest(new NewConnection(name, address)));
-            ConnectionJson connection =
-                    api.post("api/connections", body).as(ConnectionBody.class).connection();
+            CreatedConnectionBody created = api.post("api/connections", body).as(CreatedConnectionBody.class);
+            ConnectionJson connection = created.connection();
             RequestLinkJson link = requestLink
                     ? api.post("api/connections/" + connection.id() + "/request-links", null)
                             .as(RequestLinkBody.class)
@@ -74,6 +74,9 @@ final class ConnectionsCommand implements Runnable {
             }
             out().println("Created connection " + connection.id() + " \"" + connection.name() + "\" for "
                     + connection.address() + " (" + connection.state() + ")");
+            if (created.warnings() != null) {
+                created.warnings().forEach(w -> err().println("Warning: " + w));
+            }
             if (link != null) {
                 RequestLinkCommand.print(out(), link);
             } else {

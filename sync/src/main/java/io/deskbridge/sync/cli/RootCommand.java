@@ -4,6 +4,7 @@ import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -29,6 +30,20 @@ final class RootCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    /** Also before the command ({@code sync-cli --url … status}); the command's own option wins. */
+    @Option(
+            names = "--url",
+            paramLabel = "<url>",
+            description = "sync's address, here or after the command (default: $SYNC_URL, else "
+                    + ClientOptions.DEFAULT_URL + ")")
+    String url;
+
+    @Option(
+            names = "--email",
+            paramLabel = "<email>",
+            description = "the operator's email, here or after the command (default: $SYNC_OPERATOR_EMAIL)")
+    String email;
 
     RootCommand(CliContext context) {
         this.context = context;

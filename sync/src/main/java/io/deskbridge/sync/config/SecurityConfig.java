@@ -46,7 +46,7 @@ class SecurityConfig {
      * Basic in {@link #api}, and "Try it out" in the UI sends the operator's credentials itself. GET
      * only. Swagger UI runs its own bundled scripts and sets inline style attributes, so these paths
      * get their own CSP: scripts from this origin only (no inline scripts, no eval), inline styles
-     * allowed, nothing framed; the web chain's {@code script-src 'none'} stays as it is elsewhere.
+     * allowed, nothing framed; the web chain allows only its own script files, no inline scripts.
      */
     @Bean
     @Order(0)
@@ -112,10 +112,11 @@ class SecurityConfig {
     SecurityFilterChain web(HttpSecurity http, OperatorSignIn signIn) throws Exception {
         HttpSessionRequestCache pagesOfASession = new HttpSessionRequestCache();
         pagesOfASession.setCreateSessionAllowed(false);
-        http.authorizeHttpRequests(a -> a.requestMatchers("/login", "/handover/**", "/css/**", "/error", "/favicon.ico")
-                        .permitAll()
-                        .anyRequest()
-                        .hasRole(OPERATOR))
+        http.authorizeHttpRequests(
+                        a -> a.requestMatchers("/login", "/handover/**", "/css/**", "/js/**", "/error", "/favicon.ico")
+                                .permitAll()
+                                .anyRequest()
+                                .hasRole(OPERATOR))
                 .authenticationManager(operatorsOnly(signIn))
                 .csrf(c -> c.csrfTokenRepository(new SessionOrCookieCsrfTokens("SYNC_XSRF")))
                 .requestCache(r -> r.requestCache(pagesOfASession))
@@ -130,8 +131,11 @@ class SecurityConfig {
                 .logout(l -> l.logoutUrl("/logout").logoutSuccessUrl("/login?signed-out"))
                 .headers(h -> h.referrerPolicy(r -> r.policy(ReferrerPolicyHeaderWriter.ReferrerPolicy.NO_REFERRER))
                         .contentSecurityPolicy(csp -> csp.policyDirectives(
-                                "default-src 'self'; script-src 'none'; style-src 'self'; img-src 'self' data:; "
-                                        + "form-action 'self'; frame-ancestors 'none'; base-uri 'none'")));
+                                // Scripts from sync itself only (console.js: copy buttons, live refresh);
+                                // no inline script, no eval; fetch only back to sync.
+                                "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+                                        + "connect-src 'self'; form-action 'self'; frame-ancestors 'none';"
+                                        + " base-uri 'none'; object-src 'none'")));
         return http.build();
     }
 

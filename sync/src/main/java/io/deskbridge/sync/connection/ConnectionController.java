@@ -4,6 +4,7 @@ import io.deskbridge.sync.api.RecordInvalidException;
 import io.deskbridge.sync.connection.ConnectionJson.ConnectionBody;
 import io.deskbridge.sync.connection.ConnectionJson.ConnectionListBody;
 import io.deskbridge.sync.connection.ConnectionJson.CreateConnectionRequest;
+import io.deskbridge.sync.connection.ConnectionJson.CreatedConnectionBody;
 import io.deskbridge.sync.operator.OperatorPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -40,9 +41,12 @@ class ConnectionController {
                     "Creates a connection awaiting credentials: the address is normalised (acme, acme.zendesk.com "
                             + "and https://acme.zendesk.com/agent are all https://acme.zendesk.com). Credentials never "
                             + "come through this API: create a request link for the Zendesk admin next.")
-    @ApiResponse(responseCode = "201", description = "Created; Location names the new connection")
+    @ApiResponse(
+            responseCode = "201",
+            description = "Created; Location names the new connection; warnings name other connections to the same"
+                    + " account")
     @ApiResponse(responseCode = "422", description = "The name is blank or the address is not a Zendesk address")
-    ResponseEntity<ConnectionBody> create(
+    ResponseEntity<CreatedConnectionBody> create(
             @RequestBody CreateConnectionRequest body,
             @AuthenticationPrincipal OperatorPrincipal operator,
             HttpServletRequest http) {
@@ -57,7 +61,7 @@ class ConnectionController {
                         .path("/{id}")
                         .buildAndExpand(created.id())
                         .toUri())
-                .body(new ConnectionBody(ConnectionJson.of(created)));
+                .body(new CreatedConnectionBody(ConnectionJson.of(created), connections.warningsFor(created)));
     }
 
     @GetMapping("/api/connections")

@@ -53,6 +53,16 @@ public record ConnectionJson(
     /** {@code {"connection": {..}}}. */
     public record ConnectionBody(ConnectionJson connection) {}
 
+    /**
+     * The create answer: the connection, and warnings such as another connection to the same account
+     * (created anyway: two connections can be deliberate, e.g. while replacing one).
+     */
+    public record CreatedConnectionBody(
+            ConnectionJson connection,
+
+            @Schema(description = "What to check, e.g. another connection to the same account; empty if none")
+            List<String> warnings) {}
+
     /** {@code {"connections": [..]}}. */
     public record ConnectionListBody(List<ConnectionJson> connections) {}
 

@@ -91,6 +91,20 @@ public class Connections {
     }
 
     /**
+     * What the operator should know after creating {@code created}: other connections to the same
+     * Zendesk account, which share its rate limit and sync the same records — usually a mistake.
+     */
+    @Transactional(readOnly = true)
+    public List<String> warningsFor(Connection created) {
+        return repository.list().stream()
+                .filter(c -> c.id() != created.id() && c.address().equals(created.address()))
+                .map(c -> "Connection " + c.id() + " \"" + c.name() + "\" already syncs " + c.address()
+                        + ": both share that account's API rate limit and store the same records;"
+                        + " delete one if it was created by mistake")
+                .toList();
+    }
+
+    /**
      * Stores {@code credential} as the connection's next credential version and marks it ready; the
      * previous version's ciphertext is deleted. Audited with the source; the secret is not.
      *

@@ -49,6 +49,7 @@ class ConnectionsPage {
                     new NewConnection(name, address),
                     operator.asActor(request.getRemoteAddr(), request.getHeader(HttpHeaders.USER_AGENT)));
             redirect.addFlashAttribute("created", created.name());
+            redirect.addFlashAttribute("warnings", connections.warningsFor(created));
             return "redirect:/connections";
         } catch (RecordInvalidException e) {
             response.setStatus(422);

@@ -154,13 +154,21 @@ class ConnectionPage {
         model.addAttribute("paused", engine.paused(id));
         SyncSchedule schedule = engine.schedule(id);
         model.addAttribute("schedule", schedule);
-        model.addAttribute("nextRunAt", Formats.time(schedule.nextRunAt()));
+        model.addAttribute("nextRunAt", schedule.nextRunAt());
         model.addAttribute("scheduleForm", form);
-        model.addAttribute("receivedAt", Formats.time(connection.credentialsReceivedAt()));
-        model.addAttribute("createdAt", Formats.time(connection.createdAt()));
+        model.addAttribute("receivedAt", connection.credentialsReceivedAt());
+        model.addAttribute("createdAt", connection.createdAt());
+        List<StreamView> streamViews =
+                engine.streams(id).stream().map(s -> StreamView.of(s, now)).toList();
+        model.addAttribute("streams", streamViews);
+        // The badge tells the truth about the streams: "Active" only while not every stream is failing.
+        long failing =
+                streamViews.stream().filter(s -> "failed".equals(s.state())).count();
+        model.addAttribute("failingStreams", failing);
+        model.addAttribute("allStreamsFailing", failing > 0 && failing == streamViews.size());
+        // While a run is queued or running the page refreshes its live regions itself (console.js).
         model.addAttribute(
-                "streams",
-                engine.streams(id).stream().map(s -> StreamView.of(s, now)).toList());
+                "live", streamViews.stream().anyMatch(s -> "queued".equals(s.state()) || "running".equals(s.state())));
         return "console/connection";
     }
 

@@ -43,6 +43,11 @@ final class Formats {
         return s / 86_400 + " d" + (hours == 0 ? "" : " " + hours + " h");
     }
 
+    /** "1 record", "0 records", "12 records": never "1 records". */
+    static String records(long count) {
+        return count + (count == 1 ? " record" : " records");
+    }
+
     /** Waited seconds of a run, one decimal: "0.0 s", "12.5 s". */
     static String seconds(double seconds) {
         return String.format(Locale.ROOT, "%.1f s", seconds);

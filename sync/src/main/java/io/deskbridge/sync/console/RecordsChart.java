@@ -57,7 +57,7 @@ record RecordsChart(List<Bar> bars, long max, long total, String from, String to
                     BAR_WIDTH,
                     height,
                     records,
-                    records + " records at " + Formats.time(minute)));
+                    Formats.records(records) + " at " + Formats.time(minute)));
         }
         return new RecordsChart(
                 List.copyOf(bars),
@@ -65,6 +65,11 @@ record RecordsChart(List<Bar> bars, long max, long total, String from, String to
                 total,
                 Formats.time(first),
                 Formats.time(first.plus(Duration.ofMinutes(MINUTES - 1))));
+    }
+
+    /** "1 record", "12 records" in the window. */
+    public String totalLabel() {
+        return Formats.records(total);
     }
 
     public int width() {

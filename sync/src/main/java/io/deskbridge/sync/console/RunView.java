@@ -1,6 +1,7 @@
 package io.deskbridge.sync.console;
 
 import io.deskbridge.sync.engine.SyncRun;
+import java.time.Instant;
 
 /** A run as the console's tables show it. */
 record RunView(
@@ -8,9 +9,9 @@ record RunView(
         String stream,
         String trigger,
         String state,
-        String queuedAt,
-        String startedAt,
-        String finishedAt,
+        Instant queuedAt,
+        Instant startedAt,
+        Instant finishedAt,
         long records,
         long pages,
         long requests,
@@ -19,15 +20,20 @@ record RunView(
         String progress,
         String error) {
 
+    /** "1 record", "12 records". */
+    public String recordsLabel() {
+        return Formats.records(records);
+    }
+
     static RunView of(SyncRun run) {
         return new RunView(
                 run.id(),
                 run.stream().wireName(),
                 run.trigger().wireName(),
                 run.state().wireName(),
-                Formats.time(run.queuedAt()),
-                Formats.time(run.startedAt()),
-                Formats.time(run.finishedAt()),
+                run.queuedAt(),
+                run.startedAt(),
+                run.finishedAt(),
                 run.records(),
                 run.pages(),
                 run.requests(),

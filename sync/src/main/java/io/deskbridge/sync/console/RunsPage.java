@@ -2,6 +2,7 @@ package io.deskbridge.sync.console;
 
 import io.deskbridge.sync.connection.Connections;
 import io.deskbridge.sync.engine.SyncEngine;
+import java.util.List;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,7 +23,11 @@ class RunsPage {
     @GetMapping("/connections/{id}/runs")
     String runs(@PathVariable long id, Model model) {
         model.addAttribute("connection", connections.get(id));
-        model.addAttribute("runs", engine.runs(id).stream().map(RunView::of).toList());
+        List<RunView> runs = engine.runs(id).stream().map(RunView::of).toList();
+        model.addAttribute("runs", runs);
+        // While a run is queued or running the page refreshes its live regions itself (console.js).
+        model.addAttribute(
+                "live", runs.stream().anyMatch(r -> "queued".equals(r.state()) || "running".equals(r.state())));
         return "console/runs";
     }
 }

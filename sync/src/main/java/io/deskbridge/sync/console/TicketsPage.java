@@ -116,11 +116,10 @@ class TicketsPage {
     }
 
     /** A synced ticket as the browser's table shows it. */
-    record TicketRow(long id, String subject, String status, String updatedAt, boolean deleted) {
+    record TicketRow(long id, String subject, String status, java.time.Instant updatedAt, boolean deleted) {
 
         static TicketRow of(SyncedTicket ticket) {
-            return new TicketRow(
-                    ticket.id(), ticket.subject(), ticket.status(), Formats.time(ticket.updatedAt()), ticket.deleted());
+            return new TicketRow(ticket.id(), ticket.subject(), ticket.status(), ticket.updatedAt(), ticket.deleted());
         }
     }
 }

@@ -80,7 +80,16 @@ final class ExportFetcher {
         String lastFailure = null;
         while (true) {
             // Read after the wait: a credential replaced while waiting for the window goes out at once.
-            counters.waitedMillis += governor.acquire(account, true).toMillis();
+            long governed = governor.acquire(account, true).toMillis();
+            counters.waitedMillis += governed;
+            if (failures > 0 && governed > 0) {
+                // The log then says every wait there was, not only the backoff it announced.
+                log.info(
+                        "{}: waited another {} ms for the account's rate window before attempt {}",
+                        stream,
+                        governed,
+                        failures + 1);
+            }
             Credential credential =
                     refused ? credentials.afterRefusal(connectionId) : credentials.current(connectionId);
             refused = false;
@@ -91,7 +100,8 @@ final class ExportFetcher {
                 response = exchange.get(address, credential, path);
             } catch (ZendeskUnreachableException e) {
                 lastFailure = e.getMessage();
-                failures = failed(stream, sizer, counters, failures, lastFailure);
+                // Refused or unreachable: nothing read the request, so a smaller page cannot help.
+                failures = failed(stream, sizer, counters, failures, lastFailure, e.pageSizeMayHelp());
                 continue;
             } catch (ZendeskCallRefusedException e) {
                 // sync's own rule stopped the exchange (an oversized answer, a forbidden address):
@@ -127,7 +137,7 @@ final class ExportFetcher {
             }
             if (status >= 500 || status == 408 || (response.ok() && response.body() == null)) {
                 lastFailure = response.ok() ? "HTTP " + status + " without a JSON body" : response.errorSummary();
-                failures = failed(stream, sizer, counters, failures, lastFailure);
+                failures = failed(stream, sizer, counters, failures, lastFailure, true);
                 continue;
             }
             if (status == 400 || status == 422) {
@@ -153,20 +163,24 @@ final class ExportFetcher {
         }
     }
 
-    private int failed(String stream, PageSizer sizer, PageCounters counters, int failures, String why) {
+    private int failed(
+            String stream, PageSizer sizer, PageCounters counters, int failures, String why, boolean shrink) {
         int attempt = failures + 1;
         if (attempt >= maxAttempts) {
             throw new SyncFailedException(stream + ": gave up after " + attempt + " failed attempts at the same page"
                     + " (page size down to " + sizer.current() + "); the last one: " + why);
         }
-        sizer.failed();
+        if (shrink) {
+            sizer.failed();
+        }
         Duration wait = backoff(attempt);
         log.warn(
-                "{}: attempt {} failed ({}); retrying from the same position with {} records per page in {} ms",
+                "{}: attempt {} failed ({}); retrying from the same position with {} records per page{} in {} ms",
                 stream,
                 attempt,
                 why,
                 sizer.current(),
+                shrink ? "" : " (kept: nothing answered, so a smaller page cannot help)",
                 wait.toMillis());
         sleeper.sleep(wait);
         counters.waitedMillis += wait.toMillis();

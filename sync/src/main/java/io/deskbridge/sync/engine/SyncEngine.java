@@ -300,14 +300,23 @@ public class SyncEngine {
             }
             Instant cursorTime = position.cursorTime() == null ? null : Instant.ofEpochSecond(position.cursorTime());
             SyncRun lastRun = last.map(r -> toRun(r, position, now)).orElse(null);
+            Long lag = cursorTime == null
+                    ? null
+                    : Math.max(0, Duration.between(cursorTime, now).toSeconds());
+            // A stream whose last run read the export to its end is current as of that run's end, even
+            // when nothing changed in Zendesk since its cursor time (whose age alone would grow forever).
+            Optional<Instant> caughtUpAt = last.filter(r -> r.state() == RunState.SUCCEEDED && r.finishedAt() != null)
+                    .map(RunRow::finishedAt);
+            if (lag != null && caughtUpAt.isPresent()) {
+                lag = Math.min(
+                        lag, Math.max(0, Duration.between(caughtUpAt.get(), now).toSeconds()));
+            }
             statuses.add(new StreamStatus(
                     stream,
                     state,
                     store.count(connectionId, stream),
                     cursorTime,
-                    cursorTime == null
-                            ? null
-                            : Math.max(0, Duration.between(cursorTime, now).toSeconds()),
+                    lag,
                     lastRun,
                     lastRun != null && lastRun.state() == RunState.FAILED ? lastRun.error() : null,
                     repository.recordsPerMinute(connectionId, stream, since)));

@@ -20,7 +20,8 @@ import org.springframework.stereotype.Component;
  * <ul>
  *   <li>{@code sync_records_synced_total{stream}}: records committed; {@code rate()} of it is the
  *       records per second;
- *   <li>{@code sync_stream_lag_seconds{connection_id,stream}}: now minus the stream's cursor time
+ *   <li>{@code sync_stream_lag_seconds{connection_id,stream}}: how far behind the stream is (now minus its cursor
+ *       time, or minus the end of its last run that caught up, whichever is later)
  *       (NaN before its first page);
  *   <li>{@code sync_stream_failed{connection_id,stream}}: 1 while the stream's last run failed (its
  *       error is on the console and in {@code GET /api/connections/{id}}), else 0;

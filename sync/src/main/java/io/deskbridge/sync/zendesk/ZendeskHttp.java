@@ -137,6 +137,7 @@ public class ZendeskHttp {
                             ? "the body of the answer did not arrive within " + requestTimeout.toSeconds()
                                     + " s of its headers"
                             : "no answer within " + requestTimeout.toSeconds() + " s",
+                    true,
                     e);
         } catch (ConnectException e) {
             throw new ZendeskUnreachableException(url, connectReason(e), e);
@@ -147,7 +148,8 @@ public class ZendeskHttp {
             if (tooLarge != null) {
                 throw new ZendeskCallRefusedException(tooLargeMessage(method, url, tooLarge), e);
             }
-            throw new ZendeskUnreachableException(url, describe(e), e);
+            // A connection that broke mid-answer (reset, EOF): the server was working on the page.
+            throw new ZendeskUnreachableException(url, describe(e), true, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new ZendeskUnreachableException(url, "interrupted while waiting", e);

@@ -373,6 +373,21 @@ class CliAgainstFakeServerTests {
         }
 
         @Test
+        void shouldTakeTheUrlOptionBeforeTheCommandToo() {
+            sync.on("GET", "/api/status", 200, "{\"status\":{\"connections\":[]}}");
+
+            Result before =
+                    CliRunner.against("http://127.0.0.1:1", EMAIL, PASSWORD).run("--url", sync.url() + "/", "status");
+            assertThat(before.exit()).as(before.toString()).isZero();
+
+            // After the command it still wins over one before it.
+            Result both = CliRunner.against("http://127.0.0.1:1", EMAIL, PASSWORD)
+                    .run("--url", "http://127.0.0.1:1", "status", "--url", sync.url() + "/");
+            assertThat(both.exit()).as(both.toString()).isZero();
+            assertThat(sync.requests()).hasSize(2);
+        }
+
+        @Test
         void shouldAskForThePasswordOnceWhenTheEnvironmentHasNone() {
             sync.on(
                     "POST",

@@ -80,6 +80,23 @@ class ConnectionApiIntegrationTests extends SyncIntegrationTest {
         }
 
         @Test
+        void shouldWarnOfAnotherConnectionToTheSameAccount() {
+            String subdomain = "dup-" + UUID.randomUUID().toString().substring(0, 8);
+            Response first = create("Acme", subdomain);
+            assertThat(first.status()).isEqualTo(201);
+            assertThat(first.json().get("warnings")).isEmpty();
+            long firstId = first.json().at("/connection/id").asLong();
+
+            Response second = create("Acme again", "https://" + subdomain + ".zendesk.com/agent");
+            assertThat(second.status()).isEqualTo(201);
+            assertThat(second.json().get("warnings").size()).isEqualTo(1);
+            assertThat(second.json().get("warnings").get(0).asString())
+                    .isEqualTo("Connection " + firstId + " \"Acme\" already syncs https://" + subdomain
+                            + ".zendesk.com: both share that account's API rate limit and store the same records;"
+                            + " delete one if it was created by mistake");
+        }
+
+        @Test
         void shouldAcceptALocalDeskOverHttp() {
             Response response = create("Local desk", "http://localhost:18080/");
             assertThat(response.status()).isEqualTo(201);

@@ -121,6 +121,11 @@ class WebUiIntegrationTests extends SyncIntegrationTest {
                     .matcher(issued.body());
             assertThat(url.find()).as(issued.body()).isTrue();
             SecretLedger.issued(url.group(2));
+            // A Copy button for the link (console.js copies the element's text).
+            assertThat(issued.body())
+                    .contains("<button type=\"button\" id=\"copy-request-link\" data-copy-of=\"request-link\">"
+                            + "Copy link</button>")
+                    .contains("<script src=\"/js/console.js\" defer></script>");
             assertThat(SyncClient.browser(baseUrl()).get(url.group(1)).status()).isEqualTo(200);
         }
     }

@@ -25,6 +25,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
@@ -150,6 +151,17 @@ class ConsoleBrowserIntegrationTests extends SyncIntegrationTest {
         screenshot("console-02-sync-requested");
 
         assertThat(notice.getText()).startsWith("Sync requested: ");
+
+        // Runs are active: the page refreshes its streams itself, without a reload (issue 9, item 6).
+        assertThat(driver.findElement(By.id("live-status")).getText())
+                .isEqualTo("Runs are active: this page refreshes itself every 3 s.");
+        JavascriptExecutor js = (JavascriptExecutor) driver;
+        js.executeScript("window.__notReloaded = 42;");
+        String statesAtLoad = streamStates();
+        new WebDriverWait(driver, Duration.ofSeconds(90))
+                .until(d -> !streamStates().equals(statesAtLoad));
+        assertThat(js.executeScript("return window.__notReloaded;")).isEqualTo(42L);
+        screenshot("console-02b-refreshed");
         List<SyncRun> runs = engine.runs(id);
         assertThat(runs).hasSize(runsBefore + 4);
         List<SyncRun> queued = runs.subList(0, 4);
@@ -157,8 +169,22 @@ class ConsoleBrowserIntegrationTests extends SyncIntegrationTest {
         Set<String> named = queued.stream().map(r -> "run " + r.id()).collect(Collectors.toSet());
         assertThat(named).allSatisfy(n -> assertThat(notice.getText()).contains(n));
 
+        // One time format: relative words, the exact UTC time on hover.
+        WebElement received = driver.findElement(By.cssSelector("#received-at time"));
+        assertThat(received.getDomAttribute("title")).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC");
+        assertThat(received.getText()).matches("just now|\\d+ (minute|hour|day)s? ago|on \\d{4}-\\d\\d-\\d\\d");
+        // The chart's axes are labelled: the busiest minute, and the hour it covers.
+        WebElement figure = driver.findElement(By.cssSelector("tr[data-stream=tickets] figure.rpm-chart"));
+        assertThat(figure.findElement(By.cssSelector(".y-label")).getText()).matches("\\d+ / min");
+        assertThat(figure.findElement(By.cssSelector("figcaption")).getText()).isEqualTo("60 min ago\nnow");
+
         driver.findElement(By.linkText("Runs")).click();
         waitForPath("/connections/" + id + "/runs");
+        // At 1280 px the runs table scrolls inside its box; the page itself does not overflow.
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        assertThat((Long) js.executeScript("return document.documentElement.scrollWidth - window.innerWidth;"))
+                .isLessThanOrEqualTo(0L);
+        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
         assertThat(driver.findElements(By.cssSelector("table#runs tbody tr"))).hasSize(runsBefore + 4);
         assertThat(driver.findElement(By.cssSelector("table#runs tbody tr")).getDomAttribute("id"))
                 .isEqualTo("run-" + queued.get(0).id());
@@ -169,6 +195,13 @@ class ConsoleBrowserIntegrationTests extends SyncIntegrationTest {
         assertThat(driver.getPageSource()).doesNotContain(desk.token);
         // The new runs share the desk's export budget with later tests: stop them after their first page.
         engine.pause(id);
+    }
+
+    /** Each stream's state as the page shows it now, e.g. "tickets=queued,users=running,…". */
+    private String streamStates() {
+        return driver.findElements(By.cssSelector("table#streams tbody tr")).stream()
+                .map(r -> r.getDomAttribute("data-stream") + "=" + r.getDomAttribute("data-state"))
+                .collect(Collectors.joining(","));
     }
 
     private void waitForPath(String path) {

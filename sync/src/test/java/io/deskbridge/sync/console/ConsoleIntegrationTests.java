@@ -2,12 +2,14 @@ package io.deskbridge.sync.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deskbridge.common.time.HumanTime;
 import io.deskbridge.sync.audit.Actor;
 import io.deskbridge.sync.connection.ApiTokenCredential;
 import io.deskbridge.sync.connection.Connection;
 import io.deskbridge.sync.connection.CredentialSource;
 import io.deskbridge.sync.connection.NewConnection;
 import io.deskbridge.sync.engine.MinuteCount;
+import io.deskbridge.sync.engine.RunState;
 import io.deskbridge.sync.engine.RunTrigger;
 import io.deskbridge.sync.engine.StreamName;
 import io.deskbridge.sync.engine.StreamStatus;
@@ -19,6 +21,7 @@ import io.deskbridge.sync.support.SyncClient;
 import io.deskbridge.sync.support.SyncClient.Response;
 import io.deskbridge.sync.support.SyncIntegrationTest;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -56,6 +59,14 @@ class ConsoleIntegrationTests extends SyncIntegrationTest {
         return browser;
     }
 
+    /**
+     * The one time format: relative words in a {@code time} element whose title is the exact UTC
+     * time (the words change with the clock, so the test pins the element up to them).
+     */
+    private static String timeTag(Instant at) {
+        return "<time datetime=\"" + at + "\" title=\"" + HumanTime.exact(at) + "\">";
+    }
+
     private static Map<String, String> streamRows(String html) {
         Map<String, String> rows = new LinkedHashMap<>();
         Matcher m = ROW.matcher(html);
@@ -90,8 +101,7 @@ class ConsoleIntegrationTests extends SyncIntegrationTest {
                     .contains("<code id=\"address\">" + desk.connection.address() + "</code>")
                     .contains("<dd id=\"credential-version\">1</dd>")
                     .contains("<dd id=\"auth\">api_token as admin@desk.test</dd>")
-                    .contains(
-                            "<dd id=\"received-at\">" + Formats.time(desk.connection.credentialsReceivedAt()) + "</dd>")
+                    .contains("<dd id=\"received-at\">" + timeTag(desk.connection.credentialsReceivedAt()))
                     .contains("<span class=\"status ready\">Received</span>")
                     .contains("href=\"/connections/" + id() + "/diagnostics\"")
                     .contains("action=\"/connections/" + id() + "/request-links\"")
@@ -117,14 +127,16 @@ class ConsoleIntegrationTests extends SyncIntegrationTest {
                         .as(stream.name().wireName())
                         .contains("data-state=\"" + stream.state() + "\"")
                         .contains("<td class=\"num records\">" + stream.records() + "</td>")
-                        .contains("<td class=\"cursor time\">" + Formats.time(stream.cursorTime()) + "</td>")
+                        .contains("<td class=\"cursor time\">" + timeTag(stream.cursorTime()))
                         .contains("<td class=\"lag\">" + Formats.duration(stream.lagSeconds()) + "</td>")
                         .contains("#" + stream.lastRun().id() + " succeeded")
                         .contains("<td class=\"last-error\"></td>");
                 long total = stream.recordsPerMinute().stream()
                         .mapToLong(MinuteCount::records)
                         .sum();
-                assertThat(row).contains("<span class=\"hint chart-total\">" + total + " in the last hour</span>");
+                assertThat(row)
+                        .contains("<span class=\"hint chart-total\">" + Formats.records(total)
+                                + " in the last hour</span>");
                 Matcher bars = Pattern.compile("<rect class=\"bar\" x=\"\\d+\" y=\"\\d+\" width=\"4\" height=\"(\\d+)\""
                                 + " data-records=\"(\\d+)\"><title>")
                         .matcher(row);
@@ -142,6 +154,14 @@ class ConsoleIntegrationTests extends SyncIntegrationTest {
             assertThat(tickets.name()).isEqualTo(StreamName.TICKETS);
             assertThat(tickets.records()).isGreaterThanOrEqualTo(SyncedDesk.TICKETS);
             assertThat(tickets.lagSeconds()).isNotNull();
+            // Caught up by its last run: the lag counts from that run's end, not from the cursor time
+            // (the last change in Zendesk), which would keep growing while nothing changes.
+            assertThat(tickets.lastRun().state()).isEqualTo(RunState.SUCCEEDED);
+            assertThat(tickets.lagSeconds())
+                    .isLessThanOrEqualTo(
+                            java.time.Duration.between(tickets.lastRun().finishedAt(), Instant.now())
+                                            .toSeconds()
+                                    + 1);
             assertThat(rows.get("tickets"))
                     .contains("<svg xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" class=\"rpm\"");
         }
@@ -172,6 +192,25 @@ class ConsoleIntegrationTests extends SyncIntegrationTest {
                     .contains("data-state=\"failed\"")
                     .contains("<td class=\"last-error\">" + escaped(failed.error()) + "</td>")
                     .contains("#" + failed.id() + " failed");
+
+            // One of the streams failing: still active, and the page says how many fail.
+            String onePage = signedIn().get("/connections/" + broken.id()).body();
+            assertThat(onePage)
+                    .contains("<span class=\"status ready\">Active</span>")
+                    .contains(">1 stream failing</span>")
+                    .doesNotContain(">Failing</span>");
+
+            // Every stream failing: the badge no longer says "Active".
+            for (SyncRun run : engine.requestSync(
+                    broken.id(), List.of(StreamName.TICKETS, StreamName.ORGANIZATIONS, StreamName.TICKET_COMMENTS))) {
+                awaitNotActive(run.id());
+            }
+            assertThat(engine.streams(broken.id())).allMatch(s -> "failed".equals(s.state()));
+            String allPage = signedIn().get("/connections/" + broken.id()).body();
+            assertThat(allPage)
+                    .contains(">Failing</span>")
+                    .doesNotContain("<span class=\"status ready\">Active</span>")
+                    .doesNotContain("streams failing</span>");
         }
 
         @Test
@@ -416,8 +455,8 @@ class ConsoleIntegrationTests extends SyncIntegrationTest {
                         .contains("data-state=\"" + run.state().wireName() + "\"")
                         .contains("<td class=\"stream\">" + run.stream().wireName() + "</td>")
                         .contains("<td class=\"trigger\">manual</td>")
-                        .contains("<td class=\"time\">" + Formats.time(run.startedAt()) + "</td>")
-                        .contains("<td class=\"time\">" + Formats.time(run.finishedAt()) + "</td>")
+                        .contains("<td class=\"time\">" + timeTag(run.startedAt()))
+                        .contains("<td class=\"time\">" + timeTag(run.finishedAt()))
                         .contains("<td class=\"num records\">" + run.records() + "</td>")
                         .contains("<td class=\"num pages\">" + run.pages() + "</td>")
                         .contains("<td class=\"num requests\">" + run.requests() + "</td>")

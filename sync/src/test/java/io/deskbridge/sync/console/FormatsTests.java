@@ -34,4 +34,11 @@ class FormatsTests {
         assertThat(Formats.percent(0.1234)).isEqualTo("12 %");
         assertThat(Formats.seconds(12.25)).isEqualTo("12.3 s");
     }
+
+    @Test
+    void shouldCountRecordsInGoodEnglish() {
+        assertThat(Formats.records(0)).isEqualTo("0 records");
+        assertThat(Formats.records(1)).isEqualTo("1 record");
+        assertThat(Formats.records(2)).isEqualTo("2 records");
+    }
 }

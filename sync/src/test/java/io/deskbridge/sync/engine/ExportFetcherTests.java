@@ -3,11 +3,17 @@ package io.deskbridge.sync.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
 import io.deskbridge.sync.address.ZendeskAddress;
 import io.deskbridge.sync.connection.ApiTokenCredential;
 import io.deskbridge.sync.connection.Credential;
 import io.deskbridge.sync.zendesk.RateLimits;
 import io.deskbridge.sync.zendesk.ZendeskResponse;
+import io.deskbridge.sync.zendesk.ZendeskUnreachableException;
+import java.io.IOException;
+import java.net.ConnectException;
 import java.net.URI;
 import java.net.http.HttpHeaders;
 import java.time.Duration;
@@ -19,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.OptionalLong;
 import org.junit.jupiter.api.Test;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 class ExportFetcherTests {
@@ -27,7 +34,7 @@ class ExportFetcherTests {
     private static final ZendeskAddress ADDRESS = ZendeskAddress.ofBaseUrl("https://acme.zendesk.com");
 
     private final FakeTime time = new FakeTime(Instant.parse("2026-11-28T10:00:00Z"));
-    private final Deque<ZendeskResponse> answers = new ArrayDeque<>();
+    private final Deque<Object> answers = new ArrayDeque<>();
     private final List<String> paths = new ArrayList<>();
     private final List<Credential> credentialsSent = new ArrayList<>();
     private final RateGovernor governor = new RateGovernor(1.0, time, time);
@@ -35,7 +42,11 @@ class ExportFetcherTests {
             (address, credential, path) -> {
                 paths.add(path);
                 credentialsSent.add(credential);
-                return answers.removeFirst();
+                Object next = answers.removeFirst();
+                if (next instanceof RuntimeException failure) {
+                    throw failure;
+                }
+                return (ZendeskResponse) next;
             },
             governor,
             time,
@@ -85,6 +96,45 @@ class ExportFetcherTests {
         assertThat(time.sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4));
         assertThat(counters.requests).isEqualTo(3);
         assertThat(counters.waitedMillis).isEqualTo(6_000);
+    }
+
+    @Test
+    void shouldKeepThePageSizeWhenNothingAnswersAndLogTheWaitItMakes() {
+        URI url = URI.create("https://acme.zendesk.com/page");
+        answers.add(new ZendeskUnreachableException(url, "connection refused", new ConnectException()));
+        answers.add(new ZendeskUnreachableException(url, "connection refused", new ConnectException()));
+        answers.add(new ZendeskUnreachableException(url, "no answer within 30 s", true, new IOException()));
+        answers.add(answer(200, "{\"tickets\":[]}", none()));
+        Logger logger = (Logger) LoggerFactory.getLogger(ExportFetcher.class);
+        ListAppender<ILoggingEvent> logged = new ListAppender<>();
+        logged.start();
+        logger.addAppender(logged);
+        try {
+            ZendeskResponse response = fetch(new PageSizer(1000));
+            assertThat(response.status()).isEqualTo(200);
+        } finally {
+            logger.detachAppender(logged);
+        }
+
+        // Refused twice: the same page size (no server read the request); then a timeout: smaller.
+        assertThat(paths)
+                .containsExactly(
+                        "/page?per_page=1000", "/page?per_page=1000", "/page?per_page=1000", "/page?per_page=500");
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(5));
+        // Each announced delay is the wait that followed it.
+        List<String> retries = logged.list.stream()
+                .map(ILoggingEvent::getFormattedMessage)
+                .filter(m -> m.contains("retrying"))
+                .toList();
+        assertThat(retries).hasSize(3);
+        assertThat(retries.get(0))
+                .endsWith(
+                        "with 1000 records per page (kept: nothing answered, so a smaller page cannot help) in 2000 ms");
+        assertThat(retries.get(1))
+                .endsWith(
+                        "with 1000 records per page (kept: nothing answered, so a smaller page cannot help) in 4000 ms");
+        assertThat(retries.get(2)).endsWith("with 500 records per page in 5000 ms");
+        assertThat(counters.waitedMillis).isEqualTo(11_000);
     }
 
     @Test
