@@ -5,33 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.deskbridge.desk.support.DeskClient;
 import io.deskbridge.desk.support.DeskClient.Response;
 import io.deskbridge.desk.support.DeskIntegrationTest;
+import io.deskbridge.desk.support.HeadlessChromium;
 import io.deskbridge.desk.support.SecretLedger;
 import io.deskbridge.desk.user.Role;
-import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
@@ -44,9 +29,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 @Tag("h2-only")
 class AdminCenterBrowserIntegrationTests extends DeskIntegrationTest {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final String TOKENS_PATH = "/admin/apps-integrations/apis/tokens";
     private static final String CONFIGURATION_PATH = "/admin/apps-integrations/apis/configuration";
     private static final String TOKEN_OFF_WARNING = "API token access is turned off. API tokens cannot be generated,"
@@ -56,57 +38,21 @@ class AdminCenterBrowserIntegrationTests extends DeskIntegrationTest {
     private static final String ACCESS_DENIED =
             "Only administrators can open the Admin Center. Ask the account owner if you need access.";
 
-    private Path userDataDir;
-    private ChromeDriverService service;
+    private HeadlessChromium browser;
     private WebDriver driver;
     private WebDriverWait wait;
 
     @BeforeAll
     void startChromium() throws IOException {
-        // No Selenium Manager, no downloads: the browser and its driver are given explicitly.
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER);
-        userDataDir = Files.createTempDirectory("desk-chromium-");
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .withLogOutput(OutputStream.nullOutputStream())
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-default-apps",
-                "--disable-sync",
-                "--no-first-run",
-                "--no-default-browser-check",
-                "--window-size=1280,1000",
-                "--user-data-dir=" + userDataDir);
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        Files.createDirectories(SCREENSHOTS);
+        browser = new HeadlessChromium();
+        driver = browser.driver();
+        wait = browser.await();
     }
 
     @AfterAll
     void quitChromium() throws IOException {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            if (service != null) {
-                service.stop();
-            }
-            if (userDataDir != null) {
-                try (Stream<Path> files = Files.walk(userDataDir)) {
-                    files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-                }
-            }
+        if (browser != null) {
+            browser.close();
         }
     }
 
@@ -299,22 +245,14 @@ class AdminCenterBrowserIntegrationTests extends DeskIntegrationTest {
     }
 
     private void waitForPath(String path) {
-        wait.until(d -> currentPath().equals(path));
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        browser.waitForPath(path);
     }
 
     private String currentPath() {
-        return URI.create(driver.getCurrentUrl()).getPath();
+        return browser.currentPath();
     }
 
     private void screenshot(String name) {
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        try {
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            shot.delete();
-        }
+        browser.screenshot(name);
     }
 }

@@ -7,40 +7,27 @@ import com.sun.net.httpserver.HttpServer;
 import io.deskbridge.desk.support.DeskClient;
 import io.deskbridge.desk.support.DeskClient.Response;
 import io.deskbridge.desk.support.DeskIntegrationTest;
+import io.deskbridge.desk.support.HeadlessChromium;
 import io.deskbridge.desk.support.SecretLedger;
 import io.deskbridge.desk.user.Role;
 import io.deskbridge.desk.user.UserAccount;
-import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -72,15 +59,11 @@ import tools.jackson.databind.json.JsonMapper;
         })
 class AgentWorkspaceBrowserIntegrationTests extends DeskIntegrationTest {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
     private static final JsonMapper JSON = JsonMapper.builder().build();
     private static final String REPLY = "Sorry about that! A replacement ships today.";
     private static final String NOTE = "Carrier lost parcel 1042; refund approved by finance.";
 
-    private Path userDataDir;
-    private ChromeDriverService service;
+    private HeadlessChromium browser;
     private WebDriver driver;
     private WebDriverWait wait;
     private HttpServer receiver;
@@ -88,32 +71,9 @@ class AgentWorkspaceBrowserIntegrationTests extends DeskIntegrationTest {
 
     @BeforeAll
     void startChromiumAndReceiver() throws IOException {
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER);
-        userDataDir = Files.createTempDirectory("desk-chromium-");
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .withLogOutput(OutputStream.nullOutputStream())
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-default-apps",
-                "--disable-sync",
-                "--no-first-run",
-                "--no-default-browser-check",
-                "--window-size=1280,1000",
-                "--user-data-dir=" + userDataDir);
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        Files.createDirectories(SCREENSHOTS);
+        browser = new HeadlessChromium();
+        driver = browser.driver();
+        wait = browser.await();
 
         receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
         receiver.createContext("/hook", exchange -> {
@@ -127,22 +87,14 @@ class AgentWorkspaceBrowserIntegrationTests extends DeskIntegrationTest {
     @AfterAll
     void stopChromiumAndReceiver() throws IOException {
         try {
-            if (driver != null) {
-                driver.quit();
+            if (browser != null) {
+                browser.close();
             }
         } finally {
-            if (service != null) {
-                service.stop();
-            }
             if (receiver != null) {
                 receiver.stop(0);
             }
             jdbc.sql("DELETE FROM webhooks").update();
-            if (userDataDir != null) {
-                try (Stream<Path> files = Files.walk(userDataDir)) {
-                    files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-                }
-            }
         }
     }
 
@@ -360,18 +312,10 @@ class AgentWorkspaceBrowserIntegrationTests extends DeskIntegrationTest {
     }
 
     private void waitForPath(String path) {
-        wait.until(d -> URI.create(d.getCurrentUrl()).getPath().equals(path));
-        wait.until(d -> "complete".equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
+        browser.waitForPath(path);
     }
 
     private void screenshot(String name) {
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        try {
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            shot.delete();
-        }
+        browser.screenshot(name);
     }
 }
