@@ -51,7 +51,7 @@ class ActivityRecorder {
                             !Boolean.FALSE.equals(event.get("public")));
                 }
             }
-            if (PRIORITIES.indexOf(ticket.priority()) > PRIORITIES.indexOf(before.priority())) {
+            if (rank(ticket.priority()) > rank(before.priority())) {
                 record(
                         change,
                         "tickets.priority_increase",
@@ -60,6 +60,11 @@ class ActivityRecorder {
                         null);
             }
         }
+    }
+
+    /** A priority's place (none lowest); List.of(...).indexOf(null) would throw. */
+    private static int rank(String priority) {
+        return priority == null ? -1 : PRIORITIES.indexOf(priority);
     }
 
     private void record(TicketChanged change, String verb, String title, String comment, Boolean commentPublic) {

@@ -189,7 +189,14 @@ class AgentWorkspaceIntegrationTests extends DeskIntegrationTest {
 
         @Test
         void shouldShowTheRefusalAndChangeNothing() {
-            long id = createTicket("Closed for good", Map.of("status", "closed"));
+            // Created solved, then closed: a ticket cannot be created closed (422 since the hardening).
+            long id = createTicket("Closed for good", Map.of("status", "solved"));
+            Response closed = api.send(
+                    "PUT",
+                    "/api/v2/tickets/" + id,
+                    auth,
+                    DeskClient.json(Map.of("ticket", Map.of("status", "closed"))));
+            assertThat(closed.status()).as(closed.body()).isEqualTo(200);
             JsonNode before = api.get("/api/v2/tickets/" + id, auth).json().path("ticket");
             DeskClient session = signedIn(agent);
             assertThat(session.get("/agent/tickets/" + id, null).body()).contains("This ticket is closed.");

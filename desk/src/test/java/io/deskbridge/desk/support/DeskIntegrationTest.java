@@ -46,10 +46,13 @@ import org.springframework.test.context.DynamicPropertySource;
  */
 // The shared desk counts and reports rate limits but never refuses: the limiter reads the injected
 // clock, which tests move forward (by days) and back, and a bucket does not refill while the clock is
-// behind its last refill. The rate-limit tests run desks of their own with enforcement on.
+// behind its last refill. The rate-limit tests run desks of their own with enforcement on. Likewise
+// the token cap: every test class of the shared desk issues tokens to the same owner, more than
+// Zendesk's 256 in all; ApiTokenCapIntegrationTests sets the real cap back on a desk of its own.
 @SpringBootTest(
         webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {
+            "desk.tokens.max-per-account=100000",
             "desk.auth.failed-attempts-per-minute=100000",
             "desk.auth.failed-attempts-per-minute-per-account=100000",
             "desk.rate-limit.enforce=false"
