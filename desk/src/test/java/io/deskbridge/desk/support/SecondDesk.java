@@ -28,6 +28,7 @@ public final class SecondDesk implements AutoCloseable {
             "desk.admin.email",
             "desk.admin.password",
             "desk.tokens.pepper",
+            "desk.tokens.max-per-account",
             "desk.cluster.epoch-poll-interval",
             "desk.auth.failed-attempts-per-minute",
             "desk.auth.failed-attempts-per-minute-per-account",
