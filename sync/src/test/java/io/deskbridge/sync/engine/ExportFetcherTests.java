@@ -72,6 +72,18 @@ class ExportFetcherTests {
         return new RateLimits(null, Map.of(), OptionalLong.empty());
     }
 
+    /** The delay a retry or pacing line of the fetcher announces, in ms (0 for other lines). */
+    private static long announcedMillis(String message) {
+        java.util.regex.Matcher retry =
+                java.util.regex.Pattern.compile(" in (\\d+) ms$").matcher(message);
+        if (message.contains("retrying") && retry.find()) {
+            return Long.parseLong(retry.group(1));
+        }
+        java.util.regex.Matcher paced =
+                java.util.regex.Pattern.compile("waited another (\\d+) ms").matcher(message);
+        return paced.find() ? Long.parseLong(paced.group(1)) : 0;
+    }
+
     private ZendeskResponse fetch(PageSizer sizer) {
         return fetcher.fetch(
                 "tickets",
@@ -120,7 +132,9 @@ class ExportFetcherTests {
         assertThat(paths)
                 .containsExactly(
                         "/page?per_page=1000", "/page?per_page=1000", "/page?per_page=1000", "/page?per_page=500");
-        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(5));
+        // The backoffs (the governor also paces in 50 ms steps before the account has answered once).
+        assertThat(time.sleeps.stream().filter(d -> d.compareTo(Duration.ofSeconds(1)) >= 0))
+                .containsExactly(Duration.ofSeconds(2), Duration.ofSeconds(4), Duration.ofSeconds(5));
         // Each announced delay is the wait that followed it.
         List<String> retries = logged.list.stream()
                 .map(ILoggingEvent::getFormattedMessage)
@@ -134,7 +148,16 @@ class ExportFetcherTests {
                 .endsWith(
                         "with 1000 records per page (kept: nothing answered, so a smaller page cannot help) in 4000 ms");
         assertThat(retries.get(2)).endsWith("with 500 records per page in 5000 ms");
-        assertThat(counters.waitedMillis).isEqualTo(11_000);
+        // Every wait is counted: the backoffs and the governor's pacing.
+        assertThat(counters.waitedMillis)
+                .isEqualTo(time.sleeps.stream().mapToLong(Duration::toMillis).sum());
+        // The pacing after a failure is logged too, so the log's delays add up to the real ones.
+        long announced = logged.list.stream()
+                .map(ILoggingEvent::getFormattedMessage)
+                .mapToLong(ExportFetcherTests::announcedMillis)
+                .sum();
+        long pacedBeforeFirstAttempt = counters.waitedMillis - announced;
+        assertThat(pacedBeforeFirstAttempt).isBetween(0L, 1_000L);
     }
 
     @Test
