@@ -174,9 +174,13 @@ class ConsoleBrowserIntegrationTests extends SyncIntegrationTest {
         assertThat(received.getDomAttribute("title")).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d UTC");
         assertThat(received.getText()).matches("just now|\\d+ (minute|hour|day)s? ago|on \\d{4}-\\d\\d-\\d\\d");
         // The chart's axes are labelled: the busiest minute, and the hour it covers.
-        WebElement figure = driver.findElement(By.cssSelector("tr[data-stream=tickets] figure.rpm-chart"));
-        assertThat(figure.findElement(By.cssSelector(".y-label")).getText()).matches("\\d+ / min");
-        assertThat(figure.findElement(By.cssSelector("figcaption")).getText()).isEqualTo("60 min ago\nnow");
+        // (Read in one script call: the live refresh may replace the streams table meanwhile.)
+        String yLabel = (String) js.executeScript(
+                "return document.querySelector('tr[data-stream=tickets] figure.rpm-chart .y-label').textContent;");
+        String xLabels = (String) js.executeScript("return Array.from(document.querySelectorAll("
+                + "'tr[data-stream=tickets] figure.rpm-chart figcaption span')).map(s => s.textContent).join('|');");
+        assertThat(yLabel).matches("\\d+ / min");
+        assertThat(xLabels).isEqualTo("60 min ago|now");
 
         driver.findElement(By.linkText("Runs")).click();
         waitForPath("/connections/" + id + "/runs");
@@ -197,11 +201,14 @@ class ConsoleBrowserIntegrationTests extends SyncIntegrationTest {
         engine.pause(id);
     }
 
-    /** Each stream's state as the page shows it now, e.g. "tickets=queued,users=running,…". */
+    /**
+     * Each stream's state as the page shows it now, e.g. "tickets=queued,users=running,…", read in one
+     * script call: the live refresh may replace the table between two WebDriver calls.
+     */
     private String streamStates() {
-        return driver.findElements(By.cssSelector("table#streams tbody tr")).stream()
-                .map(r -> r.getDomAttribute("data-stream") + "=" + r.getDomAttribute("data-state"))
-                .collect(Collectors.joining(","));
+        return (String) ((JavascriptExecutor) driver)
+                .executeScript("return Array.from(document.querySelectorAll('table#streams tbody tr'))"
+                        + ".map(r => r.dataset.stream + '=' + r.dataset.state).join(',');");
     }
 
     private void waitForPath(String path) {
