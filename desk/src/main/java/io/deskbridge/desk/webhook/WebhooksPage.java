@@ -157,22 +157,43 @@ class WebhooksPage {
         return "redirect:" + PATH + "/" + webhookId;
     }
 
-    @PostMapping({PATH + "/{id}/activate", PATH + "/{id}/deactivate"})
-    String setStatus(
+    @PostMapping(PATH + "/{id}/activate")
+    String activate(
             @PathVariable String id,
             @AuthenticationPrincipal DeskPrincipal admin,
             HttpServletRequest request,
             RedirectAttributes redirect) {
+        return setStatus(id, WebhookStatus.ACTIVE, "Webhook activated.", admin, request, redirect);
+    }
+
+    @PostMapping(PATH + "/{id}/deactivate")
+    String deactivate(
+            @PathVariable String id,
+            @AuthenticationPrincipal DeskPrincipal admin,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
+        return setStatus(
+                id,
+                WebhookStatus.INACTIVE,
+                "Webhook deactivated: it receives no events until activated.",
+                admin,
+                request,
+                redirect);
+    }
+
+    private String setStatus(
+            String id,
+            WebhookStatus status,
+            String notice,
+            DeskPrincipal admin,
+            HttpServletRequest request,
+            RedirectAttributes redirect) {
         long webhookId = WebhookController.parseId(id);
-        boolean activate = request.getServletPath().endsWith("/activate");
-        WebhookStatus status = activate ? WebhookStatus.ACTIVE : WebhookStatus.INACTIVE;
         webhooks.update(
                 admin.asActor(request.getRemoteAddr()),
                 webhookId,
                 new WebhookChanges(null, null, status, null, null, null, null, null, null, null));
-        redirect.addFlashAttribute(
-                "notice",
-                activate ? "Webhook activated." : "Webhook deactivated: it receives no events until activated.");
+        redirect.addFlashAttribute("notice", notice);
         return "redirect:" + PATH + "/" + webhookId;
     }
 
