@@ -5,6 +5,8 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -52,10 +54,17 @@ class ContextController {
         return new ContextBody(contexts.context(id, ticketId));
     }
 
-    @GetMapping(value = CONTEXT, params = "format=markdown", produces = MARKDOWN)
+    /**
+     * No {@code produces} condition: under {@code /api} every request's {@code Accept} reads
+     * {@code application/json} ({@code ApiMediaTypeFilter}), so the content type is set on the answer
+     * itself, which Spring then writes as given.
+     */
+    @GetMapping(value = CONTEXT, params = "format=markdown")
     @Operation(hidden = true)
-    String contextMarkdown(@PathVariable long id, @PathVariable long ticketId) {
-        return ContextMarkdown.render(contexts.context(id, ticketId));
+    ResponseEntity<String> contextMarkdown(@PathVariable long id, @PathVariable long ticketId) {
+        return ResponseEntity.ok()
+                .contentType(MediaType.parseMediaType(MARKDOWN))
+                .body(ContextMarkdown.render(contexts.context(id, ticketId)));
     }
 
     @GetMapping("/api/connections/{id}/search")

@@ -353,8 +353,20 @@ class StoreRepository {
         return value == null || value.isNull() ? null : value.asString();
     }
 
+    /**
+     * A text column's value out of a record: at most {@code max} characters, and U+0000 replaced by
+     * U+FFFD. Zendesk stores and exports NUL characters (a pasted binary, a broken mail client);
+     * PostgreSQL refuses them in any text column ("invalid byte sequence for encoding UTF8: 0x00") and
+     * would fail the whole batch. Decision: the derived columns (subject, names, search text) carry the
+     * replacement character; {@code record_json} keeps the record exactly as received, the NUL escaped
+     * in the JSON text.
+     */
     private static String truncate(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
+        if (value == null) {
+            return null;
+        }
+        String kept = value.length() <= max ? value : value.substring(0, max);
+        return kept.indexOf('\0') < 0 ? kept : kept.replace('\0', '\uFFFD');
     }
 
     private static void setId(PreparedStatement ps, int index, JsonNode value) throws SQLException {

@@ -128,8 +128,10 @@ class WireShapesIntegrationTests extends SyncIntegrationTest {
                     "/api/connections",
                     Map.of("connection", Map.of("name", "Wire", "address", subdomain)));
 
-            assertFields(body, "connection");
+            assertFields(body, "connection", "warnings");
             assertFields(body.get("connection"), CONNECTION);
+            assertThat(body.get("warnings").isArray()).isTrue();
+            assertThat(body.get("warnings").size()).isZero();
             assertThat(body.get("connection").get("auth_type").isNull()).isTrue();
             assertThat(body.get("connection").get("auth_identity").isNull()).isTrue();
             assertThat(body.get("connection").get("created_at").asString()).endsWith("Z");

@@ -416,6 +416,57 @@ class TicketContextIntegrationTests extends SyncIntegrationTest {
         }
     }
 
+    /**
+     * Zendesk keeps NUL characters a record arrived with (issue 10: a real account's ticket with one in
+     * its subject failed sync's whole batch on PostgreSQL, which refuses 0x00 in text columns). Stored
+     * here in a ticket, its comment, its requester and organization; the derived columns carry U+FFFD,
+     * the records themselves are kept as received.
+     */
+    @Nested
+    class NulCharacters {
+
+        @Test
+        void shouldStoreRecordsWithNulCharactersAndServeThemAsReceived() {
+            store(
+                    StreamName.USERS,
+                    node("{\"id\": 1900, \"name\": \"Nul\\u0000Nora\", \"email\": \"nora@example.test\","
+                            + " \"role\": \"end-user\", \"active\": true, \"organization_id\": 1901,"
+                            + " \"updated_at\": \"2026-01-01T00:00:00Z\"}"));
+            store(
+                    StreamName.ORGANIZATIONS,
+                    node("{\"id\": 1901, \"name\": \"Nul\\u0000Corp\", \"updated_at\": \"2026-01-01T00:00:00Z\"}"));
+            store(
+                    StreamName.TICKETS,
+                    node("{\"id\": 1902, \"subject\": \"Zanzibar\\u0000binary paste\", \"status\": \"open\","
+                            + " \"requester_id\": 1900, \"organization_id\": 1901, \"description\":"
+                            + " \"quokka\\u0000 in the description\", \"updated_at\": \"2026-01-06T00:00:00Z\","
+                            + " \"generated_timestamp\": 1}"));
+            store(
+                    StreamName.TICKET_COMMENTS,
+                    node("{\"id\": 1903, \"ticket_id\": 1902, \"author_id\": 1900, \"public\": true, \"body\":"
+                            + " \"wombat\\u0000 in a comment\", \"created_at\": \"2026-01-06T00:00:00Z\"}"));
+
+            // The ticket and its comments come out of record_json as received; people's and
+            // organizations' names out of their derived columns.
+            Response context = api.get(contextPath(1902), operatorAuth());
+            assertThat(context.status()).isEqualTo(200);
+            assertThat(context.json().at("/context/ticket/subject").asString()).isEqualTo("Zanzibar\u0000binary paste");
+            assertThat(context.json().at("/context/comments/items/0/body").asString())
+                    .isEqualTo("wombat\u0000 in a comment");
+            assertThat(context.json().at("/context/requester/name").asString()).isEqualTo("Nul\uFFFDNora");
+            assertThat(context.json().at("/context/organization/name").asString())
+                    .isEqualTo("Nul\uFFFDCorp");
+
+            assertThat(ids(search("quokka").get("results"))).containsExactly(1902L);
+            assertThat(ids(search("wombat").get("results"))).containsExactly(1902L);
+            assertThat(jdbc.sql("SELECT subject FROM synced_tickets WHERE connection_id = :c AND id = 1902")
+                            .param("c", connectionId)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("Zanzibar\uFFFDbinary paste");
+        }
+    }
+
     @Nested
     class Mcp {
 
