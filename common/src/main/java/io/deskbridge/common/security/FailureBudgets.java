@@ -69,6 +69,14 @@ public final class FailureBudgets {
         return perMinute;
     }
 
+    /**
+     * True while no key has failed within the tracked window: the common case, in which callers can
+     * skip working out a key (an account's key is a SHA-256 digest) before asking.
+     */
+    public boolean tracksNothing() {
+        return byKey.estimatedSize() == 0;
+    }
+
     /** Seconds to wait before {@code key} may try again, or 0 when it may try now (also for null). */
     public long retryAfterSeconds(String key) {
         if (key == null) {

@@ -46,6 +46,16 @@ class FailureBudgetsTests {
     }
 
     @Test
+    void shouldTrackNothingUntilTheFirstFailure() {
+        FailureBudgets budgets = new FailureBudgets(3, clock);
+        assertThat(budgets.tracksNothing()).isTrue();
+
+        budgets.fail("address:192.0.2.1");
+
+        assertThat(budgets.tracksNothing()).isFalse();
+    }
+
+    @Test
     void shouldRefillOnTheInjectedClock() {
         FailureBudgets budgets = new FailureBudgets(3, clock);
         for (int i = 0; i < 3; i++) {
