@@ -13,6 +13,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -134,8 +135,13 @@ class RunScriptIntegrationTests {
         List.of("DESK_PORT", "SERVER_PORT", "SYNC_PORT", "SPRING_DATASOURCE_URL", "SPRING_DATASOURCE_USERNAME")
                 .forEach(environment::remove);
         environment.put("RUN_SKIP_BUILD", "1");
-        environment.put("DESK_JAR", System.getProperty("desk.jar"));
-        environment.put("SYNC_JAR", System.getProperty("sync.jar"));
+        // The jars the build packaged (desk's may come from the local repository); else ./run's defaults.
+        Map.of("DESK_JAR", "desk.jar", "SYNC_JAR", "sync.jar").forEach((variable, property) -> {
+            String jar = System.getProperty(property, "");
+            if (!jar.isBlank()) {
+                environment.put(variable, jar);
+            }
+        });
         environment.putAll(env);
         return builder.start();
     }
@@ -156,8 +162,8 @@ class RunScriptIntegrationTests {
                 if (response.statusCode() == 200) {
                     return;
                 }
-            } catch (ConnectException e) {
-                // not listening yet
+            } catch (ConnectException | HttpTimeoutException e) {
+                // Not listening yet, or still starting (a loaded machine answers slowly).
             }
             TimeUnit.MILLISECONDS.sleep(250);
         }
