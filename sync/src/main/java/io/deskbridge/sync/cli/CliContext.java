@@ -8,10 +8,10 @@ import java.time.Duration;
 import java.util.Map;
 
 /**
- * What a CLI invocation talks to: where results go ({@code out}), where messages and progress bars go
+ * What a CLI invocation talks to: where results go ({@code out}), where messages and progress lines go
  * ({@code err}), the environment ({@code SYNC_URL}, {@code SYNC_OPERATOR_EMAIL}, {@code
  * SYNC_OPERATOR_PASSWORD}), how to ask for the password, whether {@code err} is a terminal (progress
- * bars redraw in place there and print one line per change elsewhere) and how often {@code sync run
+ * lines redraw in place there and print one line per change elsewhere) and how often {@code sync run
  * --follow} asks for progress. Tests inject writers, the environment and a short poll interval.
  */
 public record CliContext(

@@ -6,6 +6,7 @@ import io.deskbridge.sync.engine.RunJson.RunBody;
 import io.deskbridge.sync.engine.RunJson.RunListBody;
 import io.deskbridge.sync.engine.RunJson.SyncOptions;
 import io.deskbridge.sync.engine.RunJson.SyncRequest;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -40,7 +41,8 @@ final class SyncCommand implements Runnable {
             name = "run",
             description = {
                 "Queue a run per stream (a stream already queued or running is not queued twice: its run is followed).",
-                "With --follow: a progress bar per run until all finish; exit 1 if one failed, 3 if one was paused."
+                "With --follow: a progress line per run until all finish (records, rec/s, ETA, and waits with their"
+                        + " reason and end, retries with the last error); exit 1 if one failed, 3 if one was paused."
             })
     static final class Run extends CliCommand {
 
@@ -88,7 +90,9 @@ final class SyncCommand implements Runnable {
             Map<Long, RunJson> latest = new LinkedHashMap<>();
             runs.forEach(run -> latest.put(run.id(), run));
             List<Long> ids = new ArrayList<>(latest.keySet());
-            RunBars bars = json() ? null : new RunBars(err(), context().interactive(), runs);
+            RunBars bars = json()
+                    ? null
+                    : new RunBars(err(), context().interactive(), context().env(), Clock.systemDefaultZone(), runs);
             try {
                 while (true) {
                     for (int i = 0; i < ids.size(); i++) {
@@ -104,6 +108,9 @@ final class SyncCommand implements Runnable {
                     }
                     if (latest.values().stream().allMatch(run -> TERMINAL.contains(run.state()))) {
                         return new ArrayList<>(latest.values());
+                    }
+                    if (bars != null) {
+                        bars.render();
                     }
                     Thread.sleep(context().pollInterval().toMillis());
                 }

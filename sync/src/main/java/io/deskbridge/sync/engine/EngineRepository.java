@@ -183,11 +183,28 @@ class EngineRepository {
     void markRunning(long runId, Long startCursorTime, Instant now) {
         jdbc.sql("""
                 UPDATE sync_runs SET state = 'RUNNING', started_at = COALESCE(started_at, :now),
-                       start_cursor_time = COALESCE(start_cursor_time, :cursor)
+                       start_cursor_time = COALESCE(start_cursor_time, :cursor), wait_reason = NULL, wait_until = NULL
                  WHERE id = :id
                 """)
                 .param("now", ts(now))
                 .param("cursor", startCursorTime)
+                .param("id", runId)
+                .update();
+    }
+
+    /** The wait a running run is in ({@code null}s: none). */
+    void setWait(long runId, WaitReason reason, Instant until) {
+        jdbc.sql("UPDATE sync_runs SET wait_reason = :reason, wait_until = :until WHERE id = :id")
+                .param("reason", reason == null ? null : reason.name())
+                .param("until", until == null ? null : ts(until))
+                .param("id", runId)
+                .update();
+    }
+
+    /** One more failed attempt retried, and its error (in short). */
+    void addRetry(long runId, String error) {
+        jdbc.sql("UPDATE sync_runs SET retries = retries + 1, last_retry_error = :error WHERE id = :id")
+                .param("error", error == null ? null : error.length() > 500 ? error.substring(0, 500) : error)
                 .param("id", runId)
                 .update();
     }
@@ -212,6 +229,7 @@ class EngineRepository {
     void finishRun(long runId, RunState state, String error, PageCounters counters, long activeMillis, Instant now) {
         jdbc.sql("""
                 UPDATE sync_runs SET state = :state, finished_at = :now, error = :error,
+                       wait_reason = NULL, wait_until = NULL,
                        requests = requests + :requests, rate_limited = rate_limited + :limited,
                        waited_millis = waited_millis + :waited, active_millis = active_millis + :active
                  WHERE id = :id
@@ -306,7 +324,11 @@ class EngineRepository {
                 rs.getLong("active_millis"),
                 longOrNull(rs, "start_cursor_time"),
                 longOrNull(rs, "cursor_time"),
-                rs.getString("error"));
+                rs.getString("error"),
+                rs.getString("wait_reason") == null ? null : WaitReason.valueOf(rs.getString("wait_reason")),
+                instant(rs, "wait_until"),
+                rs.getLong("retries"),
+                rs.getString("last_retry_error"));
     }
 
     private static Long longOrNull(ResultSet rs, String column) throws SQLException {

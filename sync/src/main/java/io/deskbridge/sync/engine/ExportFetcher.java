@@ -7,6 +7,7 @@ import io.deskbridge.sync.zendesk.ZendeskResponse;
 import io.deskbridge.sync.zendesk.ZendeskUnreachableException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +26,33 @@ final class ExportFetcher {
 
     /** After this many 429s in a row on one page the run fails instead of waiting forever. */
     static final int MAX_RATE_LIMITED_IN_A_ROW = 30;
+
+    /** Waits shorter than this are not reported (the governor's 50 ms first-answer polls, tiny remainders). */
+    static final Duration REPORTED_WAIT = Duration.ofSeconds(1);
+
+    /**
+     * What the run is doing between requests, for whoever shows its progress: told when a wait of at
+     * least {@link #REPORTED_WAIT} begins (why, until when) and when it ended, and of each failed
+     * attempt that is retried (before its backoff wait).
+     */
+    interface RunActivity {
+        void waiting(WaitReason reason, Instant until);
+
+        void retrying(String error);
+
+        void resumed();
+
+        RunActivity NONE = new RunActivity() {
+            @Override
+            public void waiting(WaitReason reason, Instant until) {}
+
+            @Override
+            public void retrying(String error) {}
+
+            @Override
+            public void resumed() {}
+        };
+    }
 
     /** One exchange; tests pass a fake. */
     interface Exchange {
@@ -62,6 +90,7 @@ final class ExportFetcher {
      *
      * @param credentials the connection's current credential, read for every request
      * @param pathForSize the request for a page size
+     * @param activity told about waits and retries as they happen
      * @throws SyncFailedException when it cannot get the page; the message names the stream and why
      */
     ZendeskResponse fetch(
@@ -71,7 +100,8 @@ final class ExportFetcher {
             long connectionId,
             IntFunction<String> pathForSize,
             PageSizer sizer,
-            PageCounters counters) {
+            PageCounters counters,
+            RunActivity activity) {
         String account = address.baseUrl().toString();
         int failures = 0;
         int rateLimited = 0;
@@ -80,7 +110,17 @@ final class ExportFetcher {
         String lastFailure = null;
         while (true) {
             // Read after the wait: a credential replaced while waiting for the window goes out at once.
-            long governed = governor.acquire(account, true).toMillis();
+            boolean[] reported = {false};
+            long governed = governor.acquire(account, true, (reason, until) -> {
+                        if (reason != null && !until.isBefore(clock.instant().plus(REPORTED_WAIT))) {
+                            activity.waiting(reason, until);
+                            reported[0] = true;
+                        }
+                    })
+                    .toMillis();
+            if (reported[0]) {
+                activity.resumed();
+            }
             counters.waitedMillis += governed;
             if (failures > 0 && governed > 0) {
                 // The log then says every wait there was, not only the backoff it announced.
@@ -101,7 +141,7 @@ final class ExportFetcher {
             } catch (ZendeskUnreachableException e) {
                 lastFailure = e.getMessage();
                 // Refused or unreachable: nothing read the request, so a smaller page cannot help.
-                failures = failed(stream, sizer, counters, failures, lastFailure, e.pageSizeMayHelp());
+                failures = failed(stream, sizer, counters, failures, lastFailure, e.pageSizeMayHelp(), activity);
                 continue;
             } catch (ZendeskCallRefusedException e) {
                 // sync's own rule stopped the exchange (an oversized answer, a forbidden address):
@@ -137,7 +177,7 @@ final class ExportFetcher {
             }
             if (status >= 500 || status == 408 || (response.ok() && response.body() == null)) {
                 lastFailure = response.ok() ? "HTTP " + status + " without a JSON body" : response.errorSummary();
-                failures = failed(stream, sizer, counters, failures, lastFailure, true);
+                failures = failed(stream, sizer, counters, failures, lastFailure, true, activity);
                 continue;
             }
             if (status == 400 || status == 422) {
@@ -164,7 +204,13 @@ final class ExportFetcher {
     }
 
     private int failed(
-            String stream, PageSizer sizer, PageCounters counters, int failures, String why, boolean shrink) {
+            String stream,
+            PageSizer sizer,
+            PageCounters counters,
+            int failures,
+            String why,
+            boolean shrink,
+            RunActivity activity) {
         int attempt = failures + 1;
         if (attempt >= maxAttempts) {
             throw new SyncFailedException(stream + ": gave up after " + attempt + " failed attempts at the same page"
@@ -182,7 +228,15 @@ final class ExportFetcher {
                 sizer.current(),
                 shrink ? "" : " (kept: nothing answered, so a smaller page cannot help)",
                 wait.toMillis());
+        activity.retrying(why);
+        boolean reported = wait.compareTo(REPORTED_WAIT) >= 0;
+        if (reported) {
+            activity.waiting(WaitReason.BACKOFF, clock.instant().plus(wait));
+        }
         sleeper.sleep(wait);
+        if (reported) {
+            activity.resumed();
+        }
         counters.waitedMillis += wait.toMillis();
         return attempt;
     }

@@ -65,6 +65,14 @@ final class RateGovernor {
         this.sleeper = sleeper;
     }
 
+    /** Told before each wait: why and until when ({@code reason} null for the short first-answer polls). */
+    @FunctionalInterface
+    interface WaitListener {
+        void waiting(WaitReason reason, Instant until);
+
+        WaitListener NONE = (reason, until) -> {};
+    }
+
     /**
      * Waits until a request may go out, and counts it.
      *
@@ -72,23 +80,32 @@ final class RateGovernor {
      * @return how long it waited
      */
     Duration acquire(String account, boolean export) {
+        return acquire(account, export, WaitListener.NONE);
+    }
+
+    /** {@link #acquire(String, boolean)}, telling {@code listener} before each wait. */
+    Duration acquire(String account, boolean export, WaitListener listener) {
         AccountState state = accounts.computeIfAbsent(account, a -> new AccountState());
         Duration waited = Duration.ZERO;
         while (true) {
             Instant now = clock.instant();
-            Instant until;
+            Block block;
             synchronized (state) {
-                until = state.blockedUntil(now, export, share, pacing);
-                if (until == null) {
+                block = state.blockedUntil(now, export, share, pacing);
+                if (block == null) {
                     state.spend(export, now);
                     return waited;
                 }
             }
-            Duration wait = Duration.between(now, until);
+            listener.waiting(block.reason(), block.until());
+            Duration wait = Duration.between(now, block.until());
             sleeper.sleep(wait);
             waited = waited.plus(wait);
         }
     }
+
+    /** Until when a request must wait, and why (null: the first-answer probe). */
+    private record Block(Instant until, WaitReason reason) {}
 
     /** Reads an answer's headers; {@code received} is when the answer arrived. */
     void observe(String account, boolean export, int status, RateLimits limits, Instant received) {
@@ -142,10 +159,10 @@ final class RateGovernor {
         /** Until when the first request, sent before any answer, keeps the others waiting. */
         Instant probeUntil;
 
-        Instant blockedUntil(Instant now, boolean export, double share, RatePacing pacing) {
+        Block blockedUntil(Instant now, boolean export, double share, RatePacing pacing) {
             if (retryAfter != null) {
                 if (now.isBefore(retryAfter)) {
-                    return retryAfter;
+                    return new Block(retryAfter, WaitReason.RETRY_AFTER);
                 }
                 retryAfter = null;
             }
@@ -154,20 +171,22 @@ final class RateGovernor {
             }
             if (!answered && probeUntil != null && now.isBefore(probeUntil)) {
                 Instant poll = now.plus(PROBE_POLL);
-                return poll.isBefore(probeUntil) ? poll : probeUntil;
+                return new Block(poll.isBefore(probeUntil) ? poll : probeUntil, null);
             }
-            Instant until = null;
+            Block block = null;
             account = Window.refill(account, now);
             if (account != null && account.exhausted(share)) {
-                until = account.resetAt;
+                block = new Block(account.resetAt, WaitReason.ACCOUNT_WINDOW);
             }
             if (export) {
                 exports = Window.refill(exports, now);
-                if (exports != null && exports.exhausted(share) && (until == null || exports.resetAt.isAfter(until))) {
-                    until = exports.resetAt;
+                if (exports != null
+                        && exports.exhausted(share)
+                        && (block == null || exports.resetAt.isAfter(block.until()))) {
+                    block = new Block(exports.resetAt, WaitReason.EXPORT_WINDOW);
                 }
             }
-            return until;
+            return block;
         }
 
         void spend(boolean export, Instant now) {

@@ -49,7 +49,22 @@ public record RunJson(
         Instant cursorTime,
 
         @Schema(description = "Why the run failed", nullable = true)
-        String error) {
+        String error,
+
+        @Schema(
+                description = "Why the running run waits before its next request; null when it does not wait",
+                allowableValues = {"export_window", "account_window", "retry_after", "backoff"},
+                nullable = true)
+        String waitReason,
+
+        @Schema(description = "When the wait ends; null when the run does not wait", nullable = true)
+        Instant waitUntil,
+
+        @Schema(description = "Failed attempts (5xx, timeouts, no answer) this run retried")
+        long retries,
+
+        @Schema(description = "The last retried attempt's error, in short", nullable = true)
+        String lastRetryError) {
 
     static RunJson of(SyncRun r) {
         return new RunJson(
@@ -70,7 +85,11 @@ public record RunJson(
                 r.progress(),
                 r.etaSeconds(),
                 r.cursorTime(),
-                r.error());
+                r.error(),
+                r.waitReason() == null ? null : r.waitReason().wireName(),
+                r.waitUntil(),
+                r.retries(),
+                r.lastRetryError());
     }
 
     /** {@code {"run": {..}}}. */

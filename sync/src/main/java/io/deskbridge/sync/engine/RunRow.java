@@ -20,4 +20,8 @@ record RunRow(
         long activeMillis,
         Long startCursorTime,
         Long cursorTime,
-        String error) {}
+        String error,
+        WaitReason waitReason,
+        Instant waitUntil,
+        long retries,
+        String lastRetryError) {}

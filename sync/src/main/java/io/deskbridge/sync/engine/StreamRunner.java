@@ -111,6 +111,7 @@ class StreamRunner {
                 run.id(),
                 start.cursorTime());
         PageSizer sizer = new PageSizer(properties.pageSize());
+        ExportFetcher.RunActivity activity = activity(run.id());
         PageCounters idle = new PageCounters();
         long pageStarted = System.nanoTime();
         CompletableFuture<Fetched> prefetch = null;
@@ -120,7 +121,7 @@ class StreamRunner {
                 finish(run, RunState.PAUSED, null, idle, pageStarted);
                 return;
             }
-            Fetched fetched = fetch(name, connection, export, start, sizer);
+            Fetched fetched = fetch(name, connection, export, start, sizer, activity);
             while (true) {
                 StreamPosition from = fetched.from();
                 ZendeskResponse response = fetched.response();
@@ -145,7 +146,8 @@ class StreamRunner {
                                 connection,
                                 export,
                                 new StreamPosition(null, from.cursorTime(), from.originTime()),
-                                sizer);
+                                sizer,
+                                activity);
                         continue;
                     }
                     if (lower.contains("starttimetoorecent") || lower.contains("too recent")) {
@@ -160,8 +162,8 @@ class StreamRunner {
                 // The next page travels over HTTP while this one is committed.
                 if (!page.endOfStream()) {
                     StreamPosition next = page.next();
-                    prefetch =
-                            CompletableFuture.supplyAsync(() -> fetch(name, connection, export, next, sizer), PREFETCH);
+                    prefetch = CompletableFuture.supplyAsync(
+                            () -> fetch(name, connection, export, next, sizer, activity), PREFETCH);
                 }
                 // The commit's own time is counted with the next page (or the run's end).
                 pageStarted = commit(run, page, fetched.counters(), idle, pageStarted);
@@ -203,7 +205,12 @@ class StreamRunner {
     }
 
     private Fetched fetch(
-            String name, Connection connection, ExportStream export, StreamPosition from, PageSizer sizer) {
+            String name,
+            Connection connection,
+            ExportStream export,
+            StreamPosition from,
+            PageSizer sizer,
+            ExportFetcher.RunActivity activity) {
         PageCounters counters = new PageCounters();
         int[] size = new int[1];
         ZendeskResponse response = fetcher.fetch(
@@ -216,7 +223,8 @@ class StreamRunner {
                     return export.path(from, pageSize);
                 },
                 sizer,
-                counters);
+                counters,
+                activity);
         return new Fetched(from, response, size[0], counters);
     }
 
@@ -296,6 +304,29 @@ class StreamRunner {
         return () -> listeners.stream()
                 .filter(l -> l.watches(connectionId))
                 .forEach(l -> l.ticketsChanged(connectionId, versions));
+    }
+
+    /**
+     * Writes the run's waits and retries to its row as they happen (single statements, outside the
+     * page's transaction), so every instance's API shows what the run is doing between pages.
+     */
+    private ExportFetcher.RunActivity activity(long runId) {
+        return new ExportFetcher.RunActivity() {
+            @Override
+            public void waiting(WaitReason reason, Instant until) {
+                repository.setWait(runId, reason, until);
+            }
+
+            @Override
+            public void retrying(String error) {
+                repository.addRetry(runId, error);
+            }
+
+            @Override
+            public void resumed() {
+                repository.setWait(runId, null, null);
+            }
+        };
     }
 
     /** The credential for each request: OAuth tokens are refreshed before they expire or after a refusal. */

@@ -351,7 +351,13 @@ public class SyncEngine {
                 progress,
                 eta(r, progress, now),
                 r.cursorTime() == null ? null : Instant.ofEpochSecond(r.cursorTime()),
-                r.error());
+                r.error(),
+                // A wait is only current while the run runs (its row keeps none after it, but a crashed
+                // instance may have left one on a run another instance has not revived yet).
+                r.state() == RunState.RUNNING ? r.waitReason() : null,
+                r.state() == RunState.RUNNING ? r.waitUntil() : null,
+                r.retries(),
+                r.lastRetryError());
     }
 
     /** The share of the time from the stream's first record to what may be exported now that is covered. */

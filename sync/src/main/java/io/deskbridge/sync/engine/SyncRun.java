@@ -15,6 +15,10 @@ import java.time.Instant;
  * @param etaSeconds estimated seconds left at the plan's export ceiling; null when unknown
  * @param cursorTime how far the stream's cursor has come; null before the first page
  * @param error why the run failed; null otherwise
+ * @param waitReason why a running run waits before its next request; null when it does not wait
+ * @param waitUntil until when it waits; null when it does not wait
+ * @param retries failed attempts (5xx, timeouts, no answer) this run retried
+ * @param lastRetryError the last retried attempt's error, in short; null before the first retry
  */
 public record SyncRun(
         long id,
@@ -34,4 +38,8 @@ public record SyncRun(
         Double progress,
         Long etaSeconds,
         Instant cursorTime,
-        String error) {}
+        String error,
+        WaitReason waitReason,
+        Instant waitUntil,
+        long retries,
+        String lastRetryError) {}

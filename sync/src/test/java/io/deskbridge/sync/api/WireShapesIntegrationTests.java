@@ -67,7 +67,11 @@ class WireShapesIntegrationTests extends SyncIntegrationTest {
         "progress",
         "eta_seconds",
         "cursor_time",
-        "error"
+        "error",
+        "wait_reason",
+        "wait_until",
+        "retries",
+        "last_retry_error"
     };
 
     private static final String[] STREAM = {

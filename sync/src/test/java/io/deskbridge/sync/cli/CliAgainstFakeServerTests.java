@@ -5,6 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.deskbridge.sync.cli.CliRunner.Result;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
@@ -43,7 +46,8 @@ class CliAgainstFakeServerTests {
                 {"id":%d,"connection_id":7,"stream":"%s","trigger":"manual","state":"%s",
                  "queued_at":"2026-11-28T10:00:00Z","started_at":%s,"finished_at":%s,
                  "records":%d,"pages":%d,"requests":%d,"rate_limited":%d,"waited_seconds":%d,
-                 "records_per_second":%s,"progress":%s,"eta_seconds":%s,"cursor_time":null,"error":%s}
+                 "records_per_second":%s,"progress":%s,"eta_seconds":%s,"cursor_time":null,"error":%s,
+                 "wait_reason":null,"wait_until":null,"retries":0,"last_retry_error":null}
                 """.formatted(
                         id,
                         stream,
@@ -116,7 +120,7 @@ class CliAgainstFakeServerTests {
         }
 
         @Test
-        void shouldFollowEachRunWithAProgressBarUntilAllSucceeded() {
+        void shouldFollowEachRunWithAProgressLineUntilAllSucceeded() {
             sync.on(
                     "POST",
                     "/api/connections/7/syncs",
@@ -151,14 +155,11 @@ class CliAgainstFakeServerTests {
             List<String> bars = result.err().lines().toList();
             assertThat(bars)
                     .anySatisfy(line -> assertThat(line)
-                            .startsWith("tickets 100%")
-                            .contains("2000/2000 records")
-                            .contains("310 rec/s succeeded"));
+                            .isEqualTo(
+                                    "tickets 100% [====================] 2,000/2,000 records  310 rec/s  succeeded"));
             assertThat(bars)
                     .anySatisfy(line -> assertThat(line)
-                            .startsWith("users   100%")
-                            .contains("300/300 records")
-                            .contains("60 rec/s succeeded"));
+                            .isEqualTo("users   100% [====================] 300/300 records  60 rec/s  succeeded"));
         }
 
         @Test
@@ -191,6 +192,54 @@ class CliAgainstFakeServerTests {
                             tickets failed: 400 records, 4 pages, 5 requests, 1 rate-limited, waited 1m 05s (run 11)
                               error: Zendesk answered 401 Couldn't authenticate you: replace the credentials
                             """);
+        }
+
+        @Test
+        void shouldLogAWaitOnceWithItsReasonAndResetAndEachRetryWhenNotOnATerminal() {
+            Instant resets = Instant.parse("2030-01-01T12:03:41Z");
+            Instant nextAttempt = Instant.parse("2030-01-01T12:04:30Z");
+            sync.on(
+                    "POST",
+                    "/api/connections/7/syncs",
+                    202,
+                    FollowedRuns.list(FollowedRuns.run(11, "tickets", "queued", 0, null, null, null, 0, null, null)));
+            sync.on(
+                    "GET",
+                    "/api/runs/11",
+                    200,
+                    FollowedRuns.body(FollowedRuns.run(
+                            11, "tickets", "running", 100, 0.1, "export_window", resets, 0, null, null)),
+                    FollowedRuns.body(FollowedRuns.run(
+                            11, "tickets", "running", 100, 0.1, "export_window", resets, 0, null, null)),
+                    FollowedRuns.body(FollowedRuns.run(
+                            11, "tickets", "running", 100, 0.1, "export_window", resets, 0, null, null)),
+                    FollowedRuns.body(FollowedRuns.run(
+                            11, "tickets", "running", 100, 0.1, "backoff", nextAttempt, 1, "HTTP 503: down", null)),
+                    FollowedRuns.body(FollowedRuns.run(
+                            11, "tickets", "running", 200, 0.2, "retry_after", nextAttempt, 1, "HTTP 503: down", null)),
+                    FollowedRuns.body(FollowedRuns.run(
+                            11, "tickets", "failed", 200, 0.2, null, null, 1, "HTTP 503: down", "tickets: HTTP 404")));
+
+            Result result = cli.run("sync", "run", "7", "--follow");
+
+            assertThat(result.exit()).as(result.toString()).isEqualTo(1);
+            String at = DateTimeFormatter.ofPattern("HH:mm:ss").format(resets.atZone(ZoneId.systemDefault()));
+            String next = DateTimeFormatter.ofPattern("HH:mm:ss").format(nextAttempt.atZone(ZoneId.systemDefault()));
+            // The countdowns and the time queued depend on the clock: the rest is exact.
+            assertThat(result.err()
+                            .lines()
+                            .map(line -> line.replaceAll(" \\(in [^)]+\\)", "")
+                                    .replaceAll("queued for \\d+:\\d\\d:\\d\\d", "queued for h:mm:ss")))
+                    .containsExactly(
+                            "tickets   ?% [                    ] 0 records  queued for h:mm:ss",
+                            "tickets  10% [==                  ] 100/1,000 records  50 rec/s  waiting for the export rate"
+                                    + " window, resumes " + at,
+                            "tickets  10% [==                  ] 100/1,000 records  50 rec/s  retrying (1 retry, last"
+                                    + " error: HTTP 503: down), next attempt " + next,
+                            "tickets  20% [====                ] 200/1,000 records  50 rec/s  waiting for the rate limit's"
+                                    + " Retry-After (HTTP 429), resumes " + next
+                                    + " (1 retry, last error: HTTP 503: down)",
+                            "tickets  20% [====                ] 200/1,000 records  50 rec/s  FAILED: tickets: HTTP 404");
         }
 
         @Test

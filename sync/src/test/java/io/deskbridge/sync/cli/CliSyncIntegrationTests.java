@@ -19,6 +19,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -136,8 +137,8 @@ class CliSyncIntegrationTests extends SyncIntegrationTest {
                         + "0 rate-limited, waited \\S+ \\(run \\d+\\)\n");
         assertThat(run.err().lines())
                 .anySatisfy(line -> assertThat(line)
-                        .startsWith("organizations 100%")
-                        .contains(organizations + "/" + organizations + " records")
+                        .startsWith("organizations 100% [====================] ")
+                        .contains(String.format(Locale.ROOT, "%,d/%,d records", organizations, organizations))
                         .endsWith("succeeded"));
 
         Result status = cli.run("status");

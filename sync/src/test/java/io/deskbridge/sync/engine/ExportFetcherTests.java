@@ -55,6 +55,23 @@ class ExportFetcherTests {
             Duration.ofSeconds(2),
             Duration.ofSeconds(5));
     private final PageCounters counters = new PageCounters();
+    private final List<String> activities = new ArrayList<>();
+    private final ExportFetcher.RunActivity activity = new ExportFetcher.RunActivity() {
+        @Override
+        public void waiting(WaitReason reason, Instant until) {
+            activities.add("waiting " + reason + " until " + until);
+        }
+
+        @Override
+        public void retrying(String error) {
+            activities.add("retrying after " + error);
+        }
+
+        @Override
+        public void resumed() {
+            activities.add("resumed");
+        }
+    };
     private int credentialReads;
 
     private static ZendeskResponse answer(int status, String body, RateLimits limits) {
@@ -92,7 +109,8 @@ class ExportFetcherTests {
                 1,
                 size -> "/page?per_page=" + size,
                 sizer,
-                counters);
+                counters,
+                activity);
     }
 
     @Test
@@ -183,6 +201,46 @@ class ExportFetcherTests {
         assertThat(paths).containsExactly("/page?per_page=1000", "/page?per_page=1000");
         assertThat(time.sleeps).containsExactly(Duration.ofSeconds(7));
         assertThat(counters.rateLimited).isEqualTo(1);
+    }
+
+    @Test
+    void shouldReportEachRetryAndItsBackoffWaitAsTheyHappen() {
+        answers.add(answer(503, null, none()));
+        answers.add(answer(200, "{\"tickets\":[]}", none()));
+
+        fetch(new PageSizer(1000));
+
+        assertThat(activities)
+                .containsExactly(
+                        "retrying after HTTP 503: upstream timed out",
+                        "waiting BACKOFF until 2026-11-28T10:00:02Z",
+                        "resumed");
+    }
+
+    @Test
+    void shouldReportTheRetryAfterWaitOfA429() {
+        answers.add(answer(429, null, new RateLimits(null, Map.of(), OptionalLong.of(7))));
+        answers.add(answer(200, "{\"tickets\":[]}", none()));
+
+        fetch(new PageSizer(1000));
+
+        assertThat(activities).containsExactly("waiting RETRY_AFTER until 2026-11-28T10:00:07Z", "resumed");
+    }
+
+    @Test
+    void shouldReportTheWaitForTheExportWindowWithItsReset() {
+        RateLimits lastExport = new RateLimits(
+                new RateLimits.Window(700, 600, 30),
+                Map.of(RateLimits.INCREMENTAL_EXPORTS, new RateLimits.Window(10, 0, 52)),
+                OptionalLong.empty());
+        answers.add(answer(200, "{\"tickets\":[]}", lastExport));
+        answers.add(answer(200, "{\"tickets\":[]}", none()));
+        fetch(new PageSizer(1000));
+
+        fetch(new PageSizer(1000));
+
+        assertThat(activities).containsExactly("waiting EXPORT_WINDOW until 2026-11-28T10:00:52Z", "resumed");
+        assertThat(time.sleeps).containsExactly(Duration.ofSeconds(52));
     }
 
     @Test

@@ -131,6 +131,15 @@ class QuotaIntegrationTests extends TeamPlanSyncTest {
         assertThat(ok).as("pages sync asked for: each needed page exactly once").hasSize(k);
         assertThat(sync.perMinute().values()).allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(EXPORTS_PER_MINUTE));
         assertThat(ratio).as("actual / theoretical minimum").isLessThanOrEqualTo(1.1);
+        // While a run waited for the export window, its JSON said so and when the window resets
+        // (what `sync-cli sync run --follow` shows): at most a minute after it was asked.
+        assertThat(sync.waits()).anySatisfy(polled -> {
+            assertThat(polled.run().get("state").asString()).isEqualTo("running");
+            assertThat(polled.run().get("wait_reason").asString()).isEqualTo("export_window");
+            assertThat(Instant.parse(polled.run().get("wait_until").asString()))
+                    .isBetween(
+                            polled.polledAt().minusSeconds(1), polled.polledAt().plusSeconds(61));
+        });
         assertStoreEqualsDesk();
     }
 }

@@ -91,6 +91,7 @@ abstract class TeamPlanSyncTest extends SyncIntegrationTest {
      * @param finished the latest run's {@code finished_at}
      * @param served the export requests desk's access log shows from {@code t0} on, by begin time
      * @param needed export requests the data needs per stream at the page size ({@link DeskExports#requests})
+     * @param waits the runs as polled (every 500 ms) while they showed a wait ({@code wait_reason} set)
      */
     record Sync(
             Instant windowStart,
@@ -98,7 +99,8 @@ abstract class TeamPlanSyncTest extends SyncIntegrationTest {
             List<JsonNode> runs,
             Instant finished,
             List<DeskAccessLog.Entry> served,
-            Map<String, Integer> needed) {
+            Map<String, Integer> needed,
+            List<PolledWait> waits) {
 
         int k() {
             return needed.values().stream().mapToInt(Integer::intValue).sum();
@@ -145,7 +147,8 @@ abstract class TeamPlanSyncTest extends SyncIntegrationTest {
             Thread.sleep(millis);
         }
         Instant t0 = Instant.now();
-        List<JsonNode> runs = syncAndWait(timeout);
+        List<PolledWait> waits = new ArrayList<>();
+        List<JsonNode> runs = syncAndWait(timeout, waits);
         Instant finished = runs.stream()
                 .map(r -> Instant.parse(r.get("finished_at").asString()))
                 .max(Comparator.naturalOrder())
@@ -158,7 +161,7 @@ abstract class TeamPlanSyncTest extends SyncIntegrationTest {
         admin.plan("enterprise", true);
         Map<String, Integer> needed =
                 new DeskExports(desk.baseUrl(), DeskProcess.ADMIN_EMAIL, token.value()).requests(pageSize());
-        return new Sync(windowStart, t0, runs, finished, served, needed);
+        return new Sync(windowStart, t0, runs, finished, served, needed, List.copyOf(waits));
     }
 
     /** Sync's store equals what desk's exports serve (call after {@link #syncFromAMinute}). */
@@ -182,8 +185,11 @@ abstract class TeamPlanSyncTest extends SyncIntegrationTest {
         return "ticket_comments";
     }
 
-    /** POST /syncs for every stream, then the runs once none is queued or running. */
-    private List<JsonNode> syncAndWait(Duration timeout) throws InterruptedException {
+    /** A run's JSON as polled at {@code polledAt} while it showed a wait. */
+    record PolledWait(Instant polledAt, JsonNode run) {}
+
+    /** POST /syncs for every stream, then the runs once none is queued or running; collects the waits seen. */
+    private List<JsonNode> syncAndWait(Duration timeout, List<PolledWait> waits) throws InterruptedException {
         SyncClient.Response queued =
                 api.send("POST", "/api/connections/" + connectionId + "/syncs", operatorAuth(), null);
         assertThat(queued.status()).as(queued.body()).isEqualTo(202);
@@ -194,7 +200,12 @@ abstract class TeamPlanSyncTest extends SyncIntegrationTest {
         while (true) {
             List<JsonNode> runs = new ArrayList<>();
             for (long id : ids) {
-                runs.add(api.get("/api/runs/" + id, operatorAuth()).json().get("run"));
+                Instant polledAt = Instant.now();
+                JsonNode run = api.get("/api/runs/" + id, operatorAuth()).json().get("run");
+                runs.add(run);
+                if (!run.get("wait_reason").isNull()) {
+                    waits.add(new PolledWait(polledAt, run));
+                }
             }
             if (runs.stream()
                     .noneMatch(r ->
