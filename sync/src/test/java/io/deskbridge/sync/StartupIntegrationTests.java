@@ -21,6 +21,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -31,6 +32,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * naming the property), and the first start creates the operator. These tests start syncs of their
  * own, so they do not share the integration-test instance.
  */
+// Runs once, in the H2 pass: start-up checks (keyset, first operator, banner) do not depend on the
+// database; ProductionProfileIntegrationTests starts on PostgreSQL (issue 16, suite time).
+@Tag("h2-only")
 class StartupIntegrationTests {
 
     private static final String PROPERTY = "sync.vault.master-key (SYNC_MASTER_KEY)";

@@ -25,6 +25,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Pattern;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -39,6 +40,9 @@ import tools.jackson.databind.JsonNode;
  * delivery id. One executor thread, so exactly one action is in flight at each kill. The seed is
  * printed (rerun with {@code -Dsync.automation.crash.seed=<seed>}).
  */
+// Runs once, in the H2 pass: there a kill -9 also kills the database inside sync's JVM, the harder
+// case; the ledger's SQL on PostgreSQL is covered by AutomationRulesIntegrationTests (issue 16, suite time).
+@Tag("h2-only")
 class AutomationCrashIntegrationTests {
 
     static final int TICKETS = 40;

@@ -4,7 +4,6 @@ import static io.deskbridge.sync.cli.FollowedRuns.body;
 import static io.deskbridge.sync.cli.FollowedRuns.list;
 import static io.deskbridge.sync.cli.FollowedRuns.run;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.File;
 import java.io.IOException;
@@ -50,7 +49,9 @@ class CliFollowOnTerminalTests {
 
     @Test
     void shouldShowTheWaitWithItsReasonAndResetTheRetriesAndTheFailureAndExitWith1() throws Exception {
-        assumeTrue(SCRIPT.canExecute(), "util-linux `script` is not installed: no pseudo-terminal to test under");
+        assertThat(SCRIPT.canExecute())
+                .as("util-linux `script` (Debian: bsdutils, always installed) gives the CLI its pseudo-terminal")
+                .isTrue();
         Instant windowResets = Instant.now().plusSeconds(40).truncatedTo(ChronoUnit.SECONDS);
         Instant nextAttempt = Instant.now().plusSeconds(8).truncatedTo(ChronoUnit.SECONDS);
         sync.on(

@@ -27,6 +27,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -36,6 +37,9 @@ import tools.jackson.databind.JsonNode;
  * This class owns its desk: it switches token access off and suspends users, which other classes
  * must not see. Each test makes its own tokens and users.
  */
+// Runs once, in the H2 pass: diagnostics talk to desk and store nothing the database treats
+// differently (issue 16, suite time).
+@Tag("h2-only")
 class DiagnosticsIntegrationTests extends SyncIntegrationTest {
 
     private DeskProcess desk;

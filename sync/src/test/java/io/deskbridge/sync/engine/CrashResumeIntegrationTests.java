@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.JsonNode;
 
@@ -35,6 +36,9 @@ import tools.jackson.databind.JsonNode;
  * kills come at random numbers of committed pages spread over the first 80% of the sync, so all of
  * them land while it works however fast the machine is.
  */
+// Runs once, in the H2 pass: there a kill -9 also kills the database inside sync's JVM, the harder
+// case; the engine's SQL on PostgreSQL is covered by the store, context and quota tests (issue 16, suite time).
+@Tag("h2-only")
 class CrashResumeIntegrationTests {
 
     static final int TICKETS = 20_000;

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -46,6 +47,9 @@ import tools.jackson.databind.JsonNode;
  * without enforcing them and sync paces by Retry-After only (the same setup as the end-to-end test),
  * so nothing but the gate decides when pages come.
  */
+// Runs once, in the H2 pass: rotation is vault and engine logic over the same SQL the other tests
+// run on PostgreSQL (issue 16, suite time).
+@Tag("h2-only")
 @TestPropertySource(properties = "sync.engine.pacing=retry-after-only")
 class CredentialRotationIntegrationTests extends SyncIntegrationTest {
 

@@ -27,6 +27,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.springframework.test.context.TestPropertySource;
@@ -40,6 +41,9 @@ import tools.jackson.databind.JsonNode;
  * limits reported but not enforced) and sync paces by Retry-After only, so the test is quick (the
  * header-driven governor has its own tests).
  */
+// Runs once, in the H2 pass: the store's upserts on PostgreSQL are covered by the context and quota
+// tests, and a second desk-to-sync walk adds only time (issue 16, suite time).
+@Tag("h2-only")
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @TestPropertySource(properties = "sync.engine.pacing=retry-after-only")
 class EndToEndSyncIntegrationTests extends SyncIntegrationTest {

@@ -1,10 +1,8 @@
 package io.deskbridge.sync.operability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import io.deskbridge.sync.support.SecretLedger;
-import io.deskbridge.sync.support.TestDatabase;
 import java.io.File;
 import java.io.IOException;
 import java.net.ConnectException;
@@ -22,6 +20,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Nested;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,6 +30,8 @@ import org.junit.jupiter.api.Test;
  * directories under {@code target/}, and under {@code timeout} (300 s), so that even a test JVM that
  * dies leaves nothing running for long; the test itself kills whatever is left in any case.
  */
+// ./run always starts both apps on their embedded H2 databases: the tests run in the H2 pass only.
+@Tag("h2-only")
 class RunScriptIntegrationTests {
 
     private static final Path REPOSITORY = Path.of("").toAbsolutePath().getParent();
@@ -42,7 +43,6 @@ class RunScriptIntegrationTests {
 
         @Test
         void shouldStartDeskAndSyncOnDeskPortAndSyncPortAndStopBothOnSigterm() throws Exception {
-            assumeFalse(TestDatabase.isPostgres(), "./run always uses embedded H2; the H2 run covers it");
             int deskPort = freePort();
             int syncPort = freePort();
             Path data = Files.createTempDirectory(Path.of("target"), "run-script-");
