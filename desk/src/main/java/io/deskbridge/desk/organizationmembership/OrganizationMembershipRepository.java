@@ -33,6 +33,17 @@ class OrganizationMembershipRepository {
         this.jdbc = jdbc;
     }
 
+    /**
+     * Locks the user's row until the transaction ends: membership changes of one user run one after
+     * the other, so two concurrent first memberships cannot both become the default.
+     */
+    void lockUser(long userId) {
+        jdbc.sql("SELECT id FROM users WHERE id = :id FOR UPDATE")
+                .param("id", userId)
+                .query(Long.class)
+                .optional();
+    }
+
     Optional<OrganizationMembership> find(long id) {
         return jdbc.sql(SELECT + " AND m.id = :id")
                 .param("id", id)

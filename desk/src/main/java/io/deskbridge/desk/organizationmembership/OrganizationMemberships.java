@@ -21,6 +21,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.context.event.EventListener;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -96,14 +97,12 @@ public class OrganizationMemberships {
                         ? UserNotFoundException.forId(userId)
                         : cannotBeBlank("user", "User"));
         requireMayChange(caller, user);
+        repository.lockUser(user.id());
         if (organizationId == null || organizations.find(organizationId).isEmpty()) {
             throw cannotBeBlank("organization", "Organization");
         }
         if (repository.find(user.id(), organizationId).isPresent()) {
-            throw new RecordInvalidException(
-                    "user_id",
-                    "DuplicateValue",
-                    "User: " + user.id() + " is already a member of organization " + organizationId);
+            throw duplicate(user.id(), organizationId);
         }
         if (repository.countOfUser(user.id()) >= MAX_PER_USER) {
             throw new RecordInvalidException(
@@ -113,7 +112,12 @@ public class OrganizationMemberships {
                             + " organizations, the most a user can be in; delete one of its memberships first");
         }
         boolean first = repository.ofUser(user.id()).stream().noneMatch(OrganizationMembership::isDefault);
-        long id = repository.insert(user.id(), organizationId, first, now());
+        long id;
+        try {
+            id = repository.insert(user.id(), organizationId, first, now());
+        } catch (DuplicateKeyException raced) {
+            throw duplicate(user.id(), organizationId);
+        }
         if (first) {
             users.applyDefaultOrganizations(List.of(new DefaultOrganization(user.id(), organizationId)));
         }
@@ -123,6 +127,7 @@ public class OrganizationMemberships {
     /** Removes a membership; when it was the default, the user's oldest remaining one becomes it. */
     @Transactional
     void delete(DeskPrincipal caller, long id, Long userId) {
+        repository.lockUser(get(id, userId).userId());
         OrganizationMembership membership = get(id, userId);
         requireMayChange(caller, users.findById(membership.userId()).orElseThrow());
         repository.delete(id);
@@ -135,6 +140,7 @@ public class OrganizationMemberships {
     @Transactional
     List<OrganizationMembership> makeDefault(DeskPrincipal caller, long userId, long id) {
         UserAccount user = activeUser(userId).orElseThrow(() -> UserNotFoundException.forId(userId));
+        repository.lockUser(userId);
         OrganizationMembership membership = get(id, userId);
         requireMayChange(caller, user);
         repository.makeDefault(userId, id, now());
@@ -190,6 +196,13 @@ public class OrganizationMemberships {
         if (caller == null || (!caller.isAdmin() && user.role() != Role.END_USER)) {
             throw new ForbiddenException("Agents may only change the organization memberships of end users");
         }
+    }
+
+    private static RecordInvalidException duplicate(long userId, long organizationId) {
+        return new RecordInvalidException(
+                "user_id",
+                "DuplicateValue",
+                "User: " + userId + " is already a member of organization " + organizationId);
     }
 
     /** Zendesk's answer for an unknown user or organization: the association is blank. */
