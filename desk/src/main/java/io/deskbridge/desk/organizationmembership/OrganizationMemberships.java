@@ -66,6 +66,20 @@ public class OrganizationMemberships {
                 .orElseThrow(() -> new RecordNotFoundException("No organization membership with id " + id));
     }
 
+    /** The user's organizations, the default first, then by name (Zendesk's order for a user's memberships). */
+    @Transactional(readOnly = true)
+    public List<Long> organizationIdsOf(long userId) {
+        return byDefaultThenName(repository.ofUser(userId)).stream()
+                .map(OrganizationMembership::organizationId)
+                .toList();
+    }
+
+    /** How many active users are members of the organization. */
+    @Transactional(readOnly = true)
+    public long countMembers(long organizationId) {
+        return repository.count(new MembershipFilter(null, organizationId));
+    }
+
     @Transactional(readOnly = true)
     long count(MembershipFilter filter) {
         return repository.count(filter);
@@ -145,7 +159,11 @@ public class OrganizationMemberships {
         requireMayChange(caller, user);
         repository.makeDefault(userId, id, now());
         users.applyDefaultOrganizations(List.of(new DefaultOrganization(userId, membership.organizationId())));
-        return repository.ofUser(userId).stream()
+        return byDefaultThenName(repository.ofUser(userId));
+    }
+
+    private static List<OrganizationMembership> byDefaultThenName(List<OrganizationMembership> memberships) {
+        return memberships.stream()
                 .sorted(Comparator.comparing((OrganizationMembership m) -> !m.isDefault())
                         .thenComparing(OrganizationMembership::organizationName, String.CASE_INSENSITIVE_ORDER))
                 .toList();
