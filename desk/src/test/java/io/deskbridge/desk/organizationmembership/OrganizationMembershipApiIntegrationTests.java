@@ -16,6 +16,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -226,6 +230,35 @@ class OrganizationMembershipApiIntegrationTests extends DeskIntegrationTest {
             assertThat(noPathUser.status()).isEqualTo(404);
             assertThat(noPathUser.json().path("error").asString()).isEqualTo("RecordNotFound");
             assertThat(membershipRows(user)).isEmpty();
+        }
+
+        @Test
+        void shouldMakeExactlyOneDefaultWhenAUsersFirstMembershipsArriveTogether() throws Exception {
+            long user = newEndUser(null);
+            List<Long> orgs = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                orgs.add(newOrganization());
+            }
+            ExecutorService pool = Executors.newFixedThreadPool(orgs.size());
+            try {
+                List<Future<Response>> answers = new ArrayList<>();
+                for (long org : orgs) {
+                    answers.add(pool.submit(
+                            () -> api.send("POST", "/api/v2/organization_memberships", auth, body(user, org))));
+                }
+                for (Future<Response> answer : answers) {
+                    assertThat(answer.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
+                }
+            } finally {
+                pool.shutdownNow();
+            }
+
+            List<String> rows = membershipRows(user);
+            assertThat(rows).hasSize(orgs.size());
+            assertThat(rows)
+                    .filteredOn(r -> r.endsWith(":true"))
+                    .singleElement()
+                    .satisfies(r -> assertThat(userOrganization(user) + ":true").isEqualTo(r));
         }
 
         @Test
