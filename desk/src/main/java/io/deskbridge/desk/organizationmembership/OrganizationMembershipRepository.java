@@ -67,6 +67,20 @@ class OrganizationMembershipRepository {
                 .list();
     }
 
+    /** A user's memberships whether the user is active or not (a deleted user's too), oldest first. */
+    List<OrganizationMembership> ofUserInAnyState(long userId) {
+        return jdbc.sql("""
+                SELECT m.id, m.user_id, m.organization_id, m.is_default, o.name AS organization_name,
+                       o.shared_tickets, m.created_at, m.updated_at
+                  FROM organization_memberships m JOIN organizations o ON o.id = m.organization_id
+                 WHERE m.user_id = :userId
+                 ORDER BY m.id
+                """)
+                .param("userId", userId)
+                .query(OrganizationMembershipRepository::map)
+                .list();
+    }
+
     /** All of a user's membership rows, whatever the state of the user or organization. */
     long countOfUser(long userId) {
         return jdbc.sql("SELECT COUNT(*) FROM organization_memberships WHERE user_id = :userId")

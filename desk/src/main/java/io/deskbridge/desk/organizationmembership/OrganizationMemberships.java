@@ -176,8 +176,11 @@ public class OrganizationMemberships {
     @EventListener
     void on(UserOrganizationAssigned assigned) {
         long userId = assigned.userId();
-        Optional<OrganizationMembership> existing = repository.find(userId, assigned.organizationId());
-        repository.ofUser(userId).stream()
+        List<OrganizationMembership> current = repository.ofUserInAnyState(userId);
+        Optional<OrganizationMembership> existing = current.stream()
+                .filter(m -> m.organizationId() == assigned.organizationId())
+                .findFirst();
+        current.stream()
                 .filter(OrganizationMembership::isDefault)
                 .filter(m -> m.organizationId() != assigned.organizationId())
                 .forEach(m -> repository.delete(m.id()));

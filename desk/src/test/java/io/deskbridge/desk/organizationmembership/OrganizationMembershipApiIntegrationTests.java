@@ -445,6 +445,27 @@ class OrganizationMembershipApiIntegrationTests extends DeskIntegrationTest {
         }
 
         @Test
+        void shouldKeepOneDefaultWhenADeletedUsersOrganizationIsSet() {
+            long first = newOrganization();
+            long next = newOrganization();
+            long user = newEndUser(first);
+            assertThat(api.send("DELETE", "/api/v2/users/" + user, auth, null).status())
+                    .isEqualTo(200);
+
+            Response updated =
+                    api.send("PUT", "/api/v2/users/" + user, auth, "{\"user\":{\"organization_id\":" + next + "}}");
+
+            assertThat(updated.status()).as(updated.body()).isEqualTo(200);
+            assertThat(membershipRows(user)).containsExactly(next + ":true");
+            assertThat(api.get("/api/v2/users/" + user + "/organization_memberships", auth)
+                            .json()
+                            .path("count")
+                            .asLong())
+                    .as("a deleted user's memberships are not listed")
+                    .isZero();
+        }
+
+        @Test
         void shouldGiveAUserCreatedThroughEmailDomainMappingItsMembership() {
             String domain = "d" + UUID.randomUUID().toString().substring(0, 8) + ".test";
             Response org = api.send(
