@@ -147,6 +147,34 @@ async function main() {
     many(await client.organizationmemberships.listByUser(user.id), 'organization_memberships').map((m) => ({ organization_id: m.organization_id, default: m.default })));
   await step('organizationmemberships.listByOrganization', async () =>
     many(await client.organizationmemberships.listByOrganization(org.id), 'organization_memberships').map((m) => m.user_id));
+  const org2 = await step('organizations.create.second', async () => {
+    const o = one(await client.organizations.create({ organization: { name: 'Node Org ' + unique() } }), 'organization');
+    return { id: o.id };
+  });
+  const org3 = await step('organizations.create.third', async () => {
+    const o = one(await client.organizations.create({ organization: { name: 'Node Org ' + unique() } }), 'organization');
+    return { id: o.id };
+  });
+  const orgMembership = await step('organizationmemberships.create', async () => {
+    const m = one(await client.organizationmemberships.create({ user_id: user.id, organization_id: org2.id }), 'organization_membership');
+    return { id: m.id, user_id: m.user_id, organization_id: m.organization_id, default: m.default };
+  });
+  const orgMembership2 = await step('organizationmemberships.createByUser', async () => {
+    const m = one(await client.organizationmemberships.createByUser(user.id, { organization_id: org3.id }), 'organization_membership');
+    return { id: m.id, user_id: m.user_id, organization_id: m.organization_id, default: m.default };
+  });
+  await step('organizationmemberships.makeDefault', async () => {
+    const answer = many(await client.organizationmemberships.makeDefault(user.id, orgMembership.id), 'organization_memberships');
+    const u = one(await client.users.show(user.id), 'user');
+    return { defaults: answer.filter((m) => m.default).map((m) => m.id), organization_id: u.organization_id };
+  });
+  await step('organizationmemberships.delete', async () => {
+    await client.organizationmemberships.delete(orgMembership.id);
+    await client.organizationmemberships.deleteByUser(user.id, orgMembership2.id);
+    const u = one(await client.users.show(user.id), 'user');
+    const left = many(await client.organizationmemberships.listByUser(user.id), 'organization_memberships');
+    return { organization_id: u.organization_id, memberships: left.map((m) => ({ organization_id: m.organization_id, default: m.default })) };
+  });
 
   // Custom fields
   const field = await step('ticketfields.create', async () => {

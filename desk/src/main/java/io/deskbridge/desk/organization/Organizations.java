@@ -12,6 +12,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -26,9 +27,16 @@ public class Organizations {
     private final Clock clock;
 
     private final AccountFieldValues fieldValues;
+    private final ApplicationEventPublisher publisher;
 
-    Organizations(OrganizationRepository repository, SearchIndex index, Clock clock, AccountFieldValues fieldValues) {
+    Organizations(
+            OrganizationRepository repository,
+            SearchIndex index,
+            Clock clock,
+            AccountFieldValues fieldValues,
+            ApplicationEventPublisher publisher) {
         this.fieldValues = fieldValues;
+        this.publisher = publisher;
         this.repository = repository;
         this.index = index;
         this.clock = clock;
@@ -121,11 +129,13 @@ public class Organizations {
         return saved;
     }
 
+    /** Soft: the row stays for exports. Its memberships go in the same transaction (organizationmembership/). */
     @Transactional
     public void delete(long id) {
         get(id);
         repository.markDeleted(id, now());
         index.replace(SEARCH_TYPE, id, "");
+        publisher.publishEvent(new OrganizationDeleted(id));
     }
 
     private Organization apply(Organization o, OrganizationChanges c) {

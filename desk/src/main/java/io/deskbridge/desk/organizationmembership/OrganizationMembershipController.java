@@ -2,18 +2,28 @@ package io.deskbridge.desk.organizationmembership;
 
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.deskbridge.desk.api.BadRequestException;
+import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.pagination.ListPage;
 import io.deskbridge.desk.pagination.ListPages;
 import io.deskbridge.desk.pagination.PageRequest;
+import io.deskbridge.desk.user.DeskPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Instant;
 import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import tools.jackson.databind.JsonNode;
 
-/** Organization membership reads (agents and admins). */
+/** Organization memberships: agents and admins read; admins write, agents for end users only. */
 @RestController
 class OrganizationMembershipController {
 
@@ -27,19 +37,22 @@ class OrganizationMembershipController {
         this.pages = pages;
     }
 
-    /** {@code OrganizationMembershipObject}. */
+    /** {@code OrganizationMembershipObject}; {@code default} is true or null, never false, as Zendesk answers. */
     record OrganizationMembershipJson(
             String url,
             long id,
             long userId,
             long organizationId,
             String organizationName,
-            @JsonProperty("default") boolean isDefault,
+            @JsonProperty("default") Boolean isDefault,
             boolean viewTickets,
             Instant createdAt,
             Instant updatedAt) {}
 
     record OrganizationMembershipEnvelope(OrganizationMembershipJson organizationMembership) {}
+
+    /** {@code make_default} answers the user's memberships, unpaginated. */
+    record OrganizationMembershipList(List<OrganizationMembershipJson> organizationMemberships) {}
 
     @GetMapping("/api/v2/organization_memberships")
     ListPage<OrganizationMembershipJson> list(HttpServletRequest request) {
@@ -64,6 +77,56 @@ class OrganizationMembershipController {
     @GetMapping("/api/v2/users/{userId}/organization_memberships/{id}")
     OrganizationMembershipEnvelope showOfUser(@PathVariable long userId, @PathVariable long id) {
         return new OrganizationMembershipEnvelope(json(memberships.get(id, userId), base()));
+    }
+
+    @PostMapping("/api/v2/organization_memberships")
+    ResponseEntity<OrganizationMembershipEnvelope> create(
+            @RequestBody JsonNode body, @AuthenticationPrincipal DeskPrincipal caller) {
+        Input in = Input.envelope(body, "organization_membership");
+        return created(memberships.create(
+                caller,
+                in.id("user_id").orElse(null),
+                OrganizationMemberships.UserFrom.BODY,
+                in.id("organization_id").orElse(null)));
+    }
+
+    /** The path names the user; a {@code user_id} in the body is ignored. */
+    @PostMapping("/api/v2/users/{userId}/organization_memberships")
+    ResponseEntity<OrganizationMembershipEnvelope> createForUser(
+            @PathVariable long userId, @RequestBody JsonNode body, @AuthenticationPrincipal DeskPrincipal caller) {
+        Input in = Input.envelope(body, "organization_membership");
+        return created(memberships.create(
+                caller,
+                userId,
+                OrganizationMemberships.UserFrom.PATH,
+                in.id("organization_id").orElse(null)));
+    }
+
+    @DeleteMapping("/api/v2/organization_memberships/{id}")
+    ResponseEntity<Void> delete(@PathVariable long id, @AuthenticationPrincipal DeskPrincipal caller) {
+        memberships.delete(caller, id, null);
+        return ResponseEntity.noContent().build();
+    }
+
+    @DeleteMapping("/api/v2/users/{userId}/organization_memberships/{id}")
+    ResponseEntity<Void> deleteOfUser(
+            @PathVariable long userId, @PathVariable long id, @AuthenticationPrincipal DeskPrincipal caller) {
+        memberships.delete(caller, id, userId);
+        return ResponseEntity.noContent().build();
+    }
+
+    @PutMapping("/api/v2/users/{userId}/organization_memberships/{id}/make_default")
+    OrganizationMembershipList makeDefault(
+            @PathVariable long userId, @PathVariable long id, @AuthenticationPrincipal DeskPrincipal caller) {
+        String base = base();
+        return new OrganizationMembershipList(memberships.makeDefault(caller, userId, id).stream()
+                .map(m -> json(m, base))
+                .toList());
+    }
+
+    private ResponseEntity<OrganizationMembershipEnvelope> created(OrganizationMembership membership) {
+        return ResponseEntity.status(HttpStatus.CREATED)
+                .body(new OrganizationMembershipEnvelope(json(membership, base())));
     }
 
     private ListPage<OrganizationMembershipJson> page(MembershipFilter filter, HttpServletRequest request) {
@@ -112,7 +175,7 @@ class OrganizationMembershipController {
                 m.userId(),
                 m.organizationId(),
                 m.organizationName(),
-                true,
+                m.isDefault() ? Boolean.TRUE : null,
                 m.viewTickets(),
                 m.createdAt(),
                 m.updatedAt());

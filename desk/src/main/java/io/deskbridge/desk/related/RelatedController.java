@@ -1,16 +1,20 @@
 package io.deskbridge.desk.related;
 
 import com.fasterxml.jackson.annotation.JsonUnwrapped;
+import io.deskbridge.desk.organization.Organization;
 import io.deskbridge.desk.organization.OrganizationJson;
 import io.deskbridge.desk.organization.Organizations;
+import io.deskbridge.desk.organizationmembership.OrganizationMemberships;
 import io.deskbridge.desk.pagination.Paging;
 import io.deskbridge.desk.ticket.TicketFilter;
 import io.deskbridge.desk.ticket.Tickets;
 import io.deskbridge.desk.user.UserAccount;
-import io.deskbridge.desk.user.UserFilter;
 import io.deskbridge.desk.user.UserNotFoundException;
 import io.deskbridge.desk.user.Users;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,11 +27,13 @@ class RelatedController {
     private final Users users;
     private final Organizations organizations;
     private final Tickets tickets;
+    private final OrganizationMemberships memberships;
 
-    RelatedController(Users users, Organizations organizations, Tickets tickets) {
+    RelatedController(Users users, Organizations organizations, Tickets tickets, OrganizationMemberships memberships) {
         this.users = users;
         this.organizations = organizations;
         this.tickets = tickets;
+        this.memberships = memberships;
     }
 
     /** {@code UserRelatedObject}. */
@@ -60,18 +66,20 @@ class RelatedController {
         long organizationId = organizations.get(id).id();
         return new OrganizationRelatedResponse(new OrganizationRelatedJson(
                 countTickets(new TicketFilter.OrganizationIs(organizationId)),
-                users.count(new UserFilter(List.of(new UserFilter.OrganizationIs(organizationId))))));
+                memberships.countMembers(organizationId)));
     }
 
     @GetMapping("/api/v2/users/{id}/organizations")
     OrganizationsResponse userOrganizations(@PathVariable long id) {
         UserAccount user = user(id);
         String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-        List<OrganizationJson> found = user.organizationId() == null
-                ? List.of()
-                : organizations.find(user.organizationId()).stream()
-                        .map(o -> OrganizationJson.of(o, base))
-                        .toList();
+        List<Long> ids = memberships.organizationIdsOf(user.id());
+        Map<Long, Organization> byId =
+                organizations.findAll(ids).stream().collect(Collectors.toMap(Organization::id, Function.identity()));
+        List<OrganizationJson> found = ids.stream()
+                .filter(byId::containsKey)
+                .map(orgId -> OrganizationJson.of(byId.get(orgId), base))
+                .toList();
         return new OrganizationsResponse(found, new Paging.Offset(null, null, found.size()));
     }
 

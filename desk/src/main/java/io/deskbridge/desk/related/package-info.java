@@ -5,8 +5,9 @@
  *
  * <p>Decisions. Counts are of live tickets (soft-deleted ones are not the user's tickets any more, as in
  * Zendesk's views). {@code ccd_tickets} counts the tickets whose {@code collaborator_ids} hold the user.
- * {@code organization_subscriptions} is 0: desk has no organization subscriptions (Help Center's). desk
- * keeps one organization per user ({@code users.organization_id}, see organizationmembership/), so
- * {@code /users/{id}/organizations} lists none or one, in Zendesk's offset page shape.
+ * {@code organization_subscriptions} is 0: desk has no organization subscriptions (Help Center's).
+ * {@code /users/{id}/organizations} lists every organization the user is a member of (see
+ * organizationmembership/; at most 300, so one page), the default first, then by name, in Zendesk's
+ * offset page shape; an organization's {@code users_count} counts its members.
  */
 package io.deskbridge.desk.related;

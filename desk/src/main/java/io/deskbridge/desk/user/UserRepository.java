@@ -202,6 +202,14 @@ class UserRepository {
                 .update();
     }
 
+    void updateOrganization(long id, Long organizationId, Instant now) {
+        jdbc.sql("UPDATE users SET organization_id = :organizationId, updated_at = :now WHERE id = :id")
+                .param("organizationId", organizationId)
+                .param("now", ts(now))
+                .param("id", id)
+                .update();
+    }
+
     int updateFlags(long id, boolean active, boolean suspended, Instant now) {
         return jdbc.sql("UPDATE users SET active = :active, suspended = :suspended, updated_at = :now WHERE id = :id")
                 .param("active", active)

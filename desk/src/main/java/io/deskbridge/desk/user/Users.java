@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,6 +48,7 @@ public class Users implements LocalCache {
     private final AuditLog audit;
     private final UserIdentities identities;
     private final AccountFieldValues fieldValues;
+    private final ApplicationEventPublisher publisher;
     /** A real hash of a random string, so unknown emails cost as much to check as known ones. */
     private final String dummyHash;
 
@@ -72,8 +74,10 @@ public class Users implements LocalCache {
             Organizations organizations,
             AuditLog audit,
             UserIdentities identities,
-            AccountFieldValues fieldValues) {
+            AccountFieldValues fieldValues,
+            ApplicationEventPublisher publisher) {
         this.audit = audit;
+        this.publisher = publisher;
         this.identities = identities;
         this.fieldValues = fieldValues;
         this.repository = repository;
@@ -279,6 +283,9 @@ public class Users implements LocalCache {
         validate(draft, -1);
         long id = repository.insert(draft, passwordHash, now);
         UserAccount saved = repository.findById(id).orElseThrow();
+        if (saved.organizationId() != null) {
+            publisher.publishEvent(new UserOrganizationAssigned(id, null, saved.organizationId()));
+        }
         identities.syncPrimaryEmail(id, saved.email(), saved.verified());
         index.replace(SEARCH_TYPE, id, searchText(saved));
         epoch.bump();
@@ -301,9 +308,28 @@ public class Users implements LocalCache {
             repository.endSessions(id);
         }
         UserAccount saved = repository.findById(id).orElseThrow();
+        if (saved.organizationId() != null && !saved.organizationId().equals(current.organizationId())) {
+            publisher.publishEvent(new UserOrganizationAssigned(id, current.organizationId(), saved.organizationId()));
+        }
         index.replace(SEARCH_TYPE, id, searchText(saved));
         epoch.bump();
         return saved;
+    }
+
+    /**
+     * Sets users' {@code organization_id} to their default membership's organization after
+     * organizationmembership/ changed memberships, in the caller's transaction; every instance drops
+     * its cached users, as for any user update. Publishes no {@link UserOrganizationAssigned}: the
+     * memberships are already what they should be.
+     */
+    @Transactional
+    public void applyDefaultOrganizations(Collection<DefaultOrganization> defaults) {
+        if (defaults.isEmpty()) {
+            return;
+        }
+        Instant now = now();
+        defaults.forEach(d -> repository.updateOrganization(d.userId(), d.organizationId(), now));
+        epoch.bump();
     }
 
     /** Zendesk's DELETE: the user stays, inactive, and can no longer sign in or call the API. */

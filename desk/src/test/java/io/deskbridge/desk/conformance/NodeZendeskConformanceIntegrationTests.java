@@ -101,6 +101,34 @@ class NodeZendeskConformanceIntegrationTests extends DeskIntegrationTest {
     }
 
     @Test
+    void shouldCreateMakeDefaultAndDeleteOrganizationMemberships() {
+        long user = value("users.create").path("id").asLong();
+        long org = value("organizations.create").path("id").asLong();
+        long org2 = value("organizations.create.second").path("id").asLong();
+        JsonNode created = value("organizationmemberships.create");
+        assertThat(created.path("user_id").asLong()).isEqualTo(user);
+        assertThat(created.path("organization_id").asLong()).isEqualTo(org2);
+        assertThat(created.path("default").isNull())
+                .as("not the user's first organization")
+                .isTrue();
+        JsonNode byUser = value("organizationmemberships.createByUser");
+        assertThat(byUser.path("user_id").asLong()).isEqualTo(user);
+        assertThat(byUser.path("organization_id").asLong())
+                .isEqualTo(value("organizations.create.third").path("id").asLong());
+        JsonNode madeDefault = value("organizationmemberships.makeDefault");
+        assertThat(ids(madeDefault.path("defaults")))
+                .containsExactly(created.path("id").asLong());
+        assertThat(madeDefault.path("organization_id").asLong()).isEqualTo(org2);
+        JsonNode afterDelete = value("organizationmemberships.delete");
+        assertThat(afterDelete.path("organization_id").asLong())
+                .as("the default went: the oldest remaining membership is the default")
+                .isEqualTo(org);
+        assertThat(afterDelete.path("memberships")).hasSize(1);
+        assertThat(afterDelete.at("/memberships/0/organization_id").asLong()).isEqualTo(org);
+        assertThat(afterDelete.at("/memberships/0/default").asBoolean()).isTrue();
+    }
+
+    @Test
     void shouldCrudCustomFields() {
         JsonNode field = value("ticketfields.create");
         assertThat(field.path("type").asString()).isEqualTo("tagger");

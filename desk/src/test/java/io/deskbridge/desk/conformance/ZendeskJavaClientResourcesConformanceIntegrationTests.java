@@ -50,9 +50,9 @@ import org.zendesk.client.v2.model.events.CommentEvent;
  * reads it in its own way, the test says so next to the assertion.
  *
  * <p>Not covered here, on purpose: {@code executeView} ({@code /views/{id}/execute}, not served: the
- * view's tickets are, see {@link Rules}); organization membership writes (desk derives one membership
- * per user, see {@link OrganizationMemberships}); {@code ticket_form_id} on tickets (another change
- * of this session applies it); help center, topics, satisfaction ratings, identities, attachments,
+ * view's tickets are, see {@link Rules}); {@code createOrganizationMemberships} and
+ * {@code deleteOrganizationMemberships} (create_many, destroy_many: Zendesk queues them as jobs, desk
+ * has no job queue yet); {@code ticket_form_id} on tickets (another change of this session applies it); help center, topics, satisfaction ratings, identities, attachments,
  * requests, suspended tickets and dynamic content (their own suites).
  */
 class ZendeskJavaClientResourcesConformanceIntegrationTests extends DeskIntegrationTest {
@@ -294,11 +294,7 @@ class ZendeskJavaClientResourcesConformanceIntegrationTests extends DeskIntegrat
         }
     }
 
-    /**
-     * Deviation (desk's, documented in organizationmembership/package-info): desk keeps one
-     * organization per user and derives the membership from it, so memberships are read through the
-     * client and written through the user; creating or deleting one answers 405 in Zendesk's shape.
-     */
+    /** Memberships of users in several organizations; the user's organization_id follows the default. */
     @Nested
     class OrganizationMemberships {
 
@@ -331,18 +327,58 @@ class ZendeskJavaClientResourcesConformanceIntegrationTests extends DeskIntegrat
         }
 
         @Test
-        void shouldAnswerMembershipWritesWith405() {
-            Organization org = newOrganization();
+        void shouldAddAUserToTwoOrganizationsAndRemoveThemAgain() {
+            Organization first = newOrganization();
+            Organization second = newOrganization();
             User user = newEndUser(null);
-            OrganizationMembership m = new OrganizationMembership();
-            m.setUserId(user.getId());
-            m.setOrganizationId(org.getId());
 
-            assertThatThrownBy(() -> zendesk.createOrganizationMembership(m))
+            OrganizationMembership one = zendesk.createOrganizationMembership(membership(user.getId(), first.getId()));
+            OrganizationMembership two =
+                    zendesk.createOrganizationMembership(user.getId(), membership(null, second.getId()));
+
+            assertThat(one.getId()).isNotNull();
+            assertThat(one.getUserId()).isEqualTo(user.getId());
+            assertThat(one.getOrganizationId()).isEqualTo(first.getId());
+            assertThat(one.isDefault()).isTrue();
+            // Zendesk answers null, not false, for a membership that is not the default.
+            assertThat(two.isDefault()).isNull();
+            assertThat(two.getUserId()).isEqualTo(user.getId());
+            assertThat(zendesk.getUser(user.getId()).getOrganizationId()).isEqualTo(first.getId());
+            assertThat(zendesk.getOrganizationMembership(two.getId()).getOrganizationId())
+                    .isEqualTo(second.getId());
+            assertThat(list(zendesk.getOrganizationMembershipsForUser(user.getId())))
+                    .extracting(OrganizationMembership::getOrganizationId)
+                    .containsExactlyInAnyOrder(first.getId(), second.getId());
+
+            zendesk.deleteOrganizationMembership(one.getId());
+            assertThat(zendesk.getOrganizationMembership(one.getId())).isNull();
+            assertThat(zendesk.getOrganizationMembership(two.getId()).isDefault())
+                    .as("the remaining membership is the default now")
+                    .isTrue();
+            assertThat(zendesk.getUser(user.getId()).getOrganizationId()).isEqualTo(second.getId());
+
+            zendesk.deleteOrganizationMembership(user.getId(), two.getId());
+            assertThat(list(zendesk.getOrganizationMembershipsForUser(user.getId())))
+                    .isEmpty();
+            assertThat(zendesk.getUser(user.getId()).getOrganizationId()).isNull();
+        }
+
+        @Test
+        void shouldRefuseASecondMembershipOfTheSameOrganizationWith422() {
+            Organization org = newOrganization();
+            User user = newEndUser(org.getId());
+
+            assertThatThrownBy(() -> zendesk.createOrganizationMembership(membership(user.getId(), org.getId())))
                     .isInstanceOf(ZendeskResponseException.class)
                     .satisfies(e -> assertThat(((ZendeskResponseException) e).getStatusCode())
-                            .isEqualTo(405));
-            assertThat(zendesk.getUser(user.getId()).getOrganizationId()).isNull();
+                            .isEqualTo(422));
+        }
+
+        private OrganizationMembership membership(Long userId, long organizationId) {
+            OrganizationMembership m = new OrganizationMembership();
+            m.setUserId(userId);
+            m.setOrganizationId(organizationId);
+            return m;
         }
     }
 
@@ -689,6 +725,40 @@ class ZendeskJavaClientResourcesConformanceIntegrationTests extends DeskIntegrat
             check("/api/v2/views/{view_id}/tickets", "GET", 200, "/api/v2/views/" + viewId + "/tickets", auth, null);
             check("/api/v2/views/{view_id}/count", "GET", 200, "/api/v2/views/" + viewId + "/count", auth, null);
             check("/api/v2/groups/assignable", "GET", 200, "/api/v2/groups/assignable", auth, null);
+        }
+
+        @Test
+        void shouldAnswerOrganizationMembershipWritesInZendesksSchemas() {
+            String auth = ownerAuth();
+            long userId = newEndUser(newOrganization().getId()).getId();
+            long orgId = newOrganization().getId();
+
+            var created = api.send(
+                    "POST",
+                    "/api/v2/users/" + userId + "/organization_memberships",
+                    auth,
+                    "{\"organization_membership\":{\"organization_id\":" + orgId + "}}");
+            assertThat(created.status()).as(created.body()).isEqualTo(201);
+            assertThat(schemas.violations(
+                            schemas.responseSchema("/api/v2/users/{user_id}/organization_memberships", "POST", 201),
+                            OpenApiSchemas.parse(created.body())))
+                    .isEmpty();
+            long id = created.json().path("organization_membership").path("id").asLong();
+            check(
+                    "/api/v2/users/{user_id}/organization_memberships/{organization_membership_id}/make_default",
+                    "PUT",
+                    200,
+                    "/api/v2/users/" + userId + "/organization_memberships/" + id + "/make_default",
+                    auth,
+                    null);
+            check(
+                    "/api/v2/organization_memberships",
+                    "POST",
+                    201,
+                    "/api/v2/organization_memberships",
+                    auth,
+                    "{\"organization_membership\":{\"user_id\":" + userId + ",\"organization_id\":"
+                            + newOrganization().getId() + "}}");
         }
 
         private void check(String oasPath, String method, int status, String path, String auth, String body) {

@@ -110,6 +110,32 @@ class RelatedApiIntegrationTests extends DeskIntegrationTest {
     }
 
     @Test
+    void shouldListEveryOrganizationOfAUserInSeveralTheDefaultFirst() {
+        long other = create("/api/v2/organizations", """
+                {"organization":{"name":"A first by name %s"}}""".formatted(suffix), "/organization/id");
+        long member = create("/api/v2/users", """
+                {"user":{"name":"Member","email":"rm-%s@related.test","organization_id":%d}}""".formatted(suffix, org), "/user/id");
+        create("/api/v2/organization_memberships", """
+                {"organization_membership":{"user_id":%d,"organization_id":%d}}""".formatted(member, other), "/organization_membership/id");
+
+        JsonNode body = conforming(
+                api.get("/api/v2/users/" + member + "/organizations.json", auth),
+                "/api/v2/users/{user_id}/organizations",
+                200);
+
+        assertThat(body.path("organizations").findValuesAsString("id"))
+                .as("the default first, though the other sorts first by name")
+                .containsExactly(Long.toString(org), Long.toString(other));
+        assertThat(body.path("count").asLong()).isEqualTo(2);
+        assertThat(api.get("/api/v2/organizations/" + other + "/related", auth)
+                        .json()
+                        .at("/organization_related/users_count")
+                        .asLong())
+                .as("a member whose default is another organization counts")
+                .isEqualTo(1);
+    }
+
+    @Test
     void shouldAnswerNotFoundForAUserOrOrganizationThatDoesNotExist() {
         for (String path : List.of(
                 "/api/v2/users/999999999/related",
