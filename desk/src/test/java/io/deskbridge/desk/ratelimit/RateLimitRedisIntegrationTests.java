@@ -26,6 +26,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.condition.EnabledIf;
@@ -41,6 +42,9 @@ import org.springframework.test.context.DynamicPropertySource;
  * more than the plan's budget. Instance B reaches Redis through a relay the last test cuts. Bucket
  * keys carry a prefix unique to this run, so reruns against the same Redis start from full buckets.
  */
+// Runs once, in the PostgreSQL pass: several desk instances share a PostgreSQL database in production,
+// never an embedded H2 one (issue 16, suite time).
+@Tag("postgres-only")
 // Closed after the class: nothing else uses this configuration, and its connections are better freed.
 @DirtiesContext
 @EnabledIf(

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.springframework.util.FileSystemUtils;
 import tools.jackson.databind.JsonNode;
@@ -23,6 +24,9 @@ import tools.jackson.databind.JsonNode;
  * change whose event is being delivered to a receiver that does not answer, and is killed with
  * SIGKILL. The restarted desk delivers the same event once the receiver answers.
  */
+// Runs once, in the H2 pass: there the kill also takes the database inside desk's JVM down, the
+// harder case; KillUnderLoadIntegrationTests kills desk on both databases (issue 16, suite time).
+@Tag("h2-only")
 class WebhookKillRestartIntegrationTests {
 
     private static final String ADMIN_EMAIL = "kill-test@deskbridge.test";
