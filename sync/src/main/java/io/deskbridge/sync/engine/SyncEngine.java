@@ -15,6 +15,9 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -37,6 +40,17 @@ public class SyncEngine {
     static final int MAX_PAGE_SIZE = 100;
     static final int DEFAULT_PAGE_SIZE = 25;
     static final int MAX_INTERVAL_MINUTES = 7 * 24 * 60;
+
+    /**
+     * Wakes db-scheduler when a hint task falls due instead of at its next poll ({@code
+     * sync.engine.polling-interval}, 5 s, would add up to that much to a hint's latency).
+     */
+    private static final ScheduledExecutorService HINT_WAKE_UP =
+            Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "sync-hint-wake-up");
+                thread.setDaemon(true);
+                return thread;
+            });
 
     /** The streams a webhook hint runs: those automation rules react to. */
     static final Set<StreamName> HINTED = EnumSet.of(StreamName.TICKETS, StreamName.TICKET_COMMENTS);
@@ -132,7 +146,9 @@ public class SyncEngine {
         repository.lockSettings(connectionId, now);
         repository.setLastHint(connectionId, now);
         Instant due = now.plus(hintDelay());
-        scheduler.scheduleIfNotExists(EngineConfiguration.hintInstance(connectionId), due);
+        if (scheduler.scheduleIfNotExists(EngineConfiguration.hintInstance(connectionId), due)) {
+            wakeUpAt(due);
+        }
         return due;
     }
 
@@ -158,7 +174,11 @@ public class SyncEngine {
         repository.setHintRunsQueued(connectionId, now);
         Instant newest =
                 settings.lastHintAt() == null ? now : settings.lastHintAt().plus(hintDelay());
-        return newest.isAfter(now) ? Optional.of(newest) : Optional.empty();
+        if (!newest.isAfter(now)) {
+            return Optional.empty();
+        }
+        wakeUpAt(newest);
+        return Optional.of(newest);
     }
 
     /**
@@ -170,6 +190,11 @@ public class SyncEngine {
         for (long connectionId : repository.missedHints(now.minus(hintDelay()).minusSeconds(1))) {
             scheduler.scheduleIfNotExists(EngineConfiguration.hintInstance(connectionId), now);
         }
+    }
+
+    private void wakeUpAt(Instant due) {
+        long millis = Math.max(0, Duration.between(clock.instant(), due).toMillis()) + 20;
+        HINT_WAKE_UP.schedule(scheduler::triggerCheckForDueExecutions, millis, TimeUnit.MILLISECONDS);
     }
 
     Duration hintDelay() {
