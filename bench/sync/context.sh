@@ -108,6 +108,7 @@ measure() {
 
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg); $(java -version 2>&1 | sed -n 1p)"
 for db in $SYNC_DB; do
+    JFR_OPTS=""
     rm -rf "$WORK/data"
     psql -X -q -c "DROP SCHEMA IF EXISTS $SYNC_SCHEMA CASCADE" >/dev/null
     start_sync "$db"
