@@ -10,8 +10,9 @@
  *       the page's rows and cursor, or not at all, so a change is decided exactly once however often a
  *       crashed run resumes. A rule reacts only to changes made after it was switched on (the change's
  *       {@code updated_at} against {@code active_since}; clocks of sync and the account are assumed close).
- *       Latency is bounded by the sync schedule plus Zendesk's export freshness (60 s). Not built: the
- *       webhook hint that would trigger an immediate incremental run.
+ *       Latency is bounded by the sync schedule plus Zendesk's export freshness (60 s), or, with a webhook
+ *       hint (package {@code io.deskbridge.sync.hint}), by the export freshness plus 1 s and a run
+ *       (bench/sync/hint-latency.sh).
  *   <li><b>Exactly once.</b> {@link io.deskbridge.sync.automation.ActionExecutor} claims due ledger rows
  *       for a lease and carries them out: the ticket write-back is one {@code PUT} with {@code safe_update}
  *       and the ticket's {@code updated_at}, read and saved before the first attempt, as {@code

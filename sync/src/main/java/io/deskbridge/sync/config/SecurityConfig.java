@@ -25,7 +25,8 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import tools.jackson.databind.ObjectMapper;
 
 /**
- * Three filter chains. {@code /api/docs/**}: the OpenAPI document and Swagger UI, readable without
+ * Four filter chains. {@code /hooks/**}: webhook hints, authenticated by their signature (see
+ * {@link #hooks}). {@code /api/docs/**}: the OpenAPI document and Swagger UI, readable without
  * signing in (see {@link #apiDocs}). {@code /api/**}: HTTP Basic with the operator's email and password, stateless,
  * JSON errors; no CSRF protection because no cookie ever authenticates an API request. Everything
  * else: the web UI with form sign-in and CSRF, except the sign-in page and the request-link pages
@@ -67,6 +68,28 @@ class SecurityConfig {
                                 "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
                                         + "img-src 'self' data:; connect-src 'self'; form-action 'self'; "
                                         + "frame-ancestors 'none'; base-uri 'none'; object-src 'none'")));
+        return http.build();
+    }
+
+    /**
+     * {@code /hooks/**}: webhook hints from Zendesk (package {@code hint}). No operator sign-in, no
+     * session, no CSRF: each call is authenticated by its webhook signature in the controller, and it
+     * can do no more than bring a sync run forward.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain hooks(HttpSecurity http) throws Exception {
+        http.securityMatcher("/hooks/**")
+                .authorizeHttpRequests(a -> a.requestMatchers(HttpMethod.POST, "/hooks/zendesk/*")
+                        .permitAll()
+                        .anyRequest()
+                        .denyAll())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .csrf(c -> c.disable())
+                .formLogin(f -> f.disable())
+                .httpBasic(b -> b.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable());
         return http.build();
     }
 

@@ -5,6 +5,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.nio.charset.StandardCharsets;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -61,10 +62,13 @@ class ContextController {
      */
     @GetMapping(value = CONTEXT, params = "format=markdown")
     @Operation(hidden = true)
-    ResponseEntity<String> contextMarkdown(@PathVariable long id, @PathVariable long ticketId) {
+    ResponseEntity<byte[]> contextMarkdown(@PathVariable long id, @PathVariable long ticketId) {
+        // Encoded once here: as a String answer, the converter encoded it twice (length, then body).
+        byte[] body = ContextMarkdown.render(contexts.context(id, ticketId)).getBytes(StandardCharsets.UTF_8);
         return ResponseEntity.ok()
                 .contentType(MediaType.parseMediaType(MARKDOWN))
-                .body(ContextMarkdown.render(contexts.context(id, ticketId)));
+                .contentLength(body.length)
+                .body(body);
     }
 
     @GetMapping("/api/connections/{id}/search")

@@ -23,7 +23,13 @@ public final class ContextMarkdown {
 
     public static String render(TicketContext context) {
         Ticket t = context.ticket();
-        StringBuilder md = new StringBuilder();
+        // Sized for the comment thread up front: growing it by doubling copied a 500-comment
+        // ticket's text about a dozen times (JFR, bench/sync/context.sh).
+        long text = 4096;
+        for (Comment c : context.comments().items()) {
+            text += 96 + (c.body() == null ? 0 : c.body().length());
+        }
+        StringBuilder md = new StringBuilder((int) Math.min(text, 64L * 1024 * 1024));
         md.append("# Ticket #")
                 .append(t.id())
                 .append(": ")
@@ -81,7 +87,8 @@ public final class ContextMarkdown {
                     .append(", ")
                     .append(time(c.createdAt()))
                     .append("\n\n");
-            md.append(c.body() == null ? "" : c.body().strip()).append("\n\n");
+            appendStripped(md, c.body());
+            md.append("\n\n");
         }
 
         related(md, "Requester's other tickets", context.requesterTickets());
@@ -109,6 +116,22 @@ public final class ContextMarkdown {
         md.append("\n## Not synced\n\n");
         context.notSynced().forEach(line -> md.append("- ").append(line).append('\n'));
         return md.toString();
+    }
+
+    /** {@code text.strip()} appended without the copy strip makes. */
+    private static void appendStripped(StringBuilder md, String text) {
+        if (text == null) {
+            return;
+        }
+        int start = 0;
+        int end = text.length();
+        while (start < end && Character.isWhitespace(text.codePointAt(start))) {
+            start += Character.charCount(text.codePointAt(start));
+        }
+        while (end > start && Character.isWhitespace(text.codePointBefore(end))) {
+            end -= Character.charCount(text.codePointBefore(end));
+        }
+        md.append(text, start, end);
     }
 
     public static String render(TicketSearchResults results) {

@@ -4,6 +4,7 @@ import com.github.kagkarlsson.scheduler.Scheduler;
 import com.github.kagkarlsson.scheduler.SchedulerName;
 import com.github.kagkarlsson.scheduler.task.FailureHandler;
 import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.CustomTask;
 import com.github.kagkarlsson.scheduler.task.helper.OneTimeTask;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -13,9 +14,12 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -34,6 +38,7 @@ class EngineConfiguration {
 
     static final String STREAM_TASK = "sync-stream";
     static final String HOUSEKEEPING_TASK = "sync-housekeeping";
+    static final String HINT_TASK = "sync-hint";
 
     /** A stream that stopped with the engine (shutdown) is picked up again after this long. */
     static final Duration RETRY_STOPPED = Duration.ofSeconds(2);
@@ -72,6 +77,27 @@ class EngineConfiguration {
                 });
     }
 
+    /**
+     * One instance per connection ({@code "<connection id>"}), due when the newest hint's change can be
+     * exported: it queues the hinted runs and comes again when a hint arrived after it was planned.
+     */
+    @Bean
+    CustomTask<Void> syncHintTask(ObjectProvider<SyncEngine> engine) {
+        return Tasks.custom(HINT_TASK, Void.class)
+                .onFailure(new FailureHandler.OnFailureRetryLater<>(RETRY_STOPPED))
+                .onDeadExecutionRevive()
+                .execute((instance, context) -> {
+                    Optional<Instant> again = engine.getObject().hintDue(Long.parseLong(instance.getId()));
+                    return (complete, operations) -> {
+                        if (again.isPresent()) {
+                            operations.reschedule(complete, again.get());
+                        } else {
+                            operations.remove();
+                        }
+                    };
+                });
+    }
+
     @Bean
     RecurringTask<Void> syncHousekeepingTask(Housekeeping housekeeping, EngineProperties properties) {
         return Tasks.recurring(HOUSEKEEPING_TASK, FixedDelay.of(properties.housekeepingInterval()))
@@ -82,9 +108,10 @@ class EngineConfiguration {
     Scheduler syncScheduler(
             DataSource dataSource,
             OneTimeTask<Void> syncStreamTask,
+            CustomTask<Void> syncHintTask,
             RecurringTask<Void> syncHousekeepingTask,
             EngineProperties properties) {
-        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), syncStreamTask)
+        return Scheduler.create(new TransactionAwareDataSourceProxy(dataSource), syncStreamTask, syncHintTask)
                 .startTasks(syncHousekeepingTask)
                 .threads(properties.threads())
                 .pollingInterval(properties.pollingInterval())
@@ -160,6 +187,10 @@ class EngineConfiguration {
 
     static TaskInstance<Void> instance(long connectionId, StreamName stream) {
         return new TaskInstance<>(STREAM_TASK, new TaskKey(connectionId, stream).id());
+    }
+
+    static TaskInstance<Void> hintInstance(long connectionId) {
+        return new TaskInstance<>(HINT_TASK, Long.toString(connectionId));
     }
 
     private static String instanceName() {

@@ -23,6 +23,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param scheduler whether this instance runs syncs at all (false: it only serves the API)
  * @param pacing {@code headers} in production; {@code retry-after-only} for benchmarks and tests
  *     against a desk that reports limits without enforcing them
+ * @param exportFreshness how long the account's incremental exports hold a change back (Zendesk: 60 s;
+ *     desk on its sandbox clock: 2 s): a webhook hint's run starts this long (plus 1 s) after the hint,
+ *     once the hinted change can be exported
  */
 @ConfigurationProperties("sync.engine")
 public record EngineProperties(
@@ -37,7 +40,8 @@ public record EngineProperties(
         @DefaultValue("6") int missedHeartbeats,
         @DefaultValue("30s") Duration housekeepingInterval,
         @DefaultValue("true") boolean scheduler,
-        @DefaultValue("headers") RatePacing pacing) {
+        @DefaultValue("headers") RatePacing pacing,
+        @DefaultValue("60s") Duration exportFreshness) {
 
     public EngineProperties {
         if (!(quotaShare > 0 && quotaShare <= 1)) {
@@ -63,6 +67,10 @@ public record EngineProperties(
         positive("polling-interval", pollingInterval);
         positive("heartbeat-interval", heartbeatInterval);
         positive("housekeeping-interval", housekeepingInterval);
+        if (exportFreshness.isNegative()) {
+            throw new IllegalArgumentException(
+                    "sync.engine.export-freshness must not be negative; it is " + exportFreshness);
+        }
     }
 
     private static void positive(String name, Duration value) {

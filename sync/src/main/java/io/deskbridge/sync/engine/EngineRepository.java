@@ -75,6 +75,41 @@ class EngineRepository {
                 .update();
     }
 
+    void setLastHint(long connectionId, Instant at) {
+        jdbc.sql("UPDATE sync_settings SET last_hint_at = :at WHERE connection_id = :c")
+                .param("at", ts(at))
+                .param("c", connectionId)
+                .update();
+    }
+
+    void setHintRunsQueued(long connectionId, Instant at) {
+        jdbc.sql("UPDATE sync_settings SET hint_runs_queued_at = :at WHERE connection_id = :c")
+                .param("at", ts(at))
+                .param("c", connectionId)
+                .update();
+    }
+
+    /** Connections with a hint from before {@code cutoff} that arrived after their hint runs were last queued. */
+    List<Long> missedHints(Instant cutoff) {
+        return jdbc.sql("""
+                SELECT connection_id FROM sync_settings
+                 WHERE last_hint_at <= :cutoff AND (hint_runs_queued_at IS NULL OR hint_runs_queued_at < last_hint_at)
+                 ORDER BY connection_id
+                """).param("cutoff", ts(cutoff)).query(Long.class).list();
+    }
+
+    /** The stream's queued run, if any (a running run may have one queued behind it). */
+    Optional<RunRow> queuedRun(long connectionId, StreamName stream) {
+        return jdbc.sql("""
+                SELECT * FROM sync_runs WHERE connection_id = :c AND stream = :s AND state = 'QUEUED'
+                 ORDER BY id FETCH FIRST 1 ROWS ONLY
+                """)
+                .param("c", connectionId)
+                .param("s", stream.name())
+                .query(EngineRepository::run)
+                .optional();
+    }
+
     List<SettingsRow> dueSchedules(Instant now) {
         return jdbc.sql("""
                 SELECT * FROM sync_settings
@@ -303,7 +338,8 @@ class EngineRepository {
                 rs.getBoolean("paused"),
                 rs.getBoolean("schedule_enabled"),
                 rs.getInt("interval_minutes"),
-                instant(rs, "next_scheduled_at"));
+                instant(rs, "next_scheduled_at"),
+                instant(rs, "last_hint_at"));
     }
 
     private static RunRow run(ResultSet rs, int n) throws SQLException {

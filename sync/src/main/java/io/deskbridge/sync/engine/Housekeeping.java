@@ -41,6 +41,7 @@ class Housekeeping {
                         e.getMessage());
             }
         }
+        engine.getObject().requeueMissedHints();
         for (RunRow orphan :
                 repository.orphanedQueuedRuns(EngineConfiguration.STREAM_TASK, now.minus(Duration.ofSeconds(1)))) {
             engine.getObject().requeue(orphan.connectionId(), orphan.stream());

@@ -13,7 +13,8 @@ public record RunJson(
         @Schema(allowableValues = {"tickets", "users", "organizations", "ticket_comments"})
         String stream,
 
-        @Schema(allowableValues = {"manual", "schedule"}) String trigger,
+        @Schema(allowableValues = {"manual", "schedule", "hint"})
+        String trigger,
 
         @Schema(allowableValues = {"queued", "running", "succeeded", "failed", "paused"})
         String state,

@@ -5,7 +5,9 @@ import java.util.Locale;
 /** Why a run was queued. */
 public enum RunTrigger {
     MANUAL,
-    SCHEDULE;
+    SCHEDULE,
+    /** A signed webhook from the account said a ticket changed (see {@link SyncEngine#hint}). */
+    HINT;
 
     public String wireName() {
         return name().toLowerCase(Locale.ROOT);

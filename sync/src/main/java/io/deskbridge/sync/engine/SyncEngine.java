@@ -14,6 +14,10 @@ import java.util.Collection;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -36,6 +40,20 @@ public class SyncEngine {
     static final int MAX_PAGE_SIZE = 100;
     static final int DEFAULT_PAGE_SIZE = 25;
     static final int MAX_INTERVAL_MINUTES = 7 * 24 * 60;
+
+    /**
+     * Wakes db-scheduler when a hint task falls due instead of at its next poll ({@code
+     * sync.engine.polling-interval}, 5 s, would add up to that much to a hint's latency).
+     */
+    private static final ScheduledExecutorService HINT_WAKE_UP =
+            Executors.newSingleThreadScheduledExecutor(runnable -> {
+                Thread thread = new Thread(runnable, "sync-hint-wake-up");
+                thread.setDaemon(true);
+                return thread;
+            });
+
+    /** The streams a webhook hint runs: those automation rules react to. */
+    static final Set<StreamName> HINTED = EnumSet.of(StreamName.TICKETS, StreamName.TICKET_COMMENTS);
 
     private final EngineRepository repository;
     private final StoreRepository store;
@@ -108,6 +126,79 @@ public class SyncEngine {
         if (connections.get(connectionId).state() == ConnectionState.READY) {
             queue(connectionId, streams, RunTrigger.SCHEDULE, now);
         }
+    }
+
+    /**
+     * A signed webhook from the account said a ticket changed (the hint carries nothing sync trusts
+     * beyond that): the ticket and comment streams run once the change can be exported, {@code
+     * sync.engine.export-freshness} plus 1 s from now, instead of at the next schedule. Bursts
+     * coalesce: one pending hint task per connection, which, when due, queues a run of each stream
+     * unless one is queued already (a running run gets one queued behind it), and comes again when
+     * hints arrived after it was planned. The export stays the source of truth.
+     *
+     * @return when the hinted runs will be queued
+     * @throws io.deskbridge.sync.connection.ConnectionNotFoundException when there is no such connection
+     */
+    @Transactional
+    public Instant hint(long connectionId) {
+        connections.get(connectionId);
+        Instant now = clock.instant();
+        repository.lockSettings(connectionId, now);
+        repository.setLastHint(connectionId, now);
+        Instant due = now.plus(hintDelay());
+        if (scheduler.scheduleIfNotExists(EngineConfiguration.hintInstance(connectionId), due)) {
+            wakeUpAt(due);
+        }
+        return due;
+    }
+
+    /**
+     * The hint task's turn: queues the hinted streams' runs (unless the connection is paused or has no
+     * credentials) and says when to come again, if a hint arrived too recently for these runs to read
+     * its change.
+     */
+    @Transactional
+    Optional<Instant> hintDue(long connectionId) {
+        Instant now = clock.instant();
+        SettingsRow settings = repository.lockSettings(connectionId, now);
+        if (!settings.paused() && connections.get(connectionId).state() == ConnectionState.READY) {
+            for (StreamName stream : HINTED) {
+                if (repository.queuedRun(connectionId, stream).isEmpty()) {
+                    // Queued behind a running run when there is one: that run may have read past the change.
+                    repository.insertRun(connectionId, stream, RunTrigger.HINT, now);
+                    scheduler.scheduleIfNotExists(EngineConfiguration.instance(connectionId, stream), now);
+                    checkForDueRunsAfterCommit();
+                }
+            }
+        }
+        repository.setHintRunsQueued(connectionId, now);
+        Instant newest =
+                settings.lastHintAt() == null ? now : settings.lastHintAt().plus(hintDelay());
+        if (!newest.isAfter(now)) {
+            return Optional.empty();
+        }
+        wakeUpAt(newest);
+        return Optional.of(newest);
+    }
+
+    /**
+     * Plans the hint task again for connections whose newest hint came after their hint task last
+     * queued runs (in the moment between that task's commit and its removal) and is due by now.
+     */
+    void requeueMissedHints() {
+        Instant now = clock.instant();
+        for (long connectionId : repository.missedHints(now.minus(hintDelay()).minusSeconds(1))) {
+            scheduler.scheduleIfNotExists(EngineConfiguration.hintInstance(connectionId), now);
+        }
+    }
+
+    private void wakeUpAt(Instant due) {
+        long millis = Math.max(0, Duration.between(clock.instant(), due).toMillis()) + 20;
+        HINT_WAKE_UP.schedule(scheduler::triggerCheckForDueExecutions, millis, TimeUnit.MILLISECONDS);
+    }
+
+    Duration hintDelay() {
+        return properties.exportFreshness().plusSeconds(1);
     }
 
     /** Puts a queued run's task (back) into db-scheduler's table. */
