@@ -23,7 +23,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +78,7 @@ class WebhookHintIntegrationTests extends SyncIntegrationTest {
                 Actor.system());
         connectionId = connection.id();
         api = SyncClient.stateless(baseUrl());
-        syncAndWait();
+        syncAndWait(connectionId);
         SyncClient.Response rule = api.send(
                 "POST",
                 "/api/connections/" + connectionId + "/rules",
@@ -461,40 +460,6 @@ class WebhookHintIntegrationTests extends SyncIntegrationTest {
         while (!done.getAsBoolean()) {
             assertThat(System.nanoTime()).as(what + " within 2 minutes").isLessThan(deadline);
             Thread.sleep(100);
-        }
-    }
-
-    /** POST /syncs, then waits until its runs finished; every run succeeded. */
-    private void syncAndWait() {
-        SyncClient.Response queued =
-                api.send("POST", "/api/connections/" + connectionId + "/syncs", operatorAuth(), null);
-        assertThat(queued.status()).as(queued.body()).isEqualTo(202);
-        List<Long> ids = new ArrayList<>();
-        queued.json().get("runs").forEach(run -> ids.add(run.get("id").asLong()));
-        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
-        while (true) {
-            List<JsonNode> states = new ArrayList<>();
-            for (long id : ids) {
-                states.add(api.get("/api/runs/" + id, operatorAuth()).json().get("run"));
-            }
-            if (states.stream()
-                    .noneMatch(r ->
-                            Set.of("queued", "running").contains(r.get("state").asString()))) {
-                assertThat(states)
-                        .allSatisfy(r -> assertThat(r.get("state").asString())
-                                .as(r.toString())
-                                .isEqualTo("succeeded"));
-                return;
-            }
-            assertThat(System.nanoTime())
-                    .as("runs finish within 5 minutes: " + states)
-                    .isLessThan(deadline);
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
         }
     }
 }

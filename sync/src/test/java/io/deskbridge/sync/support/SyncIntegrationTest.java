@@ -9,10 +9,12 @@ import io.deskbridge.sync.connection.NewConnection;
 import io.deskbridge.sync.vault.Vault;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -25,6 +27,7 @@ import org.springframework.context.annotation.Import;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.JsonNode;
 
 /**
  * A sync on a random port over real HTTP, on H2 or PostgreSQL ({@link TestDatabase}), with its own
@@ -92,6 +95,40 @@ public abstract class SyncIntegrationTest {
 
     protected static String operatorAuth() {
         return SyncClient.basic(OPERATOR_EMAIL, OPERATOR_PASSWORD);
+    }
+
+    /** POST /syncs for the connection, then waits (5 minutes at most) until none of its runs is queued or running; every run succeeded. */
+    protected void syncAndWait(long connectionId) {
+        SyncClient.Response queued =
+                api.send("POST", "/api/connections/" + connectionId + "/syncs", operatorAuth(), null);
+        assertThat(queued.status()).as(queued.body()).isEqualTo(202);
+        List<Long> ids = new ArrayList<>();
+        queued.json().get("runs").forEach(run -> ids.add(run.get("id").asLong()));
+        long deadline = System.nanoTime() + Duration.ofMinutes(5).toNanos();
+        while (true) {
+            List<JsonNode> runs = new ArrayList<>();
+            for (long id : ids) {
+                runs.add(api.get("/api/runs/" + id, operatorAuth()).json().get("run"));
+            }
+            if (runs.stream()
+                    .noneMatch(r ->
+                            Set.of("queued", "running").contains(r.get("state").asString()))) {
+                assertThat(runs)
+                        .allSatisfy(r -> assertThat(r.get("state").asString())
+                                .as(r.toString())
+                                .isEqualTo("succeeded"));
+                return;
+            }
+            assertThat(System.nanoTime())
+                    .as("runs finish within 5 minutes: " + runs)
+                    .isLessThan(deadline);
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /** A connection with a unique Zendesk subdomain, created through the facade. */
