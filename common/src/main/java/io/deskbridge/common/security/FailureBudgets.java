@@ -77,6 +77,14 @@ public final class FailureBudgets {
         return byKey.estimatedSize() == 0;
     }
 
+    /**
+     * Seconds to wait before the account of {@code email} may try again, or 0: asked on every
+     * sign-in and API call, so the account's key (a digest) is only worked out once some key failed.
+     */
+    public long retryAfterSecondsForAccount(String email) {
+        return tracksNothing() ? 0 : retryAfterSeconds(accountKey(email));
+    }
+
     /** Seconds to wait before {@code key} may try again, or 0 when it may try now (also for null). */
     public long retryAfterSeconds(String key) {
         if (key == null) {

@@ -56,6 +56,17 @@ class FailureBudgetsTests {
     }
 
     @Test
+    void shouldAnswerAnAccountsWaitByItsEmail() {
+        FailureBudgets budgets = new FailureBudgets(1, clock);
+        assertThat(budgets.retryAfterSecondsForAccount("ada@example.test")).isZero();
+
+        budgets.fail(FailureBudgets.accountKey("Ada@Example.test"));
+
+        assertThat(budgets.retryAfterSecondsForAccount("ada@example.test")).isPositive();
+        assertThat(budgets.retryAfterSecondsForAccount("bob@example.test")).isZero();
+    }
+
+    @Test
     void shouldRefillOnTheInjectedClock() {
         FailureBudgets budgets = new FailureBudgets(3, clock);
         for (int i = 0; i < 3; i++) {

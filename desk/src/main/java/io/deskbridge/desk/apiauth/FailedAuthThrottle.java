@@ -48,8 +48,7 @@ public class FailedAuthThrottle {
      * @param email the email of the attempt, null when it names none (a Bearer token)
      */
     public long retryAfterSeconds(String address, String email) {
-        long byAccount = accounts.tracksNothing() ? 0 : accounts.retryAfterSeconds(FailureBudgets.accountKey(email));
-        return Math.max(addresses.retryAfterSeconds(address), byAccount);
+        return Math.max(addresses.retryAfterSeconds(address), accounts.retryAfterSecondsForAccount(email));
     }
 
     /** Counts one failure against the address and the account; audits each budget running dry. */

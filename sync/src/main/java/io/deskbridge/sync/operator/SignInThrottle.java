@@ -45,8 +45,7 @@ class SignInThrottle {
 
     /** Seconds to wait before this address may try to sign in as this email, or 0 when it may now. */
     long retryAfterSeconds(String address, String email) {
-        return Math.max(
-                addresses.retryAfterSeconds(address), accounts.retryAfterSeconds(FailureBudgets.accountKey(email)));
+        return Math.max(addresses.retryAfterSeconds(address), accounts.retryAfterSecondsForAccount(email));
     }
 
     /**
