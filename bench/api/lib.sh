@@ -14,6 +14,7 @@ export PGHOST="${PGHOST:-127.0.0.1}" PGPORT="${PGPORT:-5432}" PGUSER="${PGUSER:-
 
 DESK_PID=""
 WIREMOCK_PID=""
+FLOOR_PID=""
 
 die() {
     echo "$(basename "$0"): $*" >&2
@@ -143,6 +144,60 @@ desk_try_start() {
     say "desk started (pid $DESK_PID) on $DESK_BASE, schema $SCHEMA"
 }
 
+# desk_start_h2 PORT: desk on its default embedded H2 database, in a fresh data directory under $WORK.
+desk_start_h2() {
+    local port=$1
+    [[ -f "$DESK_JAR" ]] || die "no desk jar at $DESK_JAR; build it first: ./mvnw -q -pl desk -am package -DskipTests"
+    desk_launcher
+    ADMIN_PASSWORD="$(openssl rand -base64 24 | tr -d '/+=\n')"
+    DESK_BASE="http://127.0.0.1:$port"
+    DESK_LOG="$WORK/desk.log"
+    rm -rf "$WORK/data"
+    # shellcheck disable=SC2086 # DESK_JAVA_OPTS is a list of options
+    java -Xlog:gc:file="$WORK/gc.log":uptime ${DESK_JAVA_OPTS:-} "${DESK_LAUNCH[@]}" \
+        --server.port="$port" --management.server.port=0 \
+        --desk.data-dir="$WORK/data" \
+        --desk.admin.email="$ADMIN_EMAIL" \
+        --desk.admin.password="$ADMIN_PASSWORD" \
+        --desk.tokens.pepper="$(openssl rand -base64 32)" \
+        --desk.rate-limit.enforce=false \
+        >"$DESK_LOG" 2>&1 &
+    DESK_PID=$!
+    for _ in $(seq 1 240); do
+        kill -0 "$DESK_PID" 2>/dev/null || {
+            tail -n 30 "$DESK_LOG" >&2
+            die "desk exited during start-up"
+        }
+        [[ "$(curl -s -o /dev/null -w '%{http_code}' "$DESK_BASE/login" || true)" == "200" ]] && break
+        sleep 0.5
+    done
+    say "desk started (pid $DESK_PID) on $DESK_BASE, embedded H2 in $WORK/data"
+}
+
+# floor_start PORT MAPPINGS...: the stack's floor (bench/src/.../floor/FloorApplication: Spring Boot
+# MVC on Tomcat answering the recorded bytes from memory), with desk's Tomcat query-character setting.
+floor_start() {
+    local port=$1
+    shift
+    local jar="$ROOT/bench/target/benchmarks.jar"
+    [[ -f "$jar" ]] || die "no $jar; build it first: ./mvnw -q -pl bench -am package -DskipTests"
+    FLOOR_BASE="http://127.0.0.1:$port"
+    # shellcheck disable=SC2086 # FLOOR_JAVA_OPTS is a list of options
+    java ${FLOOR_JAVA_OPTS:-} -Dfloor.mappings="$(IFS=,; echo "$*")" -cp "$jar" io.deskbridge.bench.floor.FloorApplication \
+        --server.port="$port" --server.address=127.0.0.1 --server.tomcat.relaxed-query-chars='[,]' \
+        >"$WORK/floor.log" 2>&1 &
+    FLOOR_PID=$!
+    for _ in $(seq 1 120); do
+        kill -0 "$FLOOR_PID" 2>/dev/null || {
+            tail -n 30 "$WORK/floor.log" >&2
+            die "the floor server exited during start-up"
+        }
+        [[ "$(curl -s -o /dev/null -w '%{http_code}' "$FLOOR_BASE/api/v2/none" || true)" == "404" ]] && break
+        sleep 0.5
+    done
+    say "floor server started (pid $FLOOR_PID) on $FLOOR_BASE"
+}
+
 # desk_token: signs in, turns API token access on, creates a token; sets AUTH to the whole
 # "Authorization: Basic ..." header.
 desk_token() {
@@ -256,6 +311,7 @@ stop_pid() {
 bench_cleanup() {
     local status=$1
     stop_pid "$WIREMOCK_PID"
+    stop_pid "$FLOOR_PID"
     stop_pid "$DESK_PID"
     if [[ $status -ne 0 && -f "${DESK_LOG:-}" ]]; then
         echo "--- last lines of the desk log ---" >&2
