@@ -6,6 +6,7 @@ import io.deskbridge.desk.apitoken.ApiTokens;
 import io.deskbridge.desk.apitoken.AuthenticatesAs;
 import io.deskbridge.desk.apitoken.TokenCheck;
 import io.deskbridge.desk.apitoken.TokenScope;
+import io.deskbridge.desk.apitoken.TokenVerifier;
 import io.deskbridge.desk.apitoken.VerifiedToken;
 import io.deskbridge.desk.oauth.AccessTokenCheck;
 import io.deskbridge.desk.oauth.AccessTokenCheck.VerifiedAccessToken;
@@ -41,12 +42,17 @@ public class ApiAuthenticator {
 
     private final ApiAccessPolicy policy;
     private final ApiTokens tokens;
+    /** Called directly: {@link ApiTokens} is a transactional proxy (see {@link TokenVerifier}). */
+    private final TokenVerifier tokenVerifier;
+
     private final Users users;
     private final OAuthTokens oauth;
 
-    ApiAuthenticator(ApiAccessPolicy policy, ApiTokens tokens, Users users, OAuthTokens oauth) {
+    ApiAuthenticator(
+            ApiAccessPolicy policy, ApiTokens tokens, TokenVerifier tokenVerifier, Users users, OAuthTokens oauth) {
         this.policy = policy;
         this.tokens = tokens;
+        this.tokenVerifier = tokenVerifier;
         this.users = users;
         this.oauth = oauth;
     }
@@ -121,7 +127,7 @@ public class ApiAuthenticator {
         if (!settings.tokenAccess()) {
             return ApiAuthentication.failed("API token access is turned off");
         }
-        TokenCheck check = tokens.verify(token);
+        TokenCheck check = tokenVerifier.verify(token);
         if (!check.valid()) {
             return ApiAuthentication.failed("token " + check.outcome().name().toLowerCase());
         }

@@ -60,6 +60,38 @@ public final class TokenFormat {
         return value.endsWith(checksum(body));
     }
 
+    /**
+     * {@link #isWellFormed(String)} for a value already read as ASCII bytes (non-ASCII characters
+     * became {@code '?'}, which is not base62): the verifier's hot path, with the checksum computed
+     * over the bytes in one call instead of character by character.
+     */
+    static boolean isWellFormedAscii(byte[] value) {
+        int prefixLength = PREFIX.length();
+        if (value.length != LENGTH) {
+            return false;
+        }
+        for (int i = 0; i < prefixLength; i++) {
+            if (value[i] != PREFIX.charAt(i)) {
+                return false;
+            }
+        }
+        for (int i = prefixLength; i < LENGTH; i++) {
+            if (!isBase62((char) value[i])) {
+                return false;
+            }
+        }
+        CRC32 crc = new CRC32();
+        crc.update(value, prefixLength, RANDOM_LENGTH);
+        long checksum = crc.getValue();
+        for (int i = LENGTH - 1; i >= LENGTH - CHECKSUM_LENGTH; i--) {
+            if (value[i] != ALPHABET[(int) (checksum % 62)]) {
+                return false;
+            }
+            checksum /= 62;
+        }
+        return true;
+    }
+
     /** What the token list shows instead of the value: {@code dsk_…} and the last four characters. */
     public static String hint(String value) {
         return value.substring(value.length() - 4);

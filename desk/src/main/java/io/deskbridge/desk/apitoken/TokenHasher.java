@@ -40,6 +40,9 @@ public class TokenHasher {
     private final int currentVersion;
     private final ThreadLocal<Map<Integer, Mac>> macs = ThreadLocal.withInitial(LinkedHashMap::new);
 
+    /** The current pepper's {@link Mac} of each thread: the hot path skips the map and its boxing. */
+    private final ThreadLocal<Mac> currentMac = ThreadLocal.withInitial(() -> newMac(peppers.get(currentVersion())));
+
     @Autowired
     TokenHasher(ApiTokenProperties properties, @Value("${desk.data-dir}") Path dataDir) {
         this.currentVersion = properties.pepperVersion();
@@ -83,6 +86,24 @@ public class TokenHasher {
             hashes.add(hash(version, token));
         }
         return hashes;
+    }
+
+    /**
+     * The versions of the peppers, current first (what {@link #digest(int, byte[])} takes).
+     */
+    public List<Integer> versions() {
+        return List.copyOf(peppers.keySet());
+    }
+
+    /**
+     * HMAC-SHA256 of the token's ASCII bytes under one pepper, as raw bytes: the token verifier's cache
+     * key, without the hex string {@link #hash(String)} makes for the database.
+     */
+    public byte[] digest(int version, byte[] tokenAscii) {
+        Mac mac = version == currentVersion
+                ? currentMac.get()
+                : macs.get().computeIfAbsent(version, v -> newMac(peppers.get(v)));
+        return mac.doFinal(tokenAscii);
     }
 
     String hash(int version, String token) {

@@ -2,7 +2,10 @@ package io.deskbridge.desk.apitoken;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -43,6 +46,31 @@ class TokenFormatTests {
 
     @Nested
     class Checking {
+
+        /** The verifier's byte path must decide exactly as the string path, for every kind of value. */
+        @Test
+        void shouldDecideTheSameOnAsciiBytesAsOnTheString() {
+            List<String> values = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String token = TokenFormat.generate();
+                values.add(token);
+                char c = token.charAt(4 + i % 38);
+                values.add(token.substring(0, 4 + i % 38) + (c == 'x' ? 'y' : 'x') + token.substring(5 + i % 38));
+            }
+            String token = TokenFormat.generate();
+            values.add("dsq_" + token.substring(4));
+            values.add(token.substring(0, 41));
+            values.add(token + "a");
+            values.add(token.substring(0, 20) + "é" + token.substring(21));
+            values.add(token.substring(0, 20) + "-" + token.substring(21));
+            values.add(TokenFormat.generate("zdo_"));
+            for (String value : values) {
+                assertThat(TokenFormat.isWellFormedAscii(value.getBytes(StandardCharsets.US_ASCII)))
+                        .as(value)
+                        .isEqualTo(TokenFormat.isWellFormed(value));
+            }
+            assertThat(values.stream().filter(TokenFormat::isWellFormed)).hasSize(200);
+        }
 
         @Test
         void shouldRejectAValueWhoseChecksumDoesNotMatch() {
