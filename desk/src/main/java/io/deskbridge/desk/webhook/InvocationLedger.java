@@ -6,6 +6,7 @@ import io.deskbridge.desk.audit.AuditLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -44,8 +45,15 @@ class InvocationLedger {
         this.clock = clock;
     }
 
+    /** Records a group of finished attempts in one transaction (see {@link AttemptRecorder}). */
     @Transactional
-    public void record(ClaimedInvocation invocation, Webhook webhook, AttemptResult result, Instant startedAt) {
+    public void recordAll(List<AttemptRecorder.Finished> group) {
+        for (AttemptRecorder.Finished finished : group) {
+            record(finished.invocation(), finished.webhook(), finished.result(), finished.startedAt());
+        }
+    }
+
+    private void record(ClaimedInvocation invocation, Webhook webhook, AttemptResult result, Instant startedAt) {
         int attempt = invocation.attempts() + 1;
         invocations.insertAttempt(
                 invocation.id(),

@@ -24,34 +24,34 @@ class WebhookDeliverer {
 
     private static final Logger log = LoggerFactory.getLogger(WebhookDeliverer.class);
 
-    private final WebhookRepository webhooks;
     private final WebhookSecrets secrets;
     private final EndpointPolicy policy;
     private final WebhookSender sender;
     private final InvocationLedger ledger;
+    private final AttemptRecorder recorder;
     private final WebhookProperties properties;
     private final Clock clock;
 
     WebhookDeliverer(
-            WebhookRepository webhooks,
             WebhookSecrets secrets,
             EndpointPolicy policy,
             WebhookSender sender,
             InvocationLedger ledger,
+            AttemptRecorder recorder,
             WebhookProperties properties,
             Clock clock) {
-        this.webhooks = webhooks;
         this.secrets = secrets;
         this.policy = policy;
         this.sender = sender;
         this.ledger = ledger;
+        this.recorder = recorder;
         this.properties = properties;
         this.clock = clock;
     }
 
-    void deliver(ClaimedInvocation invocation) {
+    /** Delivers with the webhook as read for the invocation's batch (empty: deleted meanwhile). */
+    void deliver(ClaimedInvocation invocation, Optional<StoredWebhook> stored) {
         try {
-            Optional<StoredWebhook> stored = webhooks.findById(invocation.webhookId());
             if (stored.isEmpty()) {
                 return; // deleted meanwhile; its invocations went with it
             }
@@ -62,7 +62,7 @@ class WebhookDeliverer {
             }
             Instant startedAt = clock.instant();
             AttemptResult result = attempt(stored.get(), invocation);
-            ledger.record(invocation, webhook, result, startedAt);
+            recorder.submit(new AttemptRecorder.Finished(invocation, webhook, result, startedAt));
         } catch (InterruptedException e) {
             // Shutting down: the lease runs out and another attempt follows, here or elsewhere.
             Thread.currentThread().interrupt();

@@ -20,6 +20,7 @@ class WebhookOutbox {
     private final WebhookInvocationRepository invocations;
     private final Users users;
     private final WebhookProperties properties;
+    private final DispatchSignal signal;
     private final Clock clock;
 
     WebhookOutbox(
@@ -27,11 +28,13 @@ class WebhookOutbox {
             WebhookInvocationRepository invocations,
             Users users,
             WebhookProperties properties,
+            DispatchSignal signal,
             Clock clock) {
         this.webhooks = webhooks;
         this.invocations = invocations;
         this.users = users;
         this.properties = properties;
+        this.signal = signal;
         this.clock = clock;
     }
 
@@ -43,6 +46,7 @@ class WebhookOutbox {
         }
         List<TicketEvents.Event> events = TicketEvents.of(
                 change, properties.accountId(), id -> users.findById(id).orElse(null));
+        boolean queued = false;
         for (TicketEvents.Event event : events) {
             String payload = null;
             for (WebhookRepository.Subscriber subscriber : subscribers) {
@@ -51,8 +55,12 @@ class WebhookOutbox {
                         payload = JsonText.write(event.envelope());
                     }
                     invocations.insert(subscriber.id(), event.id(), event.type().wireName(), payload, clock.instant());
+                    queued = true;
                 }
             }
+        }
+        if (queued) {
+            signal.afterCommit();
         }
     }
 }
