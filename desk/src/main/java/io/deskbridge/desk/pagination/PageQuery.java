@@ -48,4 +48,17 @@ public record PageQuery(KeysetSort sort, Direction direction, List<Object> bound
     public String orderAndWindowSql() {
         return " ORDER BY " + orderBySql() + " OFFSET " + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY";
     }
+
+    /**
+     * {@link #orderAndWindowSql()} led by {@code constantColumn}, a column the query's WHERE holds to
+     * one value in every row (so the order is the same), in the direction of the first sort key. H2
+     * walks a composite index {@code (constantColumn, sort key)} in order and stops after the window
+     * only when the ORDER BY names the index's leading column; otherwise it reads and sorts every row
+     * the condition matches. PostgreSQL plans both forms alike.
+     */
+    public String orderAndWindowSql(String constantColumn) {
+        boolean descending = sort.descending() ^ (direction == Direction.BACKWARD);
+        return " ORDER BY " + constantColumn + (descending ? " DESC" : " ASC") + ", " + orderBySql() + " OFFSET "
+                + offset + " ROWS FETCH NEXT " + limit + " ROWS ONLY";
+    }
 }

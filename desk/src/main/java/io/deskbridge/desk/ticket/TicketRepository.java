@@ -70,10 +70,23 @@ class TicketRepository {
         Sql where = where(filter);
         page.boundarySql().ifPresent(where::and);
         where.params().putAll(page.boundaryParams());
-        return jdbc.sql("SELECT * FROM tickets t WHERE " + where.text() + page.orderAndWindowSql())
+        return jdbc.sql("SELECT * FROM tickets t WHERE " + where.text() + pageOrder(filter, page))
                 .params(where.params())
                 .query(TicketRepository::map)
                 .list();
+    }
+
+    /**
+     * The ORDER BY and window of {@link #page}. Live tickets by id: H2 takes tickets_deleted_idx
+     * (deleted_at, id) for "deleted_at IS NULL AND id > :k0" and, ordered by id alone, sorted every
+     * live ticket for each page (10,000 tickets: 10 ms of CPU a page in issue 16's benchmark).
+     * deleted_at is NULL in every row kept, so leading the order with it changes nothing but lets H2
+     * walk the index and stop after the page ({@code TicketPagePlanTests}).
+     */
+    static String pageOrder(TicketFilter filter, PageQuery page) {
+        return !filter.deleted() && page.sort().column().equals("id")
+                ? page.orderAndWindowSql("t.deleted_at")
+                : page.orderAndWindowSql();
     }
 
     long insert(Ticket t) {
