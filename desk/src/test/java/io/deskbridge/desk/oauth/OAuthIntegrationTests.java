@@ -6,6 +6,8 @@ import io.deskbridge.desk.support.DeskClient;
 import io.deskbridge.desk.support.DeskClient.Response;
 import io.deskbridge.desk.support.DeskIntegrationTest;
 import io.deskbridge.desk.support.SecretLedger;
+import io.deskbridge.desk.support.SecretScanner;
+import io.deskbridge.desk.support.SecretScanner.Found;
 import io.deskbridge.desk.user.Role;
 import io.deskbridge.desk.user.UserAccount;
 import java.net.URI;
@@ -43,6 +45,7 @@ class OAuthIntegrationTests extends DeskIntegrationTest {
     private String agentEmail;
     private String agentPassword;
     private UserAccount agent;
+    private long seedTicketId;
 
     @BeforeAll
     void seed() {
@@ -60,6 +63,7 @@ class OAuthIntegrationTests extends DeskIntegrationTest {
                         "ticket",
                         Map.of("subject", "OAuth seed", "comment", Map.of("body", "seeded for OAuth tests")))));
         assertThat(ticket.status()).isEqualTo(201);
+        seedTicketId = ticket.json().path("ticket").path("id").asLong();
     }
 
     record Client(long id, String identifier, String secret) {}
@@ -744,6 +748,60 @@ class OAuthIntegrationTests extends DeskIntegrationTest {
         }
 
         @Test
+        void shouldRefuseEveryWriteAndEveryUsersRequestToATicketsReadToken() {
+            Client client = confidential();
+            String auth = bearer(clientCredentials(client, "tickets:read"));
+            String ticket = "/api/v2/tickets/" + seedTicketId;
+            record Call(String method, String path, String body, String scope) {}
+            List<Call> refused = List.of(
+                    new Call("GET", "/api/v2/users", null, "users:read"),
+                    new Call("GET", "/api/v2/users/" + agent.id(), null, "users:read"),
+                    new Call("GET", "/api/v2/users/" + agent.id() + "/tickets/requested", null, "users:read"),
+                    new Call("GET", "/api/v2/incremental/users/cursor?start_time=0", null, "users:read"),
+                    new Call(
+                            "PUT",
+                            ticket,
+                            DeskClient.json(Map.of("ticket", Map.of("subject", "changed"))),
+                            "tickets:write"),
+                    new Call("DELETE", ticket, null, "tickets:write"),
+                    new Call(
+                            "POST",
+                            "/api/v2/users",
+                            DeskClient.json(Map.of("user", Map.of("name", "No", "email", "no@deskbridge.test"))),
+                            "users:write"),
+                    new Call(
+                            "PUT",
+                            "/api/v2/users/" + agent.id(),
+                            DeskClient.json(Map.of("user", Map.of("name", "Renamed"))),
+                            "users:write"),
+                    new Call(
+                            "POST",
+                            "/api/v2/organizations",
+                            DeskClient.json(Map.of("organization", Map.of("name", "No " + UUID.randomUUID()))),
+                            "organizations:write"),
+                    new Call(
+                            "POST", "/api/v2/groups", DeskClient.json(Map.of("group", Map.of("name", "No"))), "write"));
+            for (Call call : refused) {
+                Response answer = api.send(call.method(), call.path(), auth, call.body());
+                assertThat(answer.status())
+                        .as(call.method() + " " + call.path())
+                        .isEqualTo(403);
+                assertThat(answer.body())
+                        .as(call.method() + " " + call.path())
+                        .isEqualTo("{\"error\":\"Forbidden\",\"description\":\"You are missing the following "
+                                + "required scopes: " + call.scope() + "\"}");
+            }
+            JsonNode unchanged = api.get(ticket, ownerAuth).json().path("ticket");
+            assertThat(unchanged.path("subject").asString()).isEqualTo("OAuth seed");
+            assertThat(api.get("/api/v2/users/" + agent.id(), ownerAuth)
+                            .json()
+                            .path("user")
+                            .path("name")
+                            .asString())
+                    .isEqualTo("OAuth Agent");
+        }
+
+        @Test
         void shouldLetAReadTokenReadEverythingButWriteNothing() {
             Client client = confidential();
             String auth = bearer(clientCredentials(client, "read"));
@@ -815,6 +873,49 @@ class OAuthIntegrationTests extends DeskIntegrationTest {
             assertThat(api.send("DELETE", "/api/v2/oauth/tokens/" + id, ownerAuth, null)
                             .status())
                     .isEqualTo(204);
+            assertThat(api.get("/api/v2/tickets", bearer(tokens)).status()).isEqualTo(401);
+        }
+    }
+
+    @Nested
+    class LeakReports {
+
+        @Test
+        void shouldRevokeTheWholeFamilyWhenAnOldRefreshTokenIsReported() {
+            Client client = confidential();
+            JsonNode first = exchange(client, code(client, "read", null), null);
+            JsonNode second =
+                    refresh(client, first.path("refresh_token").asString()).json();
+            assertThat(api.get("/api/v2/tickets", bearer(second)).status()).isEqualTo(200);
+            String leaked = first.path("refresh_token").asString();
+
+            Response answer = SecretScanner.report(api, List.of(Found.inCommit(leaked, "deskbridge_oauth_token")));
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.json().get(0).path("label").asString()).isEqualTo("true_positive");
+            Response refused = api.get("/api/v2/tickets", bearer(second));
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.body()).isEqualTo(INVALID_TOKEN_BODY);
+            assertThat(refresh(client, second.path("refresh_token").asString()).status())
+                    .isEqualTo(400);
+            // The reported token was already rotated away: the one live token of the family is revoked.
+            assertThat(auditEntries("oauth_token.leaked"))
+                    .anyMatch(e -> String.valueOf(e.getOrDefault("CHANGE_DESCRIPTION", e.get("change_description")))
+                            .matches("OAuth token \\d+ of user " + agent.id() + " \\(client " + client.id()
+                                    + "\\) was reported leaked \\(found at https://github.com/octocat/leaky/blob/"
+                                    + "0123456789abcdef/config.yml\\); revoked 1 token\\(s\\) of its family \\d+"));
+        }
+
+        @Test
+        void shouldRevokeAReportedAccessToken() {
+            Client client = confidential();
+            JsonNode tokens = clientCredentials(client, "read");
+            String access = tokens.path("access_token").asString();
+            assertThat(api.get("/api/v2/tickets", bearer(tokens)).status()).isEqualTo(200);
+
+            Response answer = SecretScanner.report(api, List.of(Found.inCommit(access, "deskbridge_oauth_token")));
+
+            assertThat(answer.json().get(0).path("label").asString()).isEqualTo("true_positive");
             assertThat(api.get("/api/v2/tickets", bearer(tokens)).status()).isEqualTo(401);
         }
     }
