@@ -25,6 +25,21 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationExchange;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponse;
 import org.zendesk.client.v2.Zendesk;
 import org.zendesk.client.v2.model.Ticket;
 import tools.jackson.databind.JsonNode;
@@ -142,6 +157,45 @@ class OAuthIntegrationTests extends DeskIntegrationTest {
         String location = answer.header("Location");
         assertThat(location).startsWith(REDIRECT + "?");
         return query(location);
+    }
+
+    /**
+     * A signed-in user's browser opens a third party's authorization URL as it is, and submits desk's
+     * consent form with the page's own hidden fields and Allow; returns the redirect's parameters.
+     */
+    Map<String, String> approveInBrowser(String authorizationUrl) {
+        DeskClient browser = signedIn();
+        URI uri = URI.create(authorizationUrl);
+        Response page = browser.get(uri.getRawPath() + "?" + uri.getRawQuery(), null);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        Map<String, String> form = new LinkedHashMap<>();
+        java.util.regex.Matcher hidden = java.util.regex.Pattern.compile(
+                        "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+                .matcher(page.body());
+        while (hidden.find()) {
+            form.put(hidden.group(1), unescapeHtml(hidden.group(2)));
+        }
+        assertThat(form).containsKeys("_csrf", "client_id", "redirect_uri", "scope", "state");
+        form.put("decision", "approve");
+        Response answer = browser.form("/oauth/authorizations", form);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(303);
+        assertThat(answer.header("Location")).startsWith(REDIRECT + "?");
+        return query(answer.header("Location"));
+    }
+
+    static String unescapeHtml(String value) {
+        return value.replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
+    }
+
+    static void register(OAuth2AccessTokenResponse response) {
+        SecretLedger.issued(response.getAccessToken().getTokenValue());
+        if (response.getRefreshToken() != null) {
+            SecretLedger.issued(response.getRefreshToken().getTokenValue());
+        }
     }
 
     String code(Client client, String scope, Pkce pkce) {
@@ -956,6 +1010,137 @@ class OAuthIntegrationTests extends DeskIntegrationTest {
 
     @Nested
     class ThirdPartyClients {
+
+        /**
+         * Spring Security's OAuth2 client, unchanged, against desk: it builds the authorization request
+         * with PKCE (S256), a signed-in browser opens that URL and presses Allow on desk's consent page
+         * (the form posted is the page's own hidden fields), and Spring's token clients exchange the code
+         * (client_secret_basic + code_verifier), refresh, and run client credentials.
+         */
+        @Test
+        void shouldLetSpringSecuritysOAuth2ClientRunAuthorizationCodeWithPkceRefreshAndClientCredentials() {
+            Client client = confidential();
+            ClientRegistration registration = ClientRegistration.withRegistrationId("desk")
+                    .clientId(client.identifier())
+                    .clientSecret(client.secret())
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .redirectUri(REDIRECT)
+                    .scope("tickets:read", "users:read")
+                    .authorizationUri(baseUrl() + "/oauth/authorizations/new")
+                    .tokenUri(baseUrl() + "/oauth/tokens")
+                    .build();
+            OAuth2AuthorizationRequest.Builder builder = OAuth2AuthorizationRequest.authorizationCode()
+                    .authorizationUri(registration.getProviderDetails().getAuthorizationUri())
+                    .clientId(registration.getClientId())
+                    .redirectUri(REDIRECT)
+                    .scopes(registration.getScopes())
+                    .state("spring-" + UUID.randomUUID());
+            OAuth2AuthorizationRequestCustomizers.withPkce().accept(builder);
+            OAuth2AuthorizationRequest authorization = builder.build();
+            assertThat(authorization.getAuthorizationRequestUri()).contains("code_challenge_method=S256");
+
+            Map<String, String> back = approveInBrowser(authorization.getAuthorizationRequestUri());
+            assertThat(back.get("state")).isEqualTo(authorization.getState());
+            String code = SecretLedger.issued(back.get("code"));
+            OAuth2AccessTokenResponse tokens = new RestClientAuthorizationCodeTokenResponseClient()
+                    .getTokenResponse(new OAuth2AuthorizationCodeGrantRequest(
+                            registration,
+                            new OAuth2AuthorizationExchange(
+                                    authorization,
+                                    OAuth2AuthorizationResponse.success(code)
+                                            .redirectUri(REDIRECT)
+                                            .state(back.get("state"))
+                                            .build())));
+            register(tokens);
+            assertThat(tokens.getAccessToken().getScopes()).containsExactlyInAnyOrder("tickets:read", "users:read");
+            assertThat(tokens.getAccessToken().getTokenType()).isEqualTo(OAuth2AccessToken.TokenType.BEARER);
+            Response me = api.get(
+                    "/api/v2/users/me", "Bearer " + tokens.getAccessToken().getTokenValue());
+            assertThat(me.json().path("user").path("id").asLong()).isEqualTo(agent.id());
+
+            OAuth2AccessTokenResponse refreshed = new RestClientRefreshTokenTokenResponseClient()
+                    .getTokenResponse(new OAuth2RefreshTokenGrantRequest(
+                            registration, tokens.getAccessToken(), tokens.getRefreshToken()));
+            register(refreshed);
+            assertThat(refreshed.getRefreshToken().getTokenValue())
+                    .isNotEqualTo(tokens.getRefreshToken().getTokenValue());
+            assertThat(api.get(
+                                    "/api/v2/tickets",
+                                    "Bearer " + refreshed.getAccessToken().getTokenValue())
+                            .status())
+                    .isEqualTo(200);
+            assertThat(api.get(
+                                    "/api/v2/tickets",
+                                    "Bearer " + tokens.getAccessToken().getTokenValue())
+                            .status())
+                    .isEqualTo(401);
+
+            ClientRegistration serverToServer = ClientRegistration.withClientRegistration(registration)
+                    .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                    .scope("read")
+                    .build();
+            OAuth2AccessTokenResponse machine = new RestClientClientCredentialsTokenResponseClient()
+                    .getTokenResponse(new OAuth2ClientCredentialsGrantRequest(serverToServer));
+            register(machine);
+            assertThat(machine.getRefreshToken()).isNull();
+            assertThat(api.get(
+                                    "/api/v2/users/me",
+                                    "Bearer " + machine.getAccessToken().getTokenValue())
+                            .json()
+                            .path("user")
+                            .path("id")
+                            .asLong())
+                    .isEqualTo(owner().id());
+        }
+
+        /** A public client (no secret, ClientAuthenticationMethod.NONE): PKCE is all that binds the code. */
+        @Test
+        void shouldLetSpringSecuritysOAuth2ClientRunAPublicClientWithPkce() {
+            Client client = createClient("public", List.of(REDIRECT));
+            ClientRegistration registration = ClientRegistration.withRegistrationId("desk-public")
+                    .clientId(client.identifier())
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .redirectUri(REDIRECT)
+                    .scope("read")
+                    .authorizationUri(baseUrl() + "/oauth/authorizations/new")
+                    .tokenUri(baseUrl() + "/oauth/tokens")
+                    .build();
+            OAuth2AuthorizationRequest.Builder builder = OAuth2AuthorizationRequest.authorizationCode()
+                    .authorizationUri(registration.getProviderDetails().getAuthorizationUri())
+                    .clientId(registration.getClientId())
+                    .redirectUri(REDIRECT)
+                    .scopes(registration.getScopes())
+                    .state("public-" + UUID.randomUUID());
+            OAuth2AuthorizationRequestCustomizers.withPkce().accept(builder);
+            OAuth2AuthorizationRequest authorization = builder.build();
+            Map<String, String> back = approveInBrowser(authorization.getAuthorizationRequestUri());
+            OAuth2AccessTokenResponse tokens = new RestClientAuthorizationCodeTokenResponseClient()
+                    .getTokenResponse(new OAuth2AuthorizationCodeGrantRequest(
+                            registration,
+                            new OAuth2AuthorizationExchange(
+                                    authorization,
+                                    OAuth2AuthorizationResponse.success(SecretLedger.issued(back.get("code")))
+                                            .redirectUri(REDIRECT)
+                                            .state(back.get("state"))
+                                            .build())));
+            register(tokens);
+            assertThat(api.get(
+                                    "/api/v2/tickets",
+                                    "Bearer " + tokens.getAccessToken().getTokenValue())
+                            .status())
+                    .isEqualTo(200);
+            OAuth2AccessTokenResponse refreshed = new RestClientRefreshTokenTokenResponseClient()
+                    .getTokenResponse(new OAuth2RefreshTokenGrantRequest(
+                            registration, tokens.getAccessToken(), tokens.getRefreshToken()));
+            register(refreshed);
+            assertThat(api.get(
+                                    "/api/v2/tickets",
+                                    "Bearer " + refreshed.getAccessToken().getTokenValue())
+                            .status())
+                    .isEqualTo(200);
+        }
 
         @Test
         void shouldLetTheUnmodifiedZendeskJavaClientReadTicketsWithAnAccessToken() throws Exception {
