@@ -2,6 +2,7 @@ package io.deskbridge.desk.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deskbridge.desk.conformance.OpenApiSchemas;
 import io.deskbridge.desk.support.DeskClient;
 import io.deskbridge.desk.support.DeskClient.Response;
 import io.deskbridge.desk.support.DeskIntegrationTest;
@@ -855,6 +856,53 @@ class OAuthIntegrationTests extends DeskIntegrationTest {
                     .isEqualTo("OAuth Agent");
         }
 
+        /**
+         * Every scopable endpoint group of ScopeRules: its own {@code resource:read} scope reads it, a
+         * token scoped to another resource gets Zendesk's 403 naming the group's scope, and a write with
+         * only the read scope names {@code resource:write}.
+         */
+        @Test
+        void shouldEnforceEachEndpointGroupsOwnScope() {
+            Map<String, String> listByScope = new LinkedHashMap<>();
+            listByScope.put("tickets", "/api/v2/tickets");
+            listByScope.put("users", "/api/v2/users");
+            listByScope.put("organizations", "/api/v2/organizations");
+            listByScope.put("auditlogs", "/api/v2/audit_logs");
+            listByScope.put("webhooks", "/api/v2/webhooks");
+            listByScope.put("triggers", "/api/v2/triggers");
+            listByScope.put("automations", "/api/v2/automations");
+            listByScope.put("macros", "/api/v2/macros");
+            listByScope.put("targets", "/api/v2/targets");
+            listByScope.put("requests", "/api/v2/requests");
+            listByScope.put("satisfaction_ratings", "/api/v2/satisfaction_ratings");
+            listByScope.put("dynamic_content", "/api/v2/dynamic_content/items");
+            Client client = confidential();
+            String other = bearer(clientCredentials(client, "security:read"));
+            listByScope.forEach((resource, path) -> {
+                String own = bearer(clientCredentials(client, resource + ":read"));
+                Response allowed = api.get(path, own);
+                assertThat(allowed.status())
+                        .as(path + " with " + resource + ":read")
+                        .isEqualTo(200);
+                Response refused = api.get(path, other);
+                assertThat(refused.status()).as(path + " with security:read").isEqualTo(403);
+                assertThat(refused.body())
+                        .as(path)
+                        .isEqualTo("{\"error\":\"Forbidden\",\"description\":\"You are missing the following "
+                                + "required scopes: " + resource + ":read\"}");
+                if (!resource.equals("auditlogs")) {
+                    Response write = api.send("POST", path, own, "{}");
+                    assertThat(write.status())
+                            .as("POST " + path + " with " + resource + ":read")
+                            .isEqualTo(403);
+                    assertThat(write.body())
+                            .as("POST " + path)
+                            .isEqualTo("{\"error\":\"Forbidden\",\"description\":\"You are missing the "
+                                    + "following required scopes: " + resource + ":write\"}");
+                }
+            });
+        }
+
         @Test
         void shouldLetAReadTokenReadEverythingButWriteNothing() {
             Client client = confidential();
@@ -971,6 +1019,78 @@ class OAuthIntegrationTests extends DeskIntegrationTest {
 
             assertThat(answer.json().get(0).path("label").asString()).isEqualTo("true_positive");
             assertThat(api.get("/api/v2/tickets", bearer(tokens)).status()).isEqualTo(401);
+        }
+    }
+
+    /** The OAuth endpoints' success bodies against Zendesk's official OAS (the whole document). */
+    @Nested
+    class OpenApiConformance {
+
+        private final OpenApiSchemas oas = OpenApiSchemas.full();
+
+        private void assertValid(String schema, Response response) {
+            assertThat(oas.violations(schema, OpenApiSchemas.parse(response.body())))
+                    .as(schema + ": " + response.body())
+                    .isEmpty();
+        }
+
+        @Test
+        void shouldAnswerTheClientEndpointsInZendesksSchemas() {
+            String identifier = "oas-" + UUID.randomUUID();
+            Response created = api.send(
+                    "POST",
+                    "/api/v2/oauth/clients",
+                    ownerAuth,
+                    DeskClient.json(Map.of(
+                            "client",
+                            Map.of(
+                                    "name",
+                                    "OAS app",
+                                    "identifier",
+                                    identifier,
+                                    "kind",
+                                    "confidential",
+                                    "redirect_uri",
+                                    List.of(REDIRECT)))));
+            assertThat(created.status()).isEqualTo(201);
+            SecretLedger.issued(created.json().path("client").path("secret").asString());
+            assertValid("OauthClientResponse", created);
+            long id = created.json().path("client").path("id").asLong();
+            assertValid("OAuthClientsResponse", api.get("/api/v2/oauth/clients", ownerAuth));
+            assertValid("OauthClientResponse", api.get("/api/v2/oauth/clients/" + id, ownerAuth));
+            assertValid(
+                    "OauthClientResponse",
+                    api.send(
+                            "PUT",
+                            "/api/v2/oauth/clients/" + id,
+                            ownerAuth,
+                            DeskClient.json(Map.of("client", Map.of("name", "OAS app renamed")))));
+            Response regenerated = api.send("PUT", "/api/v2/oauth/clients/" + id + "/generate_secret", ownerAuth, null);
+            SecretLedger.issued(regenerated.json().path("client").path("secret").asString());
+            assertValid("OauthClientResponse", regenerated);
+        }
+
+        @Test
+        void shouldAnswerTheTokenEndpointAndTokenApiInZendesksSchemas() {
+            Client client = confidential();
+            JsonNode issued = exchange(client, code(client, "read", null), null);
+            assertThat(oas.violations("OAuthTokenForGrantTypesObject", OpenApiSchemas.parse(issued.toString())))
+                    .isEmpty();
+            Response refreshed = refresh(client, issued.path("refresh_token").asString());
+            assertValid("OAuthTokenForGrantTypesObject", refreshed);
+            assertThat(oas.violations(
+                            "OAuthTokenForGrantTypesObject",
+                            OpenApiSchemas.parse(
+                                    clientCredentials(client, "read").toString())))
+                    .isEmpty();
+            String auth = "Bearer " + refreshed.json().path("access_token").asString();
+            Response current = api.get("/api/v2/oauth/tokens/current", auth);
+            assertValid("OAuthTokenResponse", current);
+            long id = current.json().path("token").path("id").asLong();
+            assertValid("OAuthTokenResponse", api.get("/api/v2/oauth/tokens/" + id, ownerAuth));
+            assertValid(
+                    "OAuthTokensResponse",
+                    api.get("/api/v2/oauth/tokens?all=true&client_id=" + client.id(), ownerAuth));
         }
     }
 
