@@ -174,6 +174,16 @@ class LeakReportIntegrationTests extends DeskIntegrationTest {
         }
 
         @Test
+        void shouldRefuseABodyOverOneMebibyteBeforeCheckingItsSignature() {
+            String body = "[" + " ".repeat(LeakReportController.MAX_BODY_BYTES) + "]";
+            Response refused = api.send(
+                    "POST", "/secret_scanning/reports", null, body, SecretScanner.headers("other-key", "MEUC"));
+            assertThat(refused.status()).isEqualTo(413);
+            assertThat(refused.json().path("description").asString())
+                    .isEqualTo("A leak report may be at most 1048576 bytes; send the tokens in several reports");
+        }
+
+        @Test
         void shouldRefuseASignedBodyThatIsNotAReport() {
             String body = DeskClient.json(Map.of("token", "dsk_x"));
             Response refused = api.send(
