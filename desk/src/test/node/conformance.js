@@ -4,7 +4,9 @@
 // or {"ok": false, "error": ..., "status": ...}. NodeZendeskConformanceIntegrationTests runs it and
 // asserts on the report. Each run creates its own data with unique names.
 //
-// Environment: DESK_URL (the desk's root URL), DESK_EMAIL and DESK_TOKEN (an admin's API token).
+// Environment: DESK_URL (the desk's root URL), DESK_EMAIL and DESK_TOKEN (an admin's API token),
+// DESK_OAUTH_TOKEN (an OAuth access token with scope tickets:read, used with node-zendesk's
+// `oauth: true`).
 // Resources node-zendesk cannot create (macros, user and organization fields come with no create in
 // some versions) are still created with node-zendesk's own request layer, not with another client.
 
@@ -332,6 +334,19 @@ async function main() {
     await client.organizationfields.delete(orgField.id);
     return null;
   });
+
+  // OAuth: node-zendesk's own `oauth: true` (Authorization: Bearer), with a tickets:read token.
+  const oauthClient = zendesk.createClient({
+    token: process.env.DESK_OAUTH_TOKEN,
+    oauth: true,
+    endpointUri: base + '/api/v2',
+  });
+  const oauthTickets = await step('oauth.tickets.list', async () =>
+    many(await oauthClient.tickets.list(), 'tickets').map((t) => t.id));
+  await step('oauth.tickets.show', async () => one(await oauthClient.tickets.show(oauthTickets[0]), 'ticket').id);
+  await step('oauth.tickets.create', async () =>
+    one(await oauthClient.tickets.create({ ticket: { subject: 'not allowed', comment: { body: 'no' } } }), 'ticket').id);
+  await step('oauth.users.list', async () => many(await oauthClient.users.list(), 'users').map((u) => u.id));
 
   report.ids = { org: org && org.id, user: user && user.id, agent: agent && agent.id, group: group && group.id,
     group2: group2 && group2.id, membership2: membership2 && membership2.id, field: field && field.id,

@@ -12,6 +12,13 @@ import io.deskbridge.desk.apitoken.TokenFormat;
 import io.deskbridge.desk.apitoken.TokenScope;
 import io.deskbridge.desk.apitoken.TokenVerifier;
 import io.deskbridge.desk.audit.Actor;
+import io.deskbridge.desk.oauth.AccessTokenCheck;
+import io.deskbridge.desk.oauth.IssuedClient;
+import io.deskbridge.desk.oauth.OAuthClientKind;
+import io.deskbridge.desk.oauth.OAuthClientRequest;
+import io.deskbridge.desk.oauth.OAuthClients;
+import io.deskbridge.desk.oauth.OAuthTokens;
+import io.deskbridge.desk.oauth.TokenRequest;
 import io.deskbridge.desk.user.UserAccount;
 import io.deskbridge.desk.user.Users;
 import java.io.IOException;
@@ -23,6 +30,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.Comparator;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import javax.crypto.Mac;
@@ -30,6 +38,8 @@ import javax.crypto.spec.SecretKeySpec;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Group;
+import org.openjdk.jmh.annotations.GroupThreads;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
@@ -48,7 +58,9 @@ import org.springframework.context.ConfigurableApplicationContext;
  * The hot path of token authentication, {@link ApiTokens#verify(String)}, inside a real desk Spring
  * context (in-memory H2, no web server): the cached valid token (issue 2's target is at least
  * 1,000,000 of these per second per core), a well-formed but unknown token answered from the
- * negative cache, and a value whose checksum is wrong (rejected before any hashing or lookup).
+ * negative cache, and a value whose checksum is wrong (rejected before any hashing or lookup); and
+ * the same cached check for an OAuth access token, {@link OAuthTokens#verifyAccessToken(String)}
+ * (issue 14: within 1.2× of the API token's), measured in the same JVM and run.
  *
  * <p>{@code @Threads(1)} gives the per-core figure; {@code -t 2} on the command line measures two
  * threads (the result is then the sum over both).
@@ -77,6 +89,8 @@ public class TokenVerificationBenchmark {
     private String validToken;
     private String unknownToken;
     private String wrongChecksumToken;
+    private OAuthTokens oauth;
+    private String accessToken;
 
     /** The floor: one HMAC-SHA256 of the token's bytes under the same pepper, nothing else. */
     private Mac floorMac;
@@ -135,6 +149,29 @@ public class TokenVerificationBenchmark {
         unknownToken = TokenFormat.generate();
         wrongChecksumToken = corruptLastCharacter(validToken);
 
+        // An OAuth access token (client credentials, the longest lifetime the default policy allows).
+        IssuedClient client = context.getBean(OAuthClients.class)
+                .create(
+                        Actor.system(),
+                        owner.id(),
+                        new OAuthClientRequest(
+                                "bench", "bench-client", null, null, OAuthClientKind.CONFIDENTIAL, List.of()));
+        oauth = context.getBean(OAuthTokens.class);
+        accessToken = oauth.token(
+                        new TokenRequest(
+                                "client_credentials",
+                                client.client().identifier(),
+                                client.secret(),
+                                null,
+                                null,
+                                null,
+                                null,
+                                "read",
+                                172_800L,
+                                null),
+                        "127.0.0.1")
+                .accessToken();
+
         // Warm each path once (the valid and unknown hashes land in the cache), then refuse to
         // measure anything if a path does not answer as expected.
         expect("valid token", verifier.verify(validToken), TokenCheck.Outcome.VALID);
@@ -142,6 +179,13 @@ public class TokenVerificationBenchmark {
         expect("wrong checksum", verifier.verify(wrongChecksumToken), TokenCheck.Outcome.MALFORMED);
         expect("valid token (cached)", verifier.verify(validToken), TokenCheck.Outcome.VALID);
         expect("unknown token (cached)", verifier.verify(unknownToken), TokenCheck.Outcome.UNKNOWN);
+        for (int i = 0; i < 2; i++) {
+            AccessTokenCheck bearer = oauth.verifyAccessToken(accessToken);
+            if (bearer.outcome() != AccessTokenCheck.Outcome.VALID) {
+                throw new IllegalStateException(
+                        "Benchmark setup is broken: the OAuth access token verified as " + bearer.outcome());
+            }
+        }
     }
 
     @TearDown(Level.Trial)
@@ -163,6 +207,31 @@ public class TokenVerificationBenchmark {
     @Benchmark
     public TokenCheck cacheHit() {
         return verifier.verify(validToken);
+    }
+
+    /** The Bearer counterpart of {@link #cacheHit()}: format, HMAC, epoch-stamped Caffeine hit, expiry. */
+    @Benchmark
+    public AccessTokenCheck bearerCacheHit() {
+        return oauth.verifyAccessToken(accessToken);
+    }
+
+    /**
+     * {@link #cacheHit()} and {@link #bearerCacheHit()} at the same time, one thread each ({@code @Group}):
+     * on a shared, loaded machine both see the same load at the same moment, so their ratio means more
+     * than that of two runs taken minutes apart.
+     */
+    @Benchmark
+    @Group("sideBySide")
+    @GroupThreads(1)
+    public TokenCheck sideBySideApiToken() {
+        return verifier.verify(validToken);
+    }
+
+    @Benchmark
+    @Group("sideBySide")
+    @GroupThreads(1)
+    public AccessTokenCheck sideBySideBearer() {
+        return oauth.verifyAccessToken(accessToken);
     }
 
     @Benchmark

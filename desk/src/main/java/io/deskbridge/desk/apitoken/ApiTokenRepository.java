@@ -188,6 +188,15 @@ class ApiTokenRepository {
                 """).param("id", id).param("now", ts(now)).update();
     }
 
+    /** Stops a token's rotated-away value at once (it was reported leaked); 0 when it had none. */
+    int dropPrevious(long id) {
+        return jdbc.sql("""
+                UPDATE api_tokens SET previous_token_hash = NULL, previous_pepper_version = NULL,
+                                      previous_valid_until = NULL
+                 WHERE id = :id AND previous_token_hash IS NOT NULL
+                """).param("id", id).update();
+    }
+
     List<TokenRow> newlyExpired(Instant now) {
         return jdbc.sql(SELECT_ROW + " WHERE t.expires_at <= :now AND t.expiry_audited = FALSE")
                 .param("now", ts(now))

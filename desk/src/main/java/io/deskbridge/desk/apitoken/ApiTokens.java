@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -223,6 +224,51 @@ public class ApiTokens {
         epoch.bump();
         verifier.prewarm(hash);
         return new IssuedToken(view(find(id), now), value);
+    }
+
+    /**
+     * Stops a value reported leaked (issue 14): a token's current value deletes the token, a
+     * rotated-away value still in its grace period stops at once and the token's new value keeps
+     * working. Audited; every instance drops it within one epoch poll. Empty when no token has this
+     * value (a well-formed value is looked up even when expired or deactivated: it is still a leak).
+     *
+     * <p>Decision: delete, not deactivate: a deactivated token can be reactivated, and a value that
+     * was published must never work again. The audit entry is what admins see of it.
+     */
+    @Transactional
+    public Optional<LeakedApiToken> revokeLeaked(Actor actor, String value, String foundAt) {
+        if (!TokenFormat.isWellFormed(value)) {
+            return Optional.empty();
+        }
+        for (String hash : hasher.candidateHashes(value)) {
+            Optional<ApiTokenRepository.HashMatch> match = repository.findByHash(hash);
+            if (match.isEmpty()) {
+                continue;
+            }
+            TokenRow row = find(match.get().id());
+            boolean previous = match.get().previous();
+            if (previous) {
+                repository.dropPrevious(row.id());
+            } else {
+                repository.delete(row.id());
+            }
+            audit.record(
+                    actor,
+                    previous ? AuditAction.UPDATE : AuditAction.DESTROY,
+                    "api_token.leaked",
+                    SOURCE_TYPE,
+                    row.id(),
+                    row.description(),
+                    (previous
+                                    ? "The rotated-away value of API token " + TokenFormat.masked(row.hint())
+                                            + " was reported leaked and stopped working; the current value still works"
+                                    : "API token " + TokenFormat.masked(row.hint())
+                                            + " was reported leaked and deleted")
+                            + " (found at " + foundAt + ")");
+            epoch.bump();
+            return Optional.of(new LeakedApiToken(row.id(), row.ownerId(), !previous));
+        }
+        return Optional.empty();
     }
 
     /**

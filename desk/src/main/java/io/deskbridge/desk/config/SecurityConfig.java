@@ -146,14 +146,17 @@ class SecurityConfig {
                         // OAuth's token endpoint: clients authenticate themselves there, without a session.
                         .requestMatchers(HttpMethod.POST, "/oauth/tokens")
                         .permitAll()
+                        // Leak reports: the scanner's signature over the body is the authentication (leakreport/).
+                        .requestMatchers(HttpMethod.POST, "/secret_scanning/reports")
+                        .permitAll()
                         .requestMatchers("/", "/admin", "/admin/**")
                         .hasRole("ADMIN")
                         .requestMatchers("/agent", "/agent/**")
                         .hasAnyRole("ADMIN", "AGENT")
                         .anyRequest()
                         .authenticated())
-                .csrf(c -> c.ignoringRequestMatchers(request ->
-                        "POST".equals(request.getMethod()) && "/oauth/tokens".equals(request.getServletPath())))
+                .csrf(c -> c.ignoringRequestMatchers(request -> "POST".equals(request.getMethod())
+                        && Set.of("/oauth/tokens", "/secret_scanning/reports").contains(request.getServletPath())))
                 .authenticationProvider(signIn)
                 .formLogin(f -> f.loginPage("/login")
                         .usernameParameter("email")

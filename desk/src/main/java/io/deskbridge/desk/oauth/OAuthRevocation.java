@@ -10,5 +10,8 @@ final class OAuthRevocation {
     static final String REFRESH_REUSED = "refresh_reused";
     static final String CODE_REUSED = "code_reused";
 
+    /** Its access or refresh token was reported leaked (a secret-scanning report): the whole family stops. */
+    static final String LEAKED = "leaked";
+
     private OAuthRevocation() {}
 }

@@ -368,6 +368,44 @@ public class OAuthTokens {
         return true;
     }
 
+    /**
+     * Stops an access or refresh token reported leaked (issue 14) with every token of its family (a
+     * leaked refresh token could already have been used to mint the newer ones), on every instance
+     * within one epoch poll; audited. Empty when no token has this value. Revoked and expired tokens
+     * still match: the report is answered as a true positive, and nothing more happens to them.
+     */
+    @Transactional
+    public Optional<OAuthToken> revokeLeaked(Actor actor, String value, String foundAt) {
+        Optional<OAuthToken> token = TokenFormat.isWellFormed(value, AccessTokenVerifier.PREFIX)
+                ? findByAccess(value)
+                : findByRefresh(value);
+        token.ifPresent(t -> {
+            int revoked = repository.revokeFamily(t.familyId(), OAuthRevocation.LEAKED, now());
+            audit.record(
+                    actor,
+                    AuditAction.UPDATE,
+                    "oauth_token.leaked",
+                    SOURCE_TYPE,
+                    t.id(),
+                    "OAuth token " + t.accessHint() + "…",
+                    "OAuth token " + t.id() + " of user " + t.userId() + " (client " + t.clientId()
+                            + ") was reported leaked (found at " + foundAt + "); revoked " + revoked
+                            + " token(s) of its family " + t.familyId());
+            epoch.bump();
+        });
+        return token;
+    }
+
+    private Optional<OAuthToken> findByAccess(String access) {
+        for (String hash : hasher.candidateHashes(access)) {
+            Optional<OAuthToken> row = repository.findByAccessHash(hash);
+            if (row.isPresent()) {
+                return row;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Removes expired authorization codes; tokens stay for the token list and reuse detection. */
     @Scheduled(fixedDelayString = "${desk.tokens.lifecycle-sweep-interval}")
     @Transactional

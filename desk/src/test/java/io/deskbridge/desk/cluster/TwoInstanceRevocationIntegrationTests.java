@@ -11,6 +11,7 @@ import io.deskbridge.desk.audit.Actor;
 import io.deskbridge.desk.support.DeskClient;
 import io.deskbridge.desk.support.DeskIntegrationTest;
 import io.deskbridge.desk.support.SecondDesk;
+import io.deskbridge.desk.support.SecretScanner;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
@@ -128,8 +129,8 @@ class TwoInstanceRevocationIntegrationTests extends DeskIntegrationTest {
                 .until(() -> api.get("/api/v2/users/me", auth).status() == 200);
     }
 
-    @Test
-    void shouldStopARevokedOAuthAccessTokenOnTheOtherInstance() {
+    /** An OAuth access token (client credentials, made through instance A's token endpoint) that B has cached. */
+    private String oauthAccessCachedOnB() {
         io.deskbridge.desk.oauth.IssuedClient client = instanceB
                 .bean(io.deskbridge.desk.oauth.OAuthClients.class)
                 .create(
@@ -165,6 +166,13 @@ class TwoInstanceRevocationIntegrationTests extends DeskIntegrationTest {
         for (int i = 0; i < 3; i++) {
             assertThat(apiB.get("/api/v2/users/me", auth).status()).isEqualTo(200);
         }
+        return access;
+    }
+
+    @Test
+    void shouldStopARevokedOAuthAccessTokenOnTheOtherInstance() {
+        String access = oauthAccessCachedOnB();
+        String auth = "Bearer " + access;
         long tokenId = oauth.current(access).orElseThrow().id();
 
         oauth.revoke(Actor.system(), tokenId);
@@ -173,6 +181,33 @@ class TwoInstanceRevocationIntegrationTests extends DeskIntegrationTest {
                 .atMost(PROPAGATION_LIMIT)
                 .until(() -> apiB.get("/api/v2/users/me", auth).status() == 401);
         assertThat(api.get("/api/v2/users/me", auth).status()).isEqualTo(401);
+    }
+
+    @Test
+    void shouldStopReportedLeakedTokensOnTheOtherInstanceAndAuditThem() {
+        IssuedToken apiToken = cachedOnBothInstances();
+        String access = oauthAccessCachedOnB();
+        int apiAudited = auditEntries("api_token.leaked").size();
+        int oauthAudited = auditEntries("oauth_token.leaked").size();
+
+        DeskClient.Response answer = SecretScanner.report(
+                api,
+                java.util.List.of(
+                        SecretScanner.Found.inCommit(apiToken.value(), "deskbridge_api_token"),
+                        SecretScanner.Found.inCommit(access, "deskbridge_oauth_token")));
+
+        assertThat(answer.status()).isEqualTo(200);
+        assertThat(answer.json().findValuesAsString("label")).containsExactly("true_positive", "true_positive");
+        String apiAuth = DeskClient.tokenAuth(OWNER_EMAIL, apiToken.value());
+        String bearer = "Bearer " + access;
+        await().pollInterval(Duration.ofMillis(20))
+                .atMost(PROPAGATION_LIMIT)
+                .until(() -> apiB.get("/api/v2/users/me", apiAuth).status() == 401
+                        && apiB.get("/api/v2/users/me", bearer).status() == 401);
+        assertThat(api.get("/api/v2/users/me", apiAuth).status()).isEqualTo(401);
+        assertThat(api.get("/api/v2/users/me", bearer).status()).isEqualTo(401);
+        assertThat(auditEntries("api_token.leaked")).hasSize(apiAudited + 1);
+        assertThat(auditEntries("oauth_token.leaked")).hasSize(oauthAudited + 1);
     }
 
     @Test

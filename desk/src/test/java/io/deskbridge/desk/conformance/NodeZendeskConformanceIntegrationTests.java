@@ -4,9 +4,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.deskbridge.desk.apitoken.AuthenticatesAs;
 import io.deskbridge.desk.apitoken.TokenScope;
+import io.deskbridge.desk.audit.Actor;
+import io.deskbridge.desk.oauth.IssuedClient;
+import io.deskbridge.desk.oauth.OAuthClientKind;
+import io.deskbridge.desk.oauth.OAuthClientRequest;
+import io.deskbridge.desk.oauth.OAuthClients;
 import io.deskbridge.desk.support.DeskClient;
 import io.deskbridge.desk.support.DeskClient.Response;
 import io.deskbridge.desk.support.DeskIntegrationTest;
+import io.deskbridge.desk.support.SecretLedger;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -14,10 +20,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -39,6 +47,9 @@ class NodeZendeskConformanceIntegrationTests extends DeskIntegrationTest {
 
     /** The script's report, run once per class (the test instance lives per class). */
     private JsonNode report;
+
+    @Autowired
+    OAuthClients oauthClients;
 
     private String stderr = "";
 
@@ -269,6 +280,21 @@ class NodeZendeskConformanceIntegrationTests extends DeskIntegrationTest {
         assertThat(value("customagentroles.list")).isNotEmpty();
     }
 
+    /** node-zendesk with {@code oauth: true} and a tickets:read access token from desk's token endpoint. */
+    @Test
+    void shouldReadTicketsWithAnOAuthAccessTokenAndBeRefusedWhatItsScopeLeavesOut() {
+        List<Long> listed = ids(value("oauth.tickets.list"));
+        assertThat(listed).contains(seeded.ticketId());
+        assertThat(value("oauth.tickets.show").asLong()).isEqualTo(listed.get(0));
+        JsonNode create = report().path("oauth.tickets.create");
+        assertThat(create.path("ok").asBoolean()).as(create.toString()).isFalse();
+        // node-zendesk 6 reports the status only in its message.
+        assertThat(create.path("error").asString()).contains("Zendesk Error (403): Forbidden");
+        JsonNode users = report().path("oauth.users.list");
+        assertThat(users.path("ok").asBoolean()).as(users.toString()).isFalse();
+        assertThat(users.path("error").asString()).contains("Zendesk Error (403): Forbidden");
+    }
+
     /** The value of a step that must have succeeded (its error and the script's stderr otherwise). */
     private JsonNode value(String step) {
         JsonNode entry = report().path(step);
@@ -292,6 +318,7 @@ class NodeZendeskConformanceIntegrationTests extends DeskIntegrationTest {
         requireNode();
         String token = issueToken(owner(), TokenScope.FULL, AuthenticatesAs.OWNER_ONLY);
         seeded = seed(DeskClient.tokenAuth(OWNER_EMAIL, token));
+        String oauthToken = ticketsReadAccessToken();
         // The exports serve only what is older than a minute (ExportPaging.maxTimestamp, as Zendesk).
         clock.advance(Duration.ofMinutes(2));
         try {
@@ -303,25 +330,58 @@ class NodeZendeskConformanceIntegrationTests extends DeskIntegrationTest {
             builder.environment().put("DESK_URL", baseUrl());
             builder.environment().put("DESK_EMAIL", OWNER_EMAIL);
             builder.environment().put("DESK_TOKEN", token);
+            builder.environment().put("DESK_OAUTH_TOKEN", oauthToken);
             Process process = builder.start();
             process.getOutputStream().close();
             String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             assertThat(process.waitFor(3, TimeUnit.MINUTES))
                     .as("node conformance.js finished")
                     .isTrue();
-            stderr = Files.readString(err).replace(token, "[token]");
+            stderr = Files.readString(err).replace(token, "[token]").replace(oauthToken, "[oauth token]");
             Files.writeString(err, stderr);
             assertThat(process.exitValue())
                     .as("node conformance.js exit code; stderr: %s", stderr)
                     .isZero();
             String last = out.strip().lines().reduce((a, b) -> b).orElse("");
-            return JsonMapper.builder().build().readTree(last.replace(token, "[token]"));
+            return JsonMapper.builder()
+                    .build()
+                    .readTree(last.replace(token, "[token]").replace(oauthToken, "[oauth token]"));
         } catch (IOException e) {
             throw new AssertionError("node conformance.js: " + e.getMessage(), e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new AssertionError(e);
         }
+    }
+
+    /** A client-credentials access token with scope tickets:read, from desk's own token endpoint. */
+    private String ticketsReadAccessToken() {
+        IssuedClient client = oauthClients.create(
+                Actor.system(),
+                owner().id(),
+                new OAuthClientRequest(
+                        "node-zendesk",
+                        "node-zendesk-" + UUID.randomUUID(),
+                        null,
+                        null,
+                        OAuthClientKind.CONFIDENTIAL,
+                        List.of()));
+        SecretLedger.issued(client.secret());
+        Response issued = api.send(
+                "POST",
+                "/oauth/tokens",
+                null,
+                DeskClient.json(Map.of(
+                        "grant_type",
+                        "client_credentials",
+                        "client_id",
+                        client.client().identifier(),
+                        "client_secret",
+                        client.secret(),
+                        "scope",
+                        "tickets:read")));
+        assertThat(issued.status()).as(issued.body()).isEqualTo(200);
+        return SecretLedger.issued(issued.json().path("access_token").asString());
     }
 
     private Seeded seed(String auth) {

@@ -2,10 +2,13 @@ package io.deskbridge.desk.oauth;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deskbridge.desk.conformance.OpenApiSchemas;
 import io.deskbridge.desk.support.DeskClient;
 import io.deskbridge.desk.support.DeskClient.Response;
 import io.deskbridge.desk.support.DeskIntegrationTest;
 import io.deskbridge.desk.support.SecretLedger;
+import io.deskbridge.desk.support.SecretScanner;
+import io.deskbridge.desk.support.SecretScanner.Found;
 import io.deskbridge.desk.user.Role;
 import io.deskbridge.desk.user.UserAccount;
 import java.net.URI;
@@ -23,6 +26,21 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.RestClientClientCredentialsTokenResponseClient;
+import org.springframework.security.oauth2.client.endpoint.RestClientRefreshTokenTokenResponseClient;
+import org.springframework.security.oauth2.client.registration.ClientRegistration;
+import org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestCustomizers;
+import org.springframework.security.oauth2.core.AuthorizationGrantType;
+import org.springframework.security.oauth2.core.ClientAuthenticationMethod;
+import org.springframework.security.oauth2.core.OAuth2AccessToken;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AccessTokenResponse;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationExchange;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationRequest;
+import org.springframework.security.oauth2.core.endpoint.OAuth2AuthorizationResponse;
 import org.zendesk.client.v2.Zendesk;
 import org.zendesk.client.v2.model.Ticket;
 import tools.jackson.databind.JsonNode;
@@ -43,6 +61,7 @@ class OAuthIntegrationTests extends DeskIntegrationTest {
     private String agentEmail;
     private String agentPassword;
     private UserAccount agent;
+    private long seedTicketId;
 
     @BeforeAll
     void seed() {
@@ -60,6 +79,7 @@ class OAuthIntegrationTests extends DeskIntegrationTest {
                         "ticket",
                         Map.of("subject", "OAuth seed", "comment", Map.of("body", "seeded for OAuth tests")))));
         assertThat(ticket.status()).isEqualTo(201);
+        seedTicketId = ticket.json().path("ticket").path("id").asLong();
     }
 
     record Client(long id, String identifier, String secret) {}
@@ -138,6 +158,45 @@ class OAuthIntegrationTests extends DeskIntegrationTest {
         String location = answer.header("Location");
         assertThat(location).startsWith(REDIRECT + "?");
         return query(location);
+    }
+
+    /**
+     * A signed-in user's browser opens a third party's authorization URL as it is, and submits desk's
+     * consent form with the page's own hidden fields and Allow; returns the redirect's parameters.
+     */
+    Map<String, String> approveInBrowser(String authorizationUrl) {
+        DeskClient browser = signedIn();
+        URI uri = URI.create(authorizationUrl);
+        Response page = browser.get(uri.getRawPath() + "?" + uri.getRawQuery(), null);
+        assertThat(page.status()).as(page.body()).isEqualTo(200);
+        Map<String, String> form = new LinkedHashMap<>();
+        java.util.regex.Matcher hidden = java.util.regex.Pattern.compile(
+                        "<input type=\"hidden\" name=\"([^\"]+)\" value=\"([^\"]*)\"")
+                .matcher(page.body());
+        while (hidden.find()) {
+            form.put(hidden.group(1), unescapeHtml(hidden.group(2)));
+        }
+        assertThat(form).containsKeys("_csrf", "client_id", "redirect_uri", "scope", "state");
+        form.put("decision", "approve");
+        Response answer = browser.form("/oauth/authorizations", form);
+        assertThat(answer.status()).as(answer.body()).isEqualTo(303);
+        assertThat(answer.header("Location")).startsWith(REDIRECT + "?");
+        return query(answer.header("Location"));
+    }
+
+    static String unescapeHtml(String value) {
+        return value.replace("&quot;", "\"")
+                .replace("&#39;", "'")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&");
+    }
+
+    static void register(OAuth2AccessTokenResponse response) {
+        SecretLedger.issued(response.getAccessToken().getTokenValue());
+        if (response.getRefreshToken() != null) {
+            SecretLedger.issued(response.getRefreshToken().getTokenValue());
+        }
     }
 
     String code(Client client, String scope, Pkce pkce) {
@@ -744,6 +803,107 @@ class OAuthIntegrationTests extends DeskIntegrationTest {
         }
 
         @Test
+        void shouldRefuseEveryWriteAndEveryUsersRequestToATicketsReadToken() {
+            Client client = confidential();
+            String auth = bearer(clientCredentials(client, "tickets:read"));
+            String ticket = "/api/v2/tickets/" + seedTicketId;
+            record Call(String method, String path, String body, String scope) {}
+            List<Call> refused = List.of(
+                    new Call("GET", "/api/v2/users", null, "users:read"),
+                    new Call("GET", "/api/v2/users/" + agent.id(), null, "users:read"),
+                    new Call("GET", "/api/v2/users/" + agent.id() + "/tickets/requested", null, "users:read"),
+                    new Call("GET", "/api/v2/incremental/users/cursor?start_time=0", null, "users:read"),
+                    new Call(
+                            "PUT",
+                            ticket,
+                            DeskClient.json(Map.of("ticket", Map.of("subject", "changed"))),
+                            "tickets:write"),
+                    new Call("DELETE", ticket, null, "tickets:write"),
+                    new Call(
+                            "POST",
+                            "/api/v2/users",
+                            DeskClient.json(Map.of("user", Map.of("name", "No", "email", "no@deskbridge.test"))),
+                            "users:write"),
+                    new Call(
+                            "PUT",
+                            "/api/v2/users/" + agent.id(),
+                            DeskClient.json(Map.of("user", Map.of("name", "Renamed"))),
+                            "users:write"),
+                    new Call(
+                            "POST",
+                            "/api/v2/organizations",
+                            DeskClient.json(Map.of("organization", Map.of("name", "No " + UUID.randomUUID()))),
+                            "organizations:write"),
+                    new Call(
+                            "POST", "/api/v2/groups", DeskClient.json(Map.of("group", Map.of("name", "No"))), "write"));
+            for (Call call : refused) {
+                Response answer = api.send(call.method(), call.path(), auth, call.body());
+                assertThat(answer.status())
+                        .as(call.method() + " " + call.path())
+                        .isEqualTo(403);
+                assertThat(answer.body())
+                        .as(call.method() + " " + call.path())
+                        .isEqualTo("{\"error\":\"Forbidden\",\"description\":\"You are missing the following "
+                                + "required scopes: " + call.scope() + "\"}");
+            }
+            JsonNode unchanged = api.get(ticket, ownerAuth).json().path("ticket");
+            assertThat(unchanged.path("subject").asString()).isEqualTo("OAuth seed");
+            assertThat(api.get("/api/v2/users/" + agent.id(), ownerAuth)
+                            .json()
+                            .path("user")
+                            .path("name")
+                            .asString())
+                    .isEqualTo("OAuth Agent");
+        }
+
+        /**
+         * Every scopable endpoint group of ScopeRules: its own {@code resource:read} scope reads it, a
+         * token scoped to another resource gets Zendesk's 403 naming the group's scope, and a write with
+         * only the read scope names {@code resource:write}.
+         */
+        @Test
+        void shouldEnforceEachEndpointGroupsOwnScope() {
+            Map<String, String> listByScope = new LinkedHashMap<>();
+            listByScope.put("tickets", "/api/v2/tickets");
+            listByScope.put("users", "/api/v2/users");
+            listByScope.put("organizations", "/api/v2/organizations");
+            listByScope.put("auditlogs", "/api/v2/audit_logs");
+            listByScope.put("webhooks", "/api/v2/webhooks");
+            listByScope.put("triggers", "/api/v2/triggers");
+            listByScope.put("automations", "/api/v2/automations");
+            listByScope.put("macros", "/api/v2/macros");
+            listByScope.put("targets", "/api/v2/targets");
+            listByScope.put("requests", "/api/v2/requests");
+            listByScope.put("satisfaction_ratings", "/api/v2/satisfaction_ratings");
+            listByScope.put("dynamic_content", "/api/v2/dynamic_content/items");
+            Client client = confidential();
+            String other = bearer(clientCredentials(client, "security:read"));
+            listByScope.forEach((resource, path) -> {
+                String own = bearer(clientCredentials(client, resource + ":read"));
+                Response allowed = api.get(path, own);
+                assertThat(allowed.status())
+                        .as(path + " with " + resource + ":read")
+                        .isEqualTo(200);
+                Response refused = api.get(path, other);
+                assertThat(refused.status()).as(path + " with security:read").isEqualTo(403);
+                assertThat(refused.body())
+                        .as(path)
+                        .isEqualTo("{\"error\":\"Forbidden\",\"description\":\"You are missing the following "
+                                + "required scopes: " + resource + ":read\"}");
+                if (!resource.equals("auditlogs")) {
+                    Response write = api.send("POST", path, own, "{}");
+                    assertThat(write.status())
+                            .as("POST " + path + " with " + resource + ":read")
+                            .isEqualTo(403);
+                    assertThat(write.body())
+                            .as("POST " + path)
+                            .isEqualTo("{\"error\":\"Forbidden\",\"description\":\"You are missing the "
+                                    + "following required scopes: " + resource + ":write\"}");
+                }
+            });
+        }
+
+        @Test
         void shouldLetAReadTokenReadEverythingButWriteNothing() {
             Client client = confidential();
             String auth = bearer(clientCredentials(client, "read"));
@@ -820,6 +980,121 @@ class OAuthIntegrationTests extends DeskIntegrationTest {
     }
 
     @Nested
+    class LeakReports {
+
+        @Test
+        void shouldRevokeTheWholeFamilyWhenAnOldRefreshTokenIsReported() {
+            Client client = confidential();
+            JsonNode first = exchange(client, code(client, "read", null), null);
+            JsonNode second =
+                    refresh(client, first.path("refresh_token").asString()).json();
+            assertThat(api.get("/api/v2/tickets", bearer(second)).status()).isEqualTo(200);
+            String leaked = first.path("refresh_token").asString();
+
+            Response answer = SecretScanner.report(api, List.of(Found.inCommit(leaked, "deskbridge_oauth_token")));
+
+            assertThat(answer.status()).isEqualTo(200);
+            assertThat(answer.json().get(0).path("label").asString()).isEqualTo("true_positive");
+            Response refused = api.get("/api/v2/tickets", bearer(second));
+            assertThat(refused.status()).isEqualTo(401);
+            assertThat(refused.body()).isEqualTo(INVALID_TOKEN_BODY);
+            assertThat(refresh(client, second.path("refresh_token").asString()).status())
+                    .isEqualTo(400);
+            // The reported token was already rotated away: the one live token of the family is revoked.
+            assertThat(auditEntries("oauth_token.leaked"))
+                    .anyMatch(e -> String.valueOf(e.getOrDefault("CHANGE_DESCRIPTION", e.get("change_description")))
+                            .matches("OAuth token \\d+ of user " + agent.id() + " \\(client " + client.id()
+                                    + "\\) was reported leaked \\(found at https://github.com/octocat/leaky/blob/"
+                                    + "0123456789abcdef/config.yml\\); revoked 1 token\\(s\\) of its family \\d+"));
+        }
+
+        @Test
+        void shouldRevokeAReportedAccessToken() {
+            Client client = confidential();
+            JsonNode tokens = clientCredentials(client, "read");
+            String access = tokens.path("access_token").asString();
+            assertThat(api.get("/api/v2/tickets", bearer(tokens)).status()).isEqualTo(200);
+
+            Response answer = SecretScanner.report(api, List.of(Found.inCommit(access, "deskbridge_oauth_token")));
+
+            assertThat(answer.json().get(0).path("label").asString()).isEqualTo("true_positive");
+            assertThat(api.get("/api/v2/tickets", bearer(tokens)).status()).isEqualTo(401);
+        }
+    }
+
+    /** The OAuth endpoints' success bodies against Zendesk's official OAS (the whole document). */
+    @Nested
+    class OpenApiConformance {
+
+        private final OpenApiSchemas oas = OpenApiSchemas.full();
+
+        private void assertValid(String schema, Response response) {
+            assertThat(oas.violations(schema, OpenApiSchemas.parse(response.body())))
+                    .as(schema + ": " + response.body())
+                    .isEmpty();
+        }
+
+        @Test
+        void shouldAnswerTheClientEndpointsInZendesksSchemas() {
+            String identifier = "oas-" + UUID.randomUUID();
+            Response created = api.send(
+                    "POST",
+                    "/api/v2/oauth/clients",
+                    ownerAuth,
+                    DeskClient.json(Map.of(
+                            "client",
+                            Map.of(
+                                    "name",
+                                    "OAS app",
+                                    "identifier",
+                                    identifier,
+                                    "kind",
+                                    "confidential",
+                                    "redirect_uri",
+                                    List.of(REDIRECT)))));
+            assertThat(created.status()).isEqualTo(201);
+            SecretLedger.issued(created.json().path("client").path("secret").asString());
+            assertValid("OauthClientResponse", created);
+            long id = created.json().path("client").path("id").asLong();
+            assertValid("OAuthClientsResponse", api.get("/api/v2/oauth/clients", ownerAuth));
+            assertValid("OauthClientResponse", api.get("/api/v2/oauth/clients/" + id, ownerAuth));
+            assertValid(
+                    "OauthClientResponse",
+                    api.send(
+                            "PUT",
+                            "/api/v2/oauth/clients/" + id,
+                            ownerAuth,
+                            DeskClient.json(Map.of("client", Map.of("name", "OAS app renamed")))));
+            Response regenerated = api.send("PUT", "/api/v2/oauth/clients/" + id + "/generate_secret", ownerAuth, null);
+            SecretLedger.issued(regenerated.json().path("client").path("secret").asString());
+            assertValid("OauthClientResponse", regenerated);
+        }
+
+        @Test
+        void shouldAnswerTheTokenEndpointAndTokenApiInZendesksSchemas() {
+            Client client = confidential();
+            JsonNode issued = exchange(client, code(client, "read", null), null);
+            assertThat(oas.violations("OAuthTokenForGrantTypesObject", OpenApiSchemas.parse(issued.toString())))
+                    .isEmpty();
+            Response refreshed = refresh(client, issued.path("refresh_token").asString());
+            assertValid("OAuthTokenForGrantTypesObject", refreshed);
+            assertThat(oas.violations(
+                            "OAuthTokenForGrantTypesObject",
+                            OpenApiSchemas.parse(
+                                    clientCredentials(client, "read").toString())))
+                    .isEmpty();
+            String auth = "Bearer " + refreshed.json().path("access_token").asString();
+            Response current = api.get("/api/v2/oauth/tokens/current", auth);
+            assertValid("OAuthTokenResponse", current);
+            long id = current.json().path("token").path("id").asLong();
+            assertValid("OAuthTokenResponse", api.get("/api/v2/oauth/tokens/" + id, ownerAuth));
+            assertValid(
+                    "OAuthTokensResponse",
+                    api.get("/api/v2/oauth/tokens?all=true&client_id=" + client.id(), ownerAuth));
+        }
+    }
+
+    @Nested
     class AdminCenterPage {
 
         @Test
@@ -855,6 +1130,137 @@ class OAuthIntegrationTests extends DeskIntegrationTest {
 
     @Nested
     class ThirdPartyClients {
+
+        /**
+         * Spring Security's OAuth2 client, unchanged, against desk: it builds the authorization request
+         * with PKCE (S256), a signed-in browser opens that URL and presses Allow on desk's consent page
+         * (the form posted is the page's own hidden fields), and Spring's token clients exchange the code
+         * (client_secret_basic + code_verifier), refresh, and run client credentials.
+         */
+        @Test
+        void shouldLetSpringSecuritysOAuth2ClientRunAuthorizationCodeWithPkceRefreshAndClientCredentials() {
+            Client client = confidential();
+            ClientRegistration registration = ClientRegistration.withRegistrationId("desk")
+                    .clientId(client.identifier())
+                    .clientSecret(client.secret())
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.CLIENT_SECRET_BASIC)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .redirectUri(REDIRECT)
+                    .scope("tickets:read", "users:read")
+                    .authorizationUri(baseUrl() + "/oauth/authorizations/new")
+                    .tokenUri(baseUrl() + "/oauth/tokens")
+                    .build();
+            OAuth2AuthorizationRequest.Builder builder = OAuth2AuthorizationRequest.authorizationCode()
+                    .authorizationUri(registration.getProviderDetails().getAuthorizationUri())
+                    .clientId(registration.getClientId())
+                    .redirectUri(REDIRECT)
+                    .scopes(registration.getScopes())
+                    .state("spring-" + UUID.randomUUID());
+            OAuth2AuthorizationRequestCustomizers.withPkce().accept(builder);
+            OAuth2AuthorizationRequest authorization = builder.build();
+            assertThat(authorization.getAuthorizationRequestUri()).contains("code_challenge_method=S256");
+
+            Map<String, String> back = approveInBrowser(authorization.getAuthorizationRequestUri());
+            assertThat(back.get("state")).isEqualTo(authorization.getState());
+            String code = SecretLedger.issued(back.get("code"));
+            OAuth2AccessTokenResponse tokens = new RestClientAuthorizationCodeTokenResponseClient()
+                    .getTokenResponse(new OAuth2AuthorizationCodeGrantRequest(
+                            registration,
+                            new OAuth2AuthorizationExchange(
+                                    authorization,
+                                    OAuth2AuthorizationResponse.success(code)
+                                            .redirectUri(REDIRECT)
+                                            .state(back.get("state"))
+                                            .build())));
+            register(tokens);
+            assertThat(tokens.getAccessToken().getScopes()).containsExactlyInAnyOrder("tickets:read", "users:read");
+            assertThat(tokens.getAccessToken().getTokenType()).isEqualTo(OAuth2AccessToken.TokenType.BEARER);
+            Response me = api.get(
+                    "/api/v2/users/me", "Bearer " + tokens.getAccessToken().getTokenValue());
+            assertThat(me.json().path("user").path("id").asLong()).isEqualTo(agent.id());
+
+            OAuth2AccessTokenResponse refreshed = new RestClientRefreshTokenTokenResponseClient()
+                    .getTokenResponse(new OAuth2RefreshTokenGrantRequest(
+                            registration, tokens.getAccessToken(), tokens.getRefreshToken()));
+            register(refreshed);
+            assertThat(refreshed.getRefreshToken().getTokenValue())
+                    .isNotEqualTo(tokens.getRefreshToken().getTokenValue());
+            assertThat(api.get(
+                                    "/api/v2/tickets",
+                                    "Bearer " + refreshed.getAccessToken().getTokenValue())
+                            .status())
+                    .isEqualTo(200);
+            assertThat(api.get(
+                                    "/api/v2/tickets",
+                                    "Bearer " + tokens.getAccessToken().getTokenValue())
+                            .status())
+                    .isEqualTo(401);
+
+            ClientRegistration serverToServer = ClientRegistration.withClientRegistration(registration)
+                    .authorizationGrantType(AuthorizationGrantType.CLIENT_CREDENTIALS)
+                    .scope("read")
+                    .build();
+            OAuth2AccessTokenResponse machine = new RestClientClientCredentialsTokenResponseClient()
+                    .getTokenResponse(new OAuth2ClientCredentialsGrantRequest(serverToServer));
+            register(machine);
+            assertThat(machine.getRefreshToken()).isNull();
+            assertThat(api.get(
+                                    "/api/v2/users/me",
+                                    "Bearer " + machine.getAccessToken().getTokenValue())
+                            .json()
+                            .path("user")
+                            .path("id")
+                            .asLong())
+                    .isEqualTo(owner().id());
+        }
+
+        /** A public client (no secret, ClientAuthenticationMethod.NONE): PKCE is all that binds the code. */
+        @Test
+        void shouldLetSpringSecuritysOAuth2ClientRunAPublicClientWithPkce() {
+            Client client = createClient("public", List.of(REDIRECT));
+            ClientRegistration registration = ClientRegistration.withRegistrationId("desk-public")
+                    .clientId(client.identifier())
+                    .clientAuthenticationMethod(ClientAuthenticationMethod.NONE)
+                    .authorizationGrantType(AuthorizationGrantType.AUTHORIZATION_CODE)
+                    .redirectUri(REDIRECT)
+                    .scope("read")
+                    .authorizationUri(baseUrl() + "/oauth/authorizations/new")
+                    .tokenUri(baseUrl() + "/oauth/tokens")
+                    .build();
+            OAuth2AuthorizationRequest.Builder builder = OAuth2AuthorizationRequest.authorizationCode()
+                    .authorizationUri(registration.getProviderDetails().getAuthorizationUri())
+                    .clientId(registration.getClientId())
+                    .redirectUri(REDIRECT)
+                    .scopes(registration.getScopes())
+                    .state("public-" + UUID.randomUUID());
+            OAuth2AuthorizationRequestCustomizers.withPkce().accept(builder);
+            OAuth2AuthorizationRequest authorization = builder.build();
+            Map<String, String> back = approveInBrowser(authorization.getAuthorizationRequestUri());
+            OAuth2AccessTokenResponse tokens = new RestClientAuthorizationCodeTokenResponseClient()
+                    .getTokenResponse(new OAuth2AuthorizationCodeGrantRequest(
+                            registration,
+                            new OAuth2AuthorizationExchange(
+                                    authorization,
+                                    OAuth2AuthorizationResponse.success(SecretLedger.issued(back.get("code")))
+                                            .redirectUri(REDIRECT)
+                                            .state(back.get("state"))
+                                            .build())));
+            register(tokens);
+            assertThat(api.get(
+                                    "/api/v2/tickets",
+                                    "Bearer " + tokens.getAccessToken().getTokenValue())
+                            .status())
+                    .isEqualTo(200);
+            OAuth2AccessTokenResponse refreshed = new RestClientRefreshTokenTokenResponseClient()
+                    .getTokenResponse(new OAuth2RefreshTokenGrantRequest(
+                            registration, tokens.getAccessToken(), tokens.getRefreshToken()));
+            register(refreshed);
+            assertThat(api.get(
+                                    "/api/v2/tickets",
+                                    "Bearer " + refreshed.getAccessToken().getTokenValue())
+                            .status())
+                    .isEqualTo(200);
+        }
 
         @Test
         void shouldLetTheUnmodifiedZendeskJavaClientReadTicketsWithAnAccessToken() throws Exception {

@@ -98,6 +98,7 @@ public abstract class DeskIntegrationTest {
         registry.add("desk.admin.password", () -> OWNER_PASSWORD);
         registry.add("desk.tokens.pepper", () -> PEPPER);
         registry.add("desk.cluster.epoch-poll-interval", () -> "100ms");
+        registry.add("desk.leak-reports.public-keys." + SecretScanner.KEY_IDENTIFIER, SecretScanner::publicKey);
         // Many cached test contexts share one PostgreSQL (max_connections 100): keep each pool small.
         registry.add("spring.datasource.hikari.maximum-pool-size", () -> "4");
         registry.add("spring.datasource.hikari.minimum-idle", () -> "1");
