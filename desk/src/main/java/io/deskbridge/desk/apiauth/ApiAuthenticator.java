@@ -10,8 +10,8 @@ import io.deskbridge.desk.apitoken.TokenVerifier;
 import io.deskbridge.desk.apitoken.VerifiedToken;
 import io.deskbridge.desk.oauth.AccessTokenCheck;
 import io.deskbridge.desk.oauth.AccessTokenCheck.VerifiedAccessToken;
+import io.deskbridge.desk.oauth.AccessTokenVerifier;
 import io.deskbridge.desk.oauth.GrantType;
-import io.deskbridge.desk.oauth.OAuthTokens;
 import io.deskbridge.desk.user.DeskPrincipal;
 import io.deskbridge.desk.user.Role;
 import io.deskbridge.desk.user.UserAccount;
@@ -46,15 +46,20 @@ public class ApiAuthenticator {
     private final TokenVerifier tokenVerifier;
 
     private final Users users;
-    private final OAuthTokens oauth;
+    /** Called directly, like {@link TokenVerifier}: {@code OAuthTokens} is a transactional proxy. */
+    private final AccessTokenVerifier bearerVerifier;
 
     ApiAuthenticator(
-            ApiAccessPolicy policy, ApiTokens tokens, TokenVerifier tokenVerifier, Users users, OAuthTokens oauth) {
+            ApiAccessPolicy policy,
+            ApiTokens tokens,
+            TokenVerifier tokenVerifier,
+            Users users,
+            AccessTokenVerifier bearerVerifier) {
         this.policy = policy;
         this.tokens = tokens;
         this.tokenVerifier = tokenVerifier;
         this.users = users;
-        this.oauth = oauth;
+        this.bearerVerifier = bearerVerifier;
     }
 
     /**
@@ -157,7 +162,7 @@ public class ApiAuthenticator {
     }
 
     private ApiAuthentication byBearer(String value) {
-        AccessTokenCheck check = oauth.verifyAccessToken(value);
+        AccessTokenCheck check = bearerVerifier.verify(value);
         if (!check.valid()) {
             return ApiAuthentication.failedBearer(
                     "OAuth access token " + check.outcome().name().toLowerCase());

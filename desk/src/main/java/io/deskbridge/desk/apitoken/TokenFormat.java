@@ -62,20 +62,26 @@ public final class TokenFormat {
 
     /**
      * {@link #isWellFormed(String)} for a value already read as ASCII bytes (non-ASCII characters
-     * became {@code '?'}, which is not base62): the verifier's hot path, with the checksum computed
+     * became {@code '?'}, which is not base62): the verifiers' hot path, with the checksum computed
      * over the bytes in one call instead of character by character.
      */
     static boolean isWellFormedAscii(byte[] value) {
-        int prefixLength = PREFIX.length();
-        if (value.length != LENGTH) {
+        return isWellFormedAscii(value, PREFIX);
+    }
+
+    /** {@link #isWellFormedAscii(byte[])} for a value made by {@link #generate(String)} with {@code prefix}. */
+    public static boolean isWellFormedAscii(byte[] value, String prefix) {
+        int prefixLength = prefix.length();
+        int length = prefixLength + RANDOM_LENGTH + CHECKSUM_LENGTH;
+        if (value.length != length) {
             return false;
         }
         for (int i = 0; i < prefixLength; i++) {
-            if (value[i] != PREFIX.charAt(i)) {
+            if (value[i] != prefix.charAt(i)) {
                 return false;
             }
         }
-        for (int i = prefixLength; i < LENGTH; i++) {
+        for (int i = prefixLength; i < length; i++) {
             if (!isBase62((char) value[i])) {
                 return false;
             }
@@ -83,7 +89,7 @@ public final class TokenFormat {
         CRC32 crc = new CRC32();
         crc.update(value, prefixLength, RANDOM_LENGTH);
         long checksum = crc.getValue();
-        for (int i = LENGTH - 1; i >= LENGTH - CHECKSUM_LENGTH; i--) {
+        for (int i = length - 1; i >= length - CHECKSUM_LENGTH; i--) {
             if (value[i] != ALPHABET[(int) (checksum % 62)]) {
                 return false;
             }

@@ -8,12 +8,10 @@ import io.deskbridge.desk.cluster.LocalCache;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.EnumMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -58,7 +56,7 @@ public class TokenVerifier implements LocalCache {
     /** Pepper versions, current first (fixed at start-up). */
     private final List<Integer> versions;
 
-    private final Cache<Digest, Stamped> byHash = Caffeine.newBuilder()
+    private final Cache<TokenDigest, Stamped> byHash = Caffeine.newBuilder()
             .maximumSize(1_000_000)
             .expireAfterWrite(Duration.ofMinutes(10))
             .build();
@@ -77,39 +75,6 @@ public class TokenVerifier implements LocalCache {
                                     TokenCheck.Outcome.VALID,
                                     new VerifiedToken(m.id(), m.ownerId(), m.scope(), m.authenticatesAs())))
                             .orElse(null));
-        }
-    }
-
-    /**
-     * The cache key: a token's HMAC under one pepper, as raw bytes (never the token itself). The
-     * hex string the database stores is made only on a miss; an HMAC output is uniformly random, so
-     * its first bytes are a good hash code.
-     */
-    private static final class Digest {
-        private final byte[] bytes;
-        private final int hash;
-
-        Digest(byte[] bytes) {
-            this.bytes = bytes;
-            this.hash = (bytes[0] & 0xff) << 24 | (bytes[1] & 0xff) << 16 | (bytes[2] & 0xff) << 8 | (bytes[3] & 0xff);
-        }
-
-        static Digest ofHex(String hex) {
-            return new Digest(HexFormat.of().parseHex(hex));
-        }
-
-        String hex() {
-            return HexFormat.of().formatHex(bytes);
-        }
-
-        @Override
-        public boolean equals(Object other) {
-            return other instanceof Digest d && MessageDigest.isEqual(bytes, d.bytes);
-        }
-
-        @Override
-        public int hashCode() {
-            return hash;
         }
     }
 
@@ -156,9 +121,9 @@ public class TokenVerifier implements LocalCache {
             return TokenCheck.MALFORMED;
         }
         long current = epoch.current();
-        Digest currentDigest = null;
+        TokenDigest currentDigest = null;
         for (int i = 0; i < versions.size(); i++) {
-            Digest digest = new Digest(hasher.digest(versions.get(i), ascii));
+            TokenDigest digest = new TokenDigest(hasher.digest(versions.get(i), ascii));
             if (i == 0) {
                 currentDigest = digest;
             }
@@ -175,7 +140,7 @@ public class TokenVerifier implements LocalCache {
     }
 
     /** Moves a token found under an older pepper to the current one; a failure only logs. */
-    private void rehash(HashMatch match, Digest old, Digest now) {
+    private void rehash(HashMatch match, TokenDigest old, TokenDigest now) {
         String oldHash = old.hex();
         String currentHash = now.hex();
         try {
@@ -199,7 +164,7 @@ public class TokenVerifier implements LocalCache {
         }
     }
 
-    private Stamped lookup(Digest digest, long current) {
+    private Stamped lookup(TokenDigest digest, long current) {
         Stamped hit = byHash.getIfPresent(digest);
         if (hit != null && hit.epoch() >= current) {
             return hit;
@@ -233,7 +198,8 @@ public class TokenVerifier implements LocalCache {
     void prewarm(String hash) {
         Runnable load = () -> repository
                 .findByHash(hash)
-                .ifPresent(match -> byHash.put(Digest.ofHex(hash), Stamped.of(Optional.of(match), epoch.current())));
+                .ifPresent(
+                        match -> byHash.put(TokenDigest.ofHex(hash), Stamped.of(Optional.of(match), epoch.current())));
         if (!TransactionSynchronizationManager.isSynchronizationActive()) {
             load.run();
             return;
