@@ -31,6 +31,14 @@ class BusinessRuleRepository {
                 .list();
     }
 
+    /** The active rules of a kind in the order they run: position, then id. */
+    List<BusinessRule> active(RuleKind kind) {
+        return jdbc.sql("SELECT * FROM business_rules WHERE kind = :kind AND active = TRUE ORDER BY position, id")
+                .param("kind", kind.column())
+                .query(BusinessRuleRepository::map)
+                .list();
+    }
+
     Optional<BusinessRule> find(RuleKind kind, long id) {
         return jdbc.sql("SELECT * FROM business_rules WHERE kind = :kind AND id = :id")
                 .param("kind", kind.column())
