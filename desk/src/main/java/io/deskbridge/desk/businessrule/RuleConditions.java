@@ -47,7 +47,7 @@ final class RuleConditions {
     }
 
     static boolean holds(JsonNode condition, RuleTicket t) {
-        String field = condition.path("field").asString("");
+        String field = alias(condition.path("field").asString(""));
         String operator = condition.path("operator").asString("is");
         String expected = expected(condition.path("value"), t);
         if (field.startsWith("hours_since_")) {
@@ -87,7 +87,23 @@ final class RuleConditions {
         };
     }
 
-    /** The condition's value as text; {@code current_user} becomes the writer's id. */
+    /**
+     * n8n's Zendesk Trigger node names the assignee and group conditions {@code assignee} and
+     * {@code group} (its ConditionDescription); desk reads them as {@code assignee_id} and
+     * {@code group_id}.
+     */
+    private static String alias(String field) {
+        return switch (field) {
+            case "assignee" -> "assignee_id";
+            case "group" -> "group_id";
+            default -> field;
+        };
+    }
+
+    /**
+     * The condition's value as text; {@code current_user} becomes the writer's id and
+     * {@code requester_id} (n8n's "Requester" assignee) the ticket's requester.
+     */
     private static String expected(JsonNode value, RuleTicket t) {
         if (value.isNull() || value.isMissingNode()) {
             return "";
@@ -99,6 +115,9 @@ final class RuleConditions {
         String text = value.isArray() ? joined.toString() : value.asString("");
         if (text.equals("current_user")) {
             return t.actorId == null ? "" : t.actorId.toString();
+        }
+        if (text.equals("requester_id")) {
+            return String.valueOf(t.saved.requesterId());
         }
         return text;
     }
