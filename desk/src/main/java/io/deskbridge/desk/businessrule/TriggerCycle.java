@@ -21,13 +21,11 @@ final class TriggerCycle {
 
     private TriggerCycle() {}
 
+    /** @param triggers in the order they run (category, position, id: the repository's order) */
     static Result run(
             List<BusinessRule> triggers, RuleTicket ticket, LongPredicate userExists, LongPredicate groupExists) {
-        List<BusinessRule> ordered = triggers.stream()
-                .filter(BusinessRule::active)
-                .sorted(java.util.Comparator.comparingInt(BusinessRule::position)
-                        .thenComparingLong(BusinessRule::id))
-                .toList();
+        List<BusinessRule> ordered =
+                triggers.stream().filter(BusinessRule::active).toList();
         RuleActions.Effects effects = new RuleActions.Effects();
         List<Long> fired = new ArrayList<>();
         Set<Long> done = new HashSet<>();

@@ -90,7 +90,10 @@ class TriggerCycleTests {
     }
 
     private TriggerCycle.Result run(RuleTicket t) {
-        return TriggerCycle.run(triggers, t, id -> id == AGENT, id -> id == 5);
+        List<BusinessRule> inRunOrder = triggers.stream()
+                .sorted(java.util.Comparator.comparingInt(BusinessRule::position))
+                .toList();
+        return TriggerCycle.run(inRunOrder, t, id -> id == AGENT, id -> id == 5);
     }
 
     private static RuleTicket update(Ticket before, Ticket after, Boolean commentPublic) {
