@@ -13,8 +13,8 @@ import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
  * Zendesk's rule actions applied to a {@link RuleTicket}: {@code status}, {@code priority},
- * {@code type}, {@code group_id}, {@code assignee_id} ({@code current_user}: who made the write;
- * {@code ""}: none), {@code set_tags} (replace), {@code current_tags} (add), {@code remove_tags},
+ * {@code type}, {@code group_id}, {@code assignee_id} ({@code current_user}: who made the write, skipped
+ * for automations, which nobody makes; {@code ""}: none), {@code set_tags} (replace), {@code current_tags} (add), {@code remove_tags},
  * {@code custom_fields_<id>}; and the side effects {@code notification_webhook} ([webhook id, body
  * template]), {@code notification_user} ([recipient, subject, body]) and {@code notification_group}
  * ([group id, subject, body]), collected here and carried out by the caller once every rule ran.
@@ -76,7 +76,8 @@ final class RuleActions {
                 }
                 case "assignee_id" -> {
                     Long assignee = id(one, t);
-                    if (assignee == null || userExists.test(assignee)) {
+                    boolean nobodyIsCurrent = one.equals("current_user") && t.actorId == null;
+                    if (!nobodyIsCurrent && (assignee == null || userExists.test(assignee))) {
                         set(effects, via, "assignee_id", t.assigneeId, assignee, v -> t.assigneeId = v);
                     }
                 }
