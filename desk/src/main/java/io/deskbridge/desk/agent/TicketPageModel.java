@@ -55,6 +55,9 @@ final class TicketPageModel {
             return label(c.fieldName()) + ": " + value(c.fieldName(), c.previousValue(), userNames, groupNames) + " → "
                     + value(c.fieldName(), c.value(), userNames, groupNames);
         }
+        if (e instanceof AuditEvent.Notification n) {
+            return "Notification: " + n.subject();
+        }
         return ((AuditEvent.Comment) e).isPublic() ? "Public reply added" : "Internal note added";
     }
 

@@ -1,5 +1,6 @@
 package io.deskbridge.desk.businessrule;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.deskbridge.desk.api.BadRequestException;
 import io.deskbridge.desk.api.ForbiddenException;
@@ -61,7 +62,10 @@ class BusinessRuleController {
             Instant createdAt,
             Instant updatedAt) {}
 
-    /** {@code TriggerObject} and {@code AutomationObject} (the latter without a category). */
+    /**
+     * {@code TriggerObject} and {@code AutomationObject}; {@code category_id} (a string, as Zendesk's)
+     * only on a trigger in a category.
+     */
     record TriggerJson(
             String url,
             long id,
@@ -74,7 +78,8 @@ class BusinessRuleController {
             JsonNode conditions,
             JsonNode actions,
             Instant createdAt,
-            Instant updatedAt) {}
+            Instant updatedAt,
+            @JsonInclude(JsonInclude.Include.NON_NULL) String categoryId) {}
 
     /** {@code ViewObject}. */
     record ViewJson(
@@ -170,6 +175,12 @@ class BusinessRuleController {
         requireAdmin(caller, k);
         rules.deleteAll(k, IdList.parse(ids, 100));
         return ResponseEntity.noContent().build();
+    }
+
+    /** What desk's triggers can check and do, in Zendesk's definitions shape; agents read it. */
+    @GetMapping("/api/v2/triggers/definitions")
+    RuleDefinitions.DefinitionsResponse triggerDefinitions() {
+        return RuleDefinitions.triggers();
     }
 
     /** {@code {"trigger_ids": [...]}}: positions 1..n in that order; 200 with an empty body. */
@@ -306,7 +317,9 @@ class BusinessRuleController {
                                 throw Input.invalid("execution", "must be an object");
                             }
                             return e;
-                        }));
+                        }),
+                Optional.ofNullable(
+                        kind == RuleKind.TRIGGER && in.present("category_id") ? in.raw("category_id") : null));
     }
 
     /**
@@ -380,7 +393,8 @@ class BusinessRuleController {
                         r.conditions(),
                         r.actions(),
                         r.createdAt(),
-                        r.updatedAt());
+                        r.updatedAt(),
+                        r.categoryId() == null ? null : String.valueOf(r.categoryId()));
             case VIEW ->
                 new ViewJson(
                         url,

@@ -31,6 +31,21 @@ class BusinessRuleRepository {
                 .list();
     }
 
+    /**
+     * The active rules of a kind in the order they run: triggers without a category first, then by
+     * their category's position; within that by position, then id.
+     */
+    List<BusinessRule> active(RuleKind kind) {
+        return jdbc.sql("""
+                        SELECT r.* FROM business_rules r LEFT JOIN trigger_categories c ON c.id = r.category_id
+                         WHERE r.kind = :kind AND r.active = TRUE
+                         ORDER BY c.position NULLS FIRST, c.id NULLS FIRST, r.position, r.id
+                        """)
+                .param("kind", kind.column())
+                .query(BusinessRuleRepository::map)
+                .list();
+    }
+
     Optional<BusinessRule> find(RuleKind kind, long id) {
         return jdbc.sql("SELECT * FROM business_rules WHERE kind = :kind AND id = :id")
                 .param("kind", kind.column())
@@ -50,10 +65,11 @@ class BusinessRuleRepository {
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                 INSERT INTO business_rules (kind, title, description, active, position, conditions, actions,
-                    execution, created_at, updated_at)
+                    execution, created_at, updated_at, category_id)
                 VALUES (:kind, :title, :description, :active, :position, :conditions, :actions, :execution,
-                    :now, :now)
+                    :now, :now, :categoryId)
                 """)
+                .param("categoryId", r.categoryId(), java.sql.Types.BIGINT)
                 .param("kind", r.kind().column())
                 .param("title", r.title())
                 .param("description", r.description())
@@ -71,9 +87,10 @@ class BusinessRuleRepository {
         jdbc.sql("""
                 UPDATE business_rules SET title = :title, description = :description, active = :active,
                     position = :position, conditions = :conditions, actions = :actions, execution = :execution,
-                    updated_at = :now
+                    updated_at = :now, category_id = :categoryId
                  WHERE id = :id
                 """)
+                .param("categoryId", r.categoryId(), java.sql.Types.BIGINT)
                 .param("title", r.title())
                 .param("description", r.description())
                 .param("active", r.active())
@@ -92,6 +109,19 @@ class BusinessRuleRepository {
                 .param("now", utc(now))
                 .param("id", id)
                 .update();
+    }
+
+    /** How many rules are in the category, active or not: {@code [active, inactive]}. */
+    long[] countInCategory(long categoryId) {
+        long active = jdbc.sql("SELECT COUNT(*) FROM business_rules WHERE category_id = :id AND active = TRUE")
+                .param("id", categoryId)
+                .query(Long.class)
+                .single();
+        long inactive = jdbc.sql("SELECT COUNT(*) FROM business_rules WHERE category_id = :id AND active = FALSE")
+                .param("id", categoryId)
+                .query(Long.class)
+                .single();
+        return new long[] {active, inactive};
     }
 
     void delete(long id) {
@@ -115,6 +145,7 @@ class BusinessRuleRepository {
                 JSON.readTree(rs.getString("actions")),
                 execution == null ? null : JSON.readTree(execution),
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
-                rs.getObject("updated_at", OffsetDateTime.class).toInstant());
+                rs.getObject("updated_at", OffsetDateTime.class).toInstant(),
+                rs.getObject("category_id", Long.class));
     }
 }

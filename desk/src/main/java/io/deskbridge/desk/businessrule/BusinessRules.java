@@ -16,10 +16,12 @@ import tools.jackson.databind.JsonNode;
 public class BusinessRules {
 
     private final BusinessRuleRepository repository;
+    private final TriggerCategoryRepository categories;
     private final Clock clock;
 
-    BusinessRules(BusinessRuleRepository repository, Clock clock) {
+    BusinessRules(BusinessRuleRepository repository, TriggerCategoryRepository categories, Clock clock) {
         this.repository = repository;
+        this.categories = categories;
         this.clock = clock;
     }
 
@@ -53,7 +55,8 @@ public class BusinessRules {
                         actions,
                         kind == RuleKind.VIEW ? write.execution().orElseGet(RuleShapes::defaultExecution) : null,
                         now,
-                        now),
+                        now,
+                        write.categoryId().map(this::category).orElse(null)),
                 now);
         return get(kind, id);
     }
@@ -78,7 +81,10 @@ public class BusinessRules {
                                 : current.actions(),
                         kind == RuleKind.VIEW ? write.execution().orElse(current.execution()) : null,
                         current.createdAt(),
-                        now),
+                        now,
+                        write.categoryId().isPresent()
+                                ? category(write.categoryId().get())
+                                : current.categoryId()),
                 now);
         return get(kind, id);
     }
@@ -150,6 +156,22 @@ public class BusinessRules {
             throw Input.invalid("actions", "a " + kind.singular() + " needs at least one action");
         }
         return actions;
+    }
+
+    /** A trigger's {@code category_id} (a string or a number, as Zendesk sends strings); null clears it. */
+    private Long category(JsonNode value) {
+        if (value.isNull()) {
+            return null;
+        }
+        String text = value.asString("");
+        if (!text.matches("[1-9][0-9]{0,17}")) {
+            throw Input.invalid("category_id", "must be the id of a trigger category");
+        }
+        long id = Long.parseLong(text);
+        if (categories.find(id).isEmpty()) {
+            throw Input.invalid("category_id", "there is no trigger category " + id);
+        }
+        return id;
     }
 
     private static String title(Optional<String> title) {

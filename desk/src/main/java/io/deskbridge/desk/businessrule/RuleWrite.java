@@ -11,4 +11,5 @@ record RuleWrite(
         Optional<Integer> position,
         Optional<JsonNode> conditions,
         Optional<JsonNode> actions,
-        Optional<JsonNode> execution) {}
+        Optional<JsonNode> execution,
+        Optional<JsonNode> categoryId) {}

@@ -1,5 +1,6 @@
 package io.deskbridge.desk.ticket;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import java.util.List;
 
@@ -9,7 +10,8 @@ import java.util.List;
  * open-ended in Zendesk (a string, a number, a list of tags, custom field entries), hence
  * {@code JsonNode}.
  */
-public sealed interface AuditEvent permits AuditEvent.Create, AuditEvent.Change, AuditEvent.Comment {
+public sealed interface AuditEvent
+        permits AuditEvent.Create, AuditEvent.Change, AuditEvent.Comment, AuditEvent.Notification {
 
     long id();
 
@@ -23,13 +25,19 @@ public sealed interface AuditEvent permits AuditEvent.Create, AuditEvent.Change,
         }
     }
 
-    /** A field's new and previous value; both may be null (Zendesk sends the nulls). */
+    /**
+     * A field's new and previous value; both may be null (Zendesk sends the nulls).
+     *
+     * @param via set only on a change a business rule made ({@code channel: "rule"}, the rule in
+     *     {@code source.from}), as Zendesk marks trigger and automation changes; absent otherwise
+     */
     record Change(
             long id,
             String type,
             String fieldName,
             tools.jackson.databind.JsonNode value,
-            tools.jackson.databind.JsonNode previousValue)
+            tools.jackson.databind.JsonNode previousValue,
+            @JsonInclude(JsonInclude.Include.NON_NULL) Via via)
             implements AuditEvent {
 
         public Change(
@@ -37,7 +45,16 @@ public sealed interface AuditEvent permits AuditEvent.Create, AuditEvent.Change,
                 String fieldName,
                 tools.jackson.databind.JsonNode value,
                 tools.jackson.databind.JsonNode previousValue) {
-            this(id, "Change", fieldName, value, previousValue);
+            this(id, "Change", fieldName, value, previousValue, null);
+        }
+    }
+
+    /** A notification a trigger or automation sent ({@code notification_user}, {@code notification_group}). */
+    record Notification(long id, String type, String subject, String body, List<Long> recipients, Via via)
+            implements AuditEvent {
+
+        public Notification(long id, String subject, String body, List<Long> recipients, Via via) {
+            this(id, "Notification", subject, body, recipients, via);
         }
     }
 

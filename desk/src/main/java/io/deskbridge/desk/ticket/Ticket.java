@@ -221,4 +221,41 @@ public record Ticket(
                 emailCcIds,
                 satisfaction);
     }
+
+    /** This ticket with the fields business rules set, changed at {@code updatedAt}. */
+    public Ticket withRuleEdit(RuleEdit edit, Instant at, long generated) {
+        return new Ticket(
+                id,
+                externalId,
+                edit.type(),
+                subject,
+                rawSubject,
+                description,
+                edit.priority(),
+                edit.status(),
+                recipient,
+                requesterId,
+                submitterId,
+                edit.assigneeId(),
+                organizationId,
+                edit.groupId(),
+                collaboratorIds,
+                followerIds,
+                List.copyOf(edit.tags()),
+                List.copyOf(edit.customFields()),
+                viaChannel,
+                dueAt,
+                isPublic,
+                hasIncidents,
+                createdAt,
+                at,
+                generated,
+                deletedAt,
+                deletedBy,
+                brandId,
+                ticketFormId,
+                problemId,
+                emailCcIds,
+                satisfaction);
+    }
 }

@@ -84,6 +84,7 @@ final class TicketCodec {
                 case "Create" -> AuditEvent.Create.class;
                 case "Change" -> AuditEvent.Change.class;
                 case "Comment" -> AuditEvent.Comment.class;
+                case "Notification" -> AuditEvent.Notification.class;
                 default ->
                     throw new IllegalStateException("Stored audit event of unknown type \""
                             + node.path("type").asString() + "\"");

@@ -69,6 +69,9 @@ public final class TicketMetrics {
                     }
                     continue;
                 }
+                if (event instanceof AuditEvent.Notification) {
+                    continue; // a rule's notification changes no field
+                }
                 String field = event instanceof AuditEvent.Create cr
                         ? cr.fieldName()
                         : ((AuditEvent.Change) event).fieldName();

@@ -52,6 +52,14 @@ public class Tickets {
     private final ApplicationEventPublisher publisher;
     private final Attachments attachments;
     private final WriteFields writeFields;
+    private final org.springframework.beans.factory.ObjectProvider<TicketRules> rules;
+
+    /** The fields business rules may change, in the order their audit events are written. */
+    private static final List<String> RULE_FIELDS =
+            List.of("status", "priority", "type", "assignee_id", "group_id", "tags", "custom_fields");
+
+    /** desk itself as an audit's author (automations), as Zendesk's -1. */
+    static final long SYSTEM_AUTHOR = -1;
 
     static final java.time.Duration IDEMPOTENCY_WINDOW = java.time.Duration.ofHours(2);
 
@@ -65,8 +73,10 @@ public class Tickets {
             IdempotencyRepository idempotency,
             ApplicationEventPublisher publisher,
             Attachments attachments,
-            WriteFields writeFields) {
+            WriteFields writeFields,
+            org.springframework.beans.factory.ObjectProvider<TicketRules> rules) {
         this.writeFields = writeFields;
+        this.rules = rules;
         this.publisher = publisher;
         this.attachments = attachments;
         this.repository = repository;
@@ -320,6 +330,7 @@ public class Tickets {
                 now,
                 via,
                 events);
+        saved = runRules(null, saved, comment, via, caller.userId(), auditId, events);
         repository.updateAuditEvents(auditId, events);
         index.replace(SEARCH_TYPE, id, searchText(saved, List.of(added.plainBody())));
         publisher.publishEvent(new TicketChanged(
@@ -460,6 +471,7 @@ public class Tickets {
                     saved, auditId, c, c.authorId() != null ? c.authorId() : caller.userId(), now, via, events);
             index.add(SEARCH_TYPE, id, added.plainBody());
         }
+        saved = runRules(current, saved, comment.orElse(null), via, caller.userId(), auditId, events);
         boolean indexedFieldsChanged = !Objects.equals(current.subject(), saved.subject())
                 || !current.tags().equals(saved.tags())
                 || !Objects.equals(current.externalId(), saved.externalId());
@@ -470,6 +482,101 @@ public class Tickets {
         publisher.publishEvent(new TicketChanged(
                 TicketChanged.Kind.UPDATED, saved, current, TicketCodec.maps(events), caller.userId(), now));
         return new TicketWrite(saved, new TicketAudit(auditId, id, caller.userId(), now, via, events), false);
+    }
+
+    /**
+     * An automation's change ({@code applyAutomation}): the fields it sets, its notifications, one
+     * audit through the {@code rule} channel authored by desk (-1), then the triggers, as Zendesk runs
+     * triggers after an automation updates a ticket. Nothing happens (empty) when the ticket is gone,
+     * closed, or the automation would change nothing and notify nobody.
+     */
+    @Transactional
+    public Optional<Ticket> applyAutomation(
+            long ticketId, RuleEdit edit, Via via, List<RuleNotification> notifications) {
+        Optional<Ticket> locked = repository.lock(ticketId).filter(t -> !t.deleted());
+        if (locked.isEmpty() || "closed".equals(locked.get().status())) {
+            return Optional.empty();
+        }
+        Ticket current = locked.get();
+        Instant now = now();
+        Ticket edited = current.withRuleEdit(edit, now, nextGeneratedTimestamp(now, current));
+        if (RuleEdit.of(edited).equals(RuleEdit.of(current)) && notifications.isEmpty()) {
+            return Optional.empty();
+        }
+        repository.update(edited);
+        long auditId = repository.insertAudit(ticketId, SYSTEM_AUTHOR, ViaChannel.RULE.wireName(), now);
+        List<AuditEvent> events = new ArrayList<>();
+        ruleChanges(current, edited, field -> via, auditId, events);
+        notifications.forEach(n -> events.add(notification(n, auditId, events)));
+        Ticket saved = repository.findById(ticketId).orElseThrow();
+        saved = runRules(current, saved, null, ViaChannel.RULE.wireName(), null, auditId, events);
+        if (!current.tags().equals(saved.tags())) {
+            index.replace(SEARCH_TYPE, ticketId, searchText(saved, repository.commentBodies(ticketId)));
+        }
+        repository.updateAuditEvents(auditId, events);
+        publisher.publishEvent(
+                new TicketChanged(TicketChanged.Kind.UPDATED, saved, current, TicketCodec.maps(events), null, now));
+        return Optional.of(saved);
+    }
+
+    /**
+     * Runs the triggers ({@link TicketRules}) on a saved write and applies what they set in the same
+     * audit: the row, one {@code Change} event per field they changed (with the rule's via), their
+     * notifications. Returns the ticket as it stands afterwards.
+     */
+    private Ticket runRules(
+            Ticket previous,
+            Ticket saved,
+            NewComment comment,
+            String via,
+            Long actorId,
+            long auditId,
+            List<AuditEvent> events) {
+        TicketRules hook = rules.getIfAvailable();
+        if (hook == null) {
+            return saved;
+        }
+        RuleOutcome outcome = hook.afterWrite(new RuleRun(
+                previous,
+                saved,
+                comment == null ? null : comment.isPublic() == null || comment.isPublic(),
+                comment == null ? null : bodyOf(comment),
+                via,
+                actorId));
+        Ticket current = saved;
+        if (outcome.edit() != null && !outcome.edit().equals(RuleEdit.of(saved))) {
+            Ticket edited = saved.withRuleEdit(outcome.edit(), saved.updatedAt(), saved.generatedTimestamp());
+            repository.update(edited);
+            ruleChanges(saved, edited, outcome.changedBy()::get, auditId, events);
+            current = repository.findById(saved.id()).orElseThrow();
+        }
+        outcome.notifications().forEach(n -> events.add(notification(n, auditId, events)));
+        return current;
+    }
+
+    private static void ruleChanges(
+            Ticket before,
+            Ticket after,
+            java.util.function.Function<String, Via> viaOf,
+            long auditId,
+            List<AuditEvent> events) {
+        for (String field : RULE_FIELDS) {
+            Object was = fieldValue(before, field);
+            Object now = fieldValue(after, field);
+            if (!Objects.equals(was, now)) {
+                events.add(new AuditEvent.Change(
+                        eventId(auditId, events),
+                        "Change",
+                        field,
+                        TicketCodec.tree(now),
+                        TicketCodec.tree(was),
+                        viaOf.apply(field)));
+            }
+        }
+    }
+
+    private static AuditEvent notification(RuleNotification n, long auditId, List<AuditEvent> events) {
+        return new AuditEvent.Notification(eventId(auditId, events), n.subject(), n.body(), n.recipients(), n.via());
     }
 
     /**

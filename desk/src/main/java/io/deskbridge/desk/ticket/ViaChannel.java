@@ -7,7 +7,9 @@ package io.deskbridge.desk.ticket;
  */
 public enum ViaChannel {
     API("api"),
-    WEB("web");
+    WEB("web"),
+    /** A trigger or automation (Zendesk's via {@code rule}). */
+    RULE("rule");
 
     private final String wireName;
 

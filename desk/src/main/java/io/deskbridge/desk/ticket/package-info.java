@@ -53,6 +53,15 @@
  * metric set's wait times count. SLA events ({@code apply_sla}, {@code breach}, {@code update_status})
  * are not emitted: SLA policies are stored but not applied to tickets.
  *
+ * <h2>Business rules (decision)</h2>
+ *
+ * Every create and update runs the {@link io.deskbridge.desk.ticket.TicketRules} hook (the triggers,
+ * implemented in businessrule so tickets do not depend on rules) after the caller's changes are saved
+ * and before {@link io.deskbridge.desk.ticket.TicketChanged} is published; what the rules set is
+ * written in the same audit ({@code Change} events carrying the rule's {@code via}, {@code
+ * Notification} events), so {@code TicketChanged} carries the final ticket once. Automations change a
+ * ticket through {@code Tickets.applyAutomation} (an audit through {@code rule}, author -1).
+ *
  * <h2>Satisfaction (decision)</h2>
  *
  * The ticket row carries its {@code satisfaction_rating} summary ({@link

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -49,6 +50,29 @@ public class Webhooks {
         this.policy = policy;
         this.audit = audit;
         this.clock = clock;
+    }
+
+    /**
+     * Queues a trigger's or automation's {@code notification_webhook} call in the outbox, in the
+     * caller's transaction, so it is delivered (signed, retried) like every ticket event. Only an
+     * active webhook subscribed to {@code conditional_ticket_events} is called, as in Zendesk; false
+     * when the webhook is missing, inactive or subscribed to ticket events instead.
+     */
+    @Transactional
+    public boolean queueRuleCall(long webhookId, String body) {
+        Optional<StoredWebhook> stored = repository.findById(webhookId);
+        if (stored.isEmpty()
+                || stored.get().webhook().status() != WebhookStatus.ACTIVE
+                || !stored.get().webhook().subscriptions().contains(TicketEventType.CONDITIONAL_TICKET_EVENTS)) {
+            return false;
+        }
+        invocations.insert(
+                webhookId,
+                java.util.UUID.randomUUID().toString(),
+                TicketEventType.CONDITIONAL_TICKET_EVENTS,
+                body,
+                clock.instant());
+        return true;
     }
 
     @Transactional(readOnly = true)

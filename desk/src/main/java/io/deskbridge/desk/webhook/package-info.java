@@ -7,8 +7,9 @@
  * <ul>
  *   <li>Subscriptions: the Zendesk ticket event types in {@link TicketEventType}, or
  *       {@code conditional_ticket_events} alone (Zendesk's marker for a webhook that triggers and
- *       automations call). desk has no triggers yet, so such a webhook is stored, listed and testable
- *       but receives no events; it may use any of Zendesk's HTTP methods. Event webhooks must use
+ *       automations call): it receives no ticket events, only the calls of triggers' and automations'
+ *       {@code notification_webhook} actions ({@link Webhooks#queueRuleCall}), through the same
+ *       outbox, signing and retries; it may use any of Zendesk's HTTP methods. Event webhooks must use
  *       POST and JSON, as in Zendesk. Zendesk has no generic {@code ticket.updated} event, and desk
  *       does not invent one: unknown event types are refused with 422 listing the supported ones.
  *   <li>Authentication ({@code basic_auth}, {@code bearer_token}, {@code api_key}) is supported; the

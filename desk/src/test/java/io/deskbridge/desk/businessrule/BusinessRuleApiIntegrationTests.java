@@ -30,6 +30,14 @@ class BusinessRuleApiIntegrationTests extends DeskIntegrationTest {
     private static final String CONDITIONS =
             "{\"all\":[{\"field\":\"status\",\"operator\":\"is\",\"value\":\"open\"}],\"any\":[]}";
     private static final String ACTIONS = "[{\"field\":\"priority\",\"value\":\"high\"}]";
+    /**
+     * Triggers and automations run on the shared desk's tickets (issue 12): the ones planted here
+     * only match tickets tagged {@code seeded-rule}, which no test makes, so they change nobody's
+     * tickets.
+     */
+    private static final String RULE_CONDITIONS =
+            "{\"all\":[{\"field\":\"status\",\"operator\":\"is\",\"value\":\"open\"},"
+                    + "{\"field\":\"current_tags\",\"operator\":\"includes\",\"value\":\"seeded-rule\"}],\"any\":[]}";
 
     private final OpenApiSchemas oas = OpenApiSchemas.full();
     private String auth;
@@ -50,11 +58,11 @@ class BusinessRuleApiIntegrationTests extends DeskIntegrationTest {
         created(
                 "triggers",
                 "trigger",
-                "{\"title\":\"Escalate\",\"conditions\":" + CONDITIONS + ",\"actions\":" + ACTIONS + "}");
+                "{\"title\":\"Escalate\",\"conditions\":" + RULE_CONDITIONS + ",\"actions\":" + ACTIONS + "}");
         created(
                 "automations",
                 "automation",
-                "{\"title\":\"Close\",\"conditions\":" + CONDITIONS + ",\"actions\":" + ACTIONS + "}");
+                "{\"title\":\"Close\",\"conditions\":" + RULE_CONDITIONS + ",\"actions\":" + ACTIONS + "}");
         created("views", "view", "{\"title\":\"Open tickets\",\"conditions\":" + CONDITIONS + "}");
         created(
                 "slas/policies",
@@ -218,7 +226,7 @@ class BusinessRuleApiIntegrationTests extends DeskIntegrationTest {
             long id = created(
                             "automations",
                             "automation",
-                            "{\"title\":\"A\",\"conditions\":" + CONDITIONS + ",\"actions\":" + ACTIONS + "}")
+                            "{\"title\":\"A\",\"conditions\":" + RULE_CONDITIONS + ",\"actions\":" + ACTIONS + "}")
                     .path("id")
                     .asLong();
             Response updated = api.send("PUT", "/api/v2/automations/" + id, auth, "{\"automation\":{\"position\":7}}");
@@ -325,7 +333,7 @@ class BusinessRuleApiIntegrationTests extends DeskIntegrationTest {
 
         @Test
         void shouldDestroyManyAllOrNothing() {
-            String body = "{\"title\":\"Bulk\",\"conditions\":" + CONDITIONS + ",\"actions\":" + ACTIONS + "}";
+            String body = "{\"title\":\"Bulk\",\"conditions\":" + RULE_CONDITIONS + ",\"actions\":" + ACTIONS + "}";
             long a = created("automations", "automation", body).path("id").asLong();
             long b = created("automations", "automation", body).path("id").asLong();
             Response partial =

@@ -25,6 +25,14 @@ record ReplaySeed(Map<String, String> variables) {
     private static final String CONDITIONS =
             "{\"all\":[{\"field\":\"status\",\"operator\":\"is\",\"value\":\"open\"}],\"any\":[]}";
     private static final String ACTIONS = "[{\"field\":\"priority\",\"value\":\"high\"}]";
+    /**
+     * Triggers and automations run on the shared desk's tickets (issue 12): the ones planted here
+     * only match tickets tagged {@code seeded-rule}, which no test makes, so they change nobody's
+     * tickets.
+     */
+    private static final String RULE_CONDITIONS =
+            "{\"all\":[{\"field\":\"status\",\"operator\":\"is\",\"value\":\"open\"},"
+                    + "{\"field\":\"current_tags\",\"operator\":\"includes\",\"value\":\"seeded-rule\"}],\"any\":[]}";
 
     static ReplaySeed plant(DeskClient api, String auth, String owner) {
         String tag = owner.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]", "");
@@ -79,9 +87,9 @@ record ReplaySeed(Map<String, String> variables) {
         create(api, auth, "/api/v2/macros", """
                 {"macro":{"title":"Escalate %s","actions":%s}}""".formatted(tag, ACTIONS));
         create(api, auth, "/api/v2/triggers", """
-                {"trigger":{"title":"Notify %s","conditions":%s,"actions":%s}}""".formatted(tag, CONDITIONS, ACTIONS));
+                {"trigger":{"title":"Notify %s","conditions":%s,"actions":%s}}""".formatted(tag, RULE_CONDITIONS, ACTIONS));
         create(api, auth, "/api/v2/automations", """
-                {"automation":{"title":"Close %s","conditions":%s,"actions":%s}}""".formatted(tag, CONDITIONS, ACTIONS));
+                {"automation":{"title":"Close %s","conditions":%s,"actions":%s}}""".formatted(tag, RULE_CONDITIONS, ACTIONS));
         create(api, auth, "/api/v2/views", """
                 {"view":{"title":"Open %s","conditions":%s}}""".formatted(tag, CONDITIONS));
         create(api, auth, "/api/v2/slas/policies", """
