@@ -150,7 +150,7 @@ class AccountTablesRepository {
      * {@code usersSource} that {@code tokensSource} does not hold (read before the restore deletes them).
      */
     List<Map<String, Object>> tokensToKeep(String usersSource, String tokensSource) {
-        return jdbc.sql("SELECT * FROM api_tokens WHERE user_id IN (SELECT id FROM " + usersSource
+        return jdbc.sql("SELECT * FROM api_tokens WHERE owner_id IN (SELECT id FROM " + usersSource
                         + ") AND id NOT IN (SELECT id FROM " + tokensSource + ")")
                 .query()
                 .listOfRows();

@@ -97,12 +97,13 @@ public class FaultInjector {
     }
 
     /** Takes one request's worth of the first matching rule, logging it. */
-    synchronized Optional<Fault> take(String method, String path) {
+    synchronized Optional<Fault> take(String method, String uri) {
+        String path = withoutJsonSuffix(uri);
         for (Rule rule : rules) {
             Fault fault = rule.fault;
             if (rule.remaining > 0
                     && (fault.method() == null || fault.method().equals(method))
-                    && PATHS.match(fault.path(), path)) {
+                    && PATHS.match(withoutJsonSuffix(fault.path()), path)) {
                 rule.remaining--;
                 InjectedFault entry = new InjectedFault(
                         Instant.now(clock), fault.id(), method, path, fault.status(), fault.delayMs());
@@ -176,6 +177,14 @@ public class FaultInjector {
             throw invalid("times is 1 to " + MAX_TIMES + "; got " + times);
         }
         return new Fault(id, method, path, status, retryAfter, delayMs, times, times);
+    }
+
+    /**
+     * desk answers {@code /api/v2/tickets.json} and {@code /api/v2/tickets} alike (config.JsonSuffixFilter),
+     * so patterns and paths are compared without the suffix, and the log names paths without it.
+     */
+    static String withoutJsonSuffix(String path) {
+        return path.endsWith(".json") ? path.substring(0, path.length() - ".json".length()) : path;
     }
 
     private static String describe(Integer status, int delayMs) {
