@@ -17,7 +17,8 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 /** See {@link DeskbridgeTest}. */
 public final class DeskbridgeExtension implements BeforeEachCallback, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(DeskbridgeExtension.class);
+    private static final ExtensionContext.Namespace NAMESPACE =
+            ExtensionContext.Namespace.create(DeskbridgeExtension.class);
 
     /** Snapshots of one run are never taken for another's (a desk at a URL outlives runs). */
     private static final String RUN = java.util.UUID.randomUUID().toString();
@@ -72,7 +73,8 @@ public final class DeskbridgeExtension implements BeforeEachCallback, ParameterR
     }
 
     private static Shared start() {
-        Optional<String> url = Optional.ofNullable(System.getProperty("deskbridge.url")).filter(u -> !u.isBlank());
+        Optional<String> url =
+                Optional.ofNullable(System.getProperty("deskbridge.url")).filter(u -> !u.isBlank());
         String token = TokenFormat.generate();
         Deskbridge desk;
         AutoCloseable process;

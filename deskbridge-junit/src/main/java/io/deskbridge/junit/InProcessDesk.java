@@ -52,9 +52,8 @@ final class InProcessDesk implements AutoCloseable {
         properties.put("desk.test-double.enabled", "true");
         properties.put("desk.test-double.key", key);
         properties.put("spring.main.banner-mode", "off");
-        ConfigurableApplicationContext context = new SpringApplicationBuilder(DeskApplication.class)
-                .properties(properties)
-                .run();
+        ConfigurableApplicationContext context =
+                new SpringApplicationBuilder(DeskApplication.class).run(arguments(properties));
         return new InProcessDesk(context, dataDir, key);
     }
 
@@ -76,5 +75,12 @@ final class InProcessDesk implements AutoCloseable {
         byte[] bytes = new byte[24];
         new SecureRandom().nextBytes(bytes);
         return HexFormat.of().formatHex(bytes);
+    }
+
+    /** As command-line arguments: they outrank application.yml (default properties would not). */
+    private static String[] arguments(Map<String, Object> properties) {
+        return properties.entrySet().stream()
+                .map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
     }
 }

@@ -140,7 +140,10 @@ class ZendeskJavaClientExampleTests {
 
         @Test
         void shouldCreateTheTicketAfterTwo429sByWaitingOutRetryAfter(Deskbridge desk) {
-            desk.inject(Fault.status(429).on("POST", "/api/v2/tickets").retryAfter(1).times(2));
+            desk.inject(Fault.status(429)
+                    .on("POST", "/api/v2/tickets")
+                    .retryAfter(1)
+                    .times(2));
 
             Ticket created = retryingRateLimits(() -> zendesk.createTicket(newTicket("after the burst")), 3);
 
@@ -151,7 +154,10 @@ class ZendeskJavaClientExampleTests {
 
         @Test
         void shouldGiveUpWhenTheBurstOutlastsTheRetries(Deskbridge desk) {
-            desk.inject(Fault.status(429).on("POST", "/api/v2/tickets").retryAfter(1).times(5));
+            desk.inject(Fault.status(429)
+                    .on("POST", "/api/v2/tickets")
+                    .retryAfter(1)
+                    .times(5));
 
             org.assertj.core.api.Assertions.assertThatThrownBy(
                             () -> retryingRateLimits(() -> zendesk.createTicket(newTicket("never")), 2))
