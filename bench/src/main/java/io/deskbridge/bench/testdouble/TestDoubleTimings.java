@@ -68,7 +68,9 @@ public final class TestDoubleTimings {
                 call("POST", "/_desk/reset", null); // warm-up: JIT, connection pool, statement caches
             }
             report("reset, empty account (x20)", repeat(20, () -> call("POST", "/_desk/reset", null)));
-            report("fixture: generate 1,000 tickets", List.of(call("POST", "/_desk/fixtures", "{\"generate_tickets\":1000}")));
+            report(
+                    "fixture: generate 1,000 tickets",
+                    List.of(call("POST", "/_desk/fixtures", "{\"generate_tickets\":1000}")));
             report("snapshot save, 1,000 tickets", List.of(call("PUT", "/_desk/snapshots/t1000", null)));
             List<Long> resets = new ArrayList<>();
             List<Long> restores = new ArrayList<>();
@@ -122,9 +124,7 @@ public final class TestDoubleTimings {
                 .header("X-Desk-Test-Double-Key", key)
                 .method(
                         method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body));
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
@@ -132,8 +132,8 @@ public final class TestDoubleTimings {
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         long millis = (System.nanoTime() - started) / 1_000_000;
         if (response.statusCode() != 200 && response.statusCode() != 201) {
-            throw new IllegalStateException(method + " " + path + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
         return millis;
     }

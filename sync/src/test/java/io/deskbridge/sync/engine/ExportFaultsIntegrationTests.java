@@ -39,7 +39,8 @@ class ExportFaultsIntegrationTests extends SyncIntegrationTest {
         DeskAdmin admin = desk.admin();
         admin.apiAccess(true, false);
         DeskAdmin.IssuedDeskToken token = admin.createToken();
-        Connection connection = connections.create(new NewConnection("desk with faults", desk.baseUrl()), Actor.system());
+        Connection connection =
+                connections.create(new NewConnection("desk with faults", desk.baseUrl()), Actor.system());
         connections.receiveCredential(
                 connection.id(),
                 new ApiTokenCredential(DeskProcess.ADMIN_EMAIL, token.value()),
@@ -86,12 +87,15 @@ class ExportFaultsIntegrationTests extends SyncIntegrationTest {
         assertThat(ids).hasSize(1);
         long deadline = System.nanoTime() + Duration.ofMinutes(2).toNanos();
         while (true) {
-            JsonNode run = api.get("/api/runs/" + ids.get(0), operatorAuth()).json().get("run");
+            JsonNode run =
+                    api.get("/api/runs/" + ids.get(0), operatorAuth()).json().get("run");
             String state = run.get("state").asString();
             if (!state.equals("queued") && !state.equals("running")) {
                 return run;
             }
-            assertThat(System.nanoTime()).as("the run ends within 2 minutes: " + run).isLessThan(deadline);
+            assertThat(System.nanoTime())
+                    .as("the run ends within 2 minutes: " + run)
+                    .isLessThan(deadline);
             try {
                 Thread.sleep(100);
             } catch (InterruptedException e) {

@@ -30,9 +30,12 @@ public final class DeskFaults {
 
     /** The next {@code times} {@code method} requests to paths matching {@code path} answer {@code status}. */
     public void inject(String method, String path, int status, int times) {
-        send("POST", String.format(
-                "{\"fault\":{\"method\":\"%s\",\"path\":\"%s\",\"status\":%d,\"retry_after\":1,\"times\":%d}}",
-                method, path, status, times), 201);
+        send(
+                "POST",
+                String.format(
+                        "{\"fault\":{\"method\":\"%s\",\"path\":\"%s\",\"status\":%d,\"retry_after\":1,\"times\":%d}}",
+                        method, path, status, times),
+                201);
     }
 
     /** Every request answered with a fault since the last {@link #clear}, oldest first. */
@@ -50,9 +53,7 @@ public final class DeskFaults {
                 .header("X-Desk-Test-Double-Key", key)
                 .method(
                         method,
-                        body == null
-                                ? HttpRequest.BodyPublishers.noBody()
-                                : HttpRequest.BodyPublishers.ofString(body));
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }
