@@ -9,7 +9,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,7 +28,11 @@ import org.springframework.context.ConfigurableApplicationContext;
 public final class TestDoubleTimings {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final com.sun.management.OperatingSystemMXBean OS = (com.sun.management.OperatingSystemMXBean)
+            java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+    /** CPU time of this whole process (desk and the bench) during each call, in ms, in call order. */
     private static String baseUrl;
+
     private static String key;
 
     public static void main(String[] args) throws Exception {
@@ -72,8 +75,8 @@ public final class TestDoubleTimings {
                     "fixture: generate 1,000 tickets",
                     List.of(call("POST", "/_desk/fixtures", "{\"generate_tickets\":1000}")));
             report("snapshot save, 1,000 tickets", List.of(call("PUT", "/_desk/snapshots/t1000", null)));
-            List<Long> resets = new ArrayList<>();
-            List<Long> restores = new ArrayList<>();
+            List<Timing> resets = new ArrayList<>();
+            List<Timing> restores = new ArrayList<>();
             for (int i = 0; i < 10; i++) {
                 restores.add(call("POST", "/_desk/snapshots/t1000/restore", null));
                 resets.add(call("POST", "/_desk/reset", null));
@@ -81,11 +84,11 @@ public final class TestDoubleTimings {
             report("snapshot restore, 1,000 tickets (x10)", restores);
             report("reset with 1,000 tickets present (x10)", resets);
             call("POST", "/_desk/snapshots/t1000/restore", null);
-            long generated = call("POST", "/_desk/fixtures", "{\"generate_tickets\":" + (big - 1000) + "}");
+            Timing generated = call("POST", "/_desk/fixtures", "{\"generate_tickets\":" + (big - 1000) + "}");
             report("fixture: generate " + (big - 1000) + " more tickets", List.of(generated));
             report("snapshot save, " + big + " tickets", List.of(call("PUT", "/_desk/snapshots/big", null)));
-            List<Long> bigRestores = new ArrayList<>();
-            List<Long> bigResets = new ArrayList<>();
+            List<Timing> bigRestores = new ArrayList<>();
+            List<Timing> bigResets = new ArrayList<>();
             for (int i = 0; i < 5; i++) {
                 bigResets.add(call("POST", "/_desk/reset", null));
                 bigRestores.add(call("POST", "/_desk/snapshots/big/restore", null));
@@ -96,30 +99,34 @@ public final class TestDoubleTimings {
     }
 
     private interface Timed {
-        long run() throws Exception;
+        Timing run() throws Exception;
     }
 
-    private static List<Long> repeat(int times, Timed call) throws Exception {
-        List<Long> millis = new ArrayList<>();
+    private static List<Timing> repeat(int times, Timed call) throws Exception {
+        List<Timing> millis = new ArrayList<>();
         for (int i = 0; i < times; i++) {
             millis.add(call.run());
         }
         return millis;
     }
 
-    private static void report(String what, List<Long> millis) {
-        List<Long> sorted = new ArrayList<>(millis);
-        Collections.sort(sorted);
+    /** Wall time of one call, and the CPU time this whole process (desk and the bench) spent meanwhile. */
+    private record Timing(long wallMs, long cpuMs) {}
+
+    private static void report(String what, List<Timing> timings) {
+        List<Long> wall = timings.stream().map(Timing::wallMs).sorted().toList();
+        List<Long> cpu = timings.stream().map(Timing::cpuMs).sorted().toList();
         System.out.printf(
                 Locale.ROOT,
-                "%-45s median %6d ms   max %6d ms%n",
+                "%-45s wall median %6d ms  max %6d ms   process CPU median %6d ms%n",
                 what,
-                sorted.get(sorted.size() / 2),
-                sorted.get(sorted.size() - 1));
+                wall.get(wall.size() / 2),
+                wall.get(wall.size() - 1),
+                cpu.get(cpu.size() / 2));
     }
 
-    /** Wall time of one call in ms; fails on any status but 200/201. */
-    private static long call(String method, String path, String body) throws Exception {
+    /** Fails on any status but 200/201. */
+    private static Timing call(String method, String path, String body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path))
                 .header("X-Desk-Test-Double-Key", key)
                 .method(
@@ -129,13 +136,15 @@ public final class TestDoubleTimings {
             request.header("Content-Type", "application/json");
         }
         long started = System.nanoTime();
+        long cpuStarted = OS.getProcessCpuTime();
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
         long millis = (System.nanoTime() - started) / 1_000_000;
+        long cpu = (OS.getProcessCpuTime() - cpuStarted) / 1_000_000;
         if (response.statusCode() != 200 && response.statusCode() != 201) {
             throw new IllegalStateException(
                     method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         }
-        return millis;
+        return new Timing(millis, cpu);
     }
 
     /** As command-line arguments: they outrank application.yml (default properties would not). */
