@@ -35,7 +35,8 @@ class TestDoubleOffIntegrationTests extends DeskIntegrationTest {
                         .query(Long.class)
                         .single())
                 .isEqualTo(auditsBefore);
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM information_schema.tables WHERE LOWER(table_name) LIKE 'dsnap%'")
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM information_schema.tables"
+                                + " WHERE table_schema = CURRENT_SCHEMA AND LOWER(table_name) LIKE 'dsnap%'")
                         .query(Long.class)
                         .single())
                 .as("no snapshot taken while off")
