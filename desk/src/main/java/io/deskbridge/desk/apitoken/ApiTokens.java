@@ -1,5 +1,6 @@
 package io.deskbridge.desk.apitoken;
 
+import io.deskbridge.desk.api.RecordInvalidException;
 import io.deskbridge.desk.apiaccess.ApiAccessPolicy;
 import io.deskbridge.desk.apiaccess.ApiAccessSettings;
 import io.deskbridge.desk.audit.Actor;
@@ -76,6 +77,27 @@ public class ApiTokens {
     /** Generates a token owned by {@code ownerId}; the value is in the result and nowhere else. */
     @Transactional
     public IssuedToken create(Actor actor, long ownerId, NewApiToken request) {
+        return issue(actor, ownerId, request, TokenFormat.generate());
+    }
+
+    /**
+     * A token with a value the caller chose, for test fixtures that must hold the same token on every
+     * run (testdouble/, off in production); otherwise exactly {@link #create}. The value must be a
+     * well-formed desk token ({@link TokenFormat#generate()} makes one).
+     */
+    @Transactional
+    public IssuedToken createWithValue(Actor actor, long ownerId, NewApiToken request, String value) {
+        if (value == null || !TokenFormat.isWellFormed(value)) {
+            throw new RecordInvalidException(
+                    "value",
+                    "InvalidValue",
+                    "Value: is not a desk token (dsk_, 32 letters and digits, a 6-character checksum; "
+                            + "TokenFormat.generate() makes one)");
+        }
+        return issue(actor, ownerId, request, value);
+    }
+
+    private IssuedToken issue(Actor actor, long ownerId, NewApiToken request, String value) {
         ApiAccessSettings settings = policy.lockForTokenChange();
         if (!settings.tokenAccess()) {
             throw ApiTokenRefusedException.tokenAccessOff();
@@ -86,7 +108,6 @@ public class ApiTokens {
         if (repository.count() >= properties.maxPerAccount()) {
             throw ApiTokenRefusedException.capReached(properties.maxPerAccount());
         }
-        String value = TokenFormat.generate();
         String hash = hasher.hash(value);
         NewApiToken normalized = new NewApiToken(
                 description,

@@ -9,6 +9,8 @@ import io.deskbridge.desk.apiauth.ApiAuthenticator;
 import io.deskbridge.desk.apiauth.AuthenticationMetrics;
 import io.deskbridge.desk.apiauth.FailedAuthThrottle;
 import io.deskbridge.desk.audit.AuditLog;
+import io.deskbridge.desk.testdouble.TestDoubleKeyFilter;
+import io.deskbridge.desk.testdouble.TestDoubleProperties;
 import io.deskbridge.desk.user.LiveSessionFilter;
 import io.deskbridge.desk.user.LiveSessionFilter.WhenEnded;
 import io.deskbridge.desk.user.SessionSignIn;
@@ -28,9 +30,11 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
@@ -51,6 +55,43 @@ import tools.jackson.databind.ObjectMapper;
 class SecurityConfig {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+
+    /**
+     * {@code /_desk/**} (testdouble/): admins by the API's credentials, or the test-double key; never
+     * a session, so no CSRF surface. While the test double is off, testdouble's filter answers 404
+     * before this chain runs.
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain testDouble(
+            HttpSecurity http,
+            ApiAuthenticator authenticator,
+            FailedAuthThrottle throttle,
+            AuthenticationMetrics metrics,
+            ObjectMapper json,
+            TestDoubleProperties testDouble)
+            throws Exception {
+        http.securityMatcher("/_desk", "/_desk/**")
+                .authorizeHttpRequests(a -> a.anyRequest().hasRole("ADMIN"))
+                .csrf(c -> c.disable())
+                .httpBasic(b -> b.disable())
+                .formLogin(f -> f.disable())
+                .logout(l -> l.disable())
+                .requestCache(r -> r.disable())
+                .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .securityContext(c -> c.securityContextRepository(new RequestAttributeSecurityContextRepository()))
+                .addFilterBefore(
+                        new ApiAuthenticationFilter(authenticator, throttle, json, metrics),
+                        AnonymousAuthenticationFilter.class)
+                .addFilterBefore(new TestDoubleKeyFilter(testDouble, throttle, json), ApiAuthenticationFilter.class)
+                .exceptionHandling(e -> e.authenticationEntryPoint((request, response, ex) -> {
+                            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"Web Password\"");
+                            write(json, response, 401, ZendeskErrors.couldNotAuthenticate());
+                        })
+                        .accessDeniedHandler(
+                                (request, response, ex) -> write(json, response, 403, ZendeskErrors.forbidden())));
+        return http.build();
+    }
 
     @Bean
     @Order(1)

@@ -15,7 +15,8 @@ import java.util.UUID;
  * while desk runs). The admin's password and the token pepper go to desk through its environment,
  * never its command line, and are registered with the leak scan.
  *
- * <p>{@link #shared()} is one desk per test JVM for tests that only need some desk; tests that change
+ * <p>{@link #shared()} is one desk per test JVM for tests that only need some desk, with desk's test
+ * double on (see {@link #faults()}); tests that change
  * the plan or the API access settings in ways others must not see start their own.
  */
 public final class DeskProcess implements AutoCloseable {
@@ -24,6 +25,11 @@ public final class DeskProcess implements AutoCloseable {
     public static final String ADMIN_PASSWORD = SecretLedger.issued("Desk-" + UUID.randomUUID());
     private static final String PEPPER = SecretLedger.issued(randomPepper());
 
+    /** desk's test-double switch (issue 15): its {@code /_desk/} API and fault injection. */
+    public static final String TEST_DOUBLE = "desk.test-double.enabled";
+    /** The key of {@code /_desk/} on desks started with {@link #TEST_DOUBLE}; through the environment. */
+    static final String TEST_DOUBLE_KEY = SecretLedger.issued("td-" + UUID.randomUUID() + UUID.randomUUID());
+
     private static DeskProcess shared;
 
     private final BootJarProcess jvm;
@@ -31,12 +37,18 @@ public final class DeskProcess implements AutoCloseable {
     private DeskProcess(Map<String, String> properties) {
         Map<String, String> arguments = new LinkedHashMap<>(properties);
         arguments.put("desk.admin.email", ADMIN_EMAIL);
+        Map<String, String> environment = new LinkedHashMap<>();
+        environment.put("DESK_ADMIN_PASSWORD", ADMIN_PASSWORD);
+        environment.put("DESK_TOKEN_PEPPER", PEPPER);
+        if ("true".equals(properties.get(TEST_DOUBLE))) {
+            environment.put("DESK_TEST_DOUBLE_KEY", TEST_DOUBLE_KEY);
+        }
         this.jvm = new BootJarProcess(
                 "desk",
                 "desk.jar",
                 List.of("-Xmx512m", "-XX:+UseSerialGC"),
                 arguments,
-                Map.of("DESK_ADMIN_PASSWORD", ADMIN_PASSWORD, "DESK_TOKEN_PEPPER", PEPPER),
+                environment,
                 Duration.ofSeconds(240));
     }
 
@@ -53,7 +65,9 @@ public final class DeskProcess implements AutoCloseable {
     /** One desk for this test JVM, started on first use and stopped when the JVM exits. */
     public static synchronized DeskProcess shared() {
         if (shared == null) {
-            shared = start(Map.of());
+            // Test double on: tests inject faults into the shared desk instead of building proxies.
+            // Nothing else changes: without a fault, every request is served as before.
+            shared = start(Map.of(TEST_DOUBLE, "true"));
             DeskProcess stopping = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(stopping::close, "stop-shared-desk"));
         }
@@ -75,6 +89,11 @@ public final class DeskProcess implements AutoCloseable {
 
     public String jdbcUser() {
         return jvm.jdbcUser();
+    }
+
+    /** desk's fault injection ({@code /_desk/faults}); only on a desk started with {@link #TEST_DOUBLE}. */
+    public DeskFaults faults() {
+        return new DeskFaults(baseUrl(), TEST_DOUBLE_KEY);
     }
 
     /** The admin, signed in over desk's Admin Center session (cookies + CSRF), for setting desk up. */
