@@ -403,6 +403,29 @@ class AutomationRepository {
                 .list();
     }
 
+    /** Per rule of the connection that fired: how many ledger entries it has and the newest one's decision time. */
+    Map<Long, Firings> firings(long connectionId) {
+        return jdbc
+                .sql("SELECT rule_id, COUNT(*) AS n, MAX(decided_at) AS last_at FROM automation_ledger"
+                        + " WHERE connection_id = :c GROUP BY rule_id")
+                .param("c", connectionId)
+                .query((rs, n) -> new Firings(rs.getLong("rule_id"), rs.getLong("n"), instant(rs, "last_at")))
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(Firings::ruleId, f -> f));
+    }
+
+    record Firings(long ruleId, long count, Instant lastAt) {}
+
+    /** The stored JSON of the connection's newest synced tickets (by id), at most {@code limit}. */
+    List<String> newestSyncedTickets(long connectionId, int limit) {
+        return jdbc.sql("SELECT record_json FROM synced_tickets WHERE connection_id = :c AND deleted = FALSE"
+                        + " ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY")
+                .param("c", connectionId)
+                .query(String.class)
+                .list();
+    }
+
     long countHistory(long ruleId) {
         return jdbc.sql("SELECT COUNT(*) FROM automation_ledger WHERE rule_id = :r")
                 .param("r", ruleId)
