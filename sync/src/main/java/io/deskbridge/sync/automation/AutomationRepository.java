@@ -155,6 +155,33 @@ class AutomationRepository {
                 .single();
     }
 
+    /** Rules (deleted ones too) whose signing secret's data key another master key wrapped. */
+    List<WrappedSecret> secretsNotWrappedBy(long primaryKeyId) {
+        return jdbc.sql("SELECT id, connection_id, secret_master_key_id, secret_wrapped_key, secret_ciphertext"
+                        + " FROM automation_rules WHERE secret_master_key_id <> :k")
+                .param("k", primaryKeyId)
+                .query((rs, n) -> new WrappedSecret(
+                        rs.getLong("id"),
+                        rs.getLong("connection_id"),
+                        new SealedSecret(
+                                rs.getLong("secret_master_key_id"),
+                                rs.getString("secret_wrapped_key"),
+                                rs.getString("secret_ciphertext"))))
+                .list();
+    }
+
+    record WrappedSecret(long ruleId, long connectionId, SealedSecret sealed) {}
+
+    void rewrapSecret(WrappedSecret old, SealedSecret rewrapped) {
+        jdbc.sql("UPDATE automation_rules SET secret_master_key_id = :k, secret_wrapped_key = :w"
+                        + " WHERE id = :id AND secret_wrapped_key = :old")
+                .param("k", rewrapped.masterKeyId())
+                .param("w", rewrapped.wrappedKey())
+                .param("id", old.ruleId())
+                .param("old", old.sealed().wrappedKey())
+                .update();
+    }
+
     Optional<SealedSecret> secret(long ruleId) {
         return jdbc.sql("SELECT secret_master_key_id, secret_wrapped_key, secret_ciphertext FROM automation_rules"
                         + " WHERE id = :id")
