@@ -170,6 +170,8 @@ class MasterKeyRotationIntegrationTests extends SyncIntegrationTest {
                             Map.of(
                                     "title",
                                     "notify on rotation",
+                                    "event",
+                                    "ticket.updated",
                                     "actions",
                                     List.of(Map.of("field", "notify", "value", endpoint.url()))))));
             assertThat(created.status()).as(created.body()).isEqualTo(201);
