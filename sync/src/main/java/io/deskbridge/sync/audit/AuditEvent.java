@@ -27,7 +27,11 @@ public enum AuditEvent {
     REQUEST_LINK_EXPIRED_OPENED("request_link.expired_opened"),
     REQUEST_LINK_REVOKED_OPENED("request_link.revoked_opened"),
     /** Someone ran "Test connection": it calls the customer's Zendesk with their credential. */
-    DIAGNOSTICS_RUN("connection.diagnostics_run");
+    DIAGNOSTICS_RUN("connection.diagnostics_run"),
+    /** The connection's webhook-hint signing secret was stored or replaced (the entry never holds it). */
+    HINT_SECRET_SET("connection.hint_secret_set"),
+    /** The connection's webhook-hint signing secret was removed: hints are refused from then on. */
+    HINT_SECRET_REMOVED("connection.hint_secret_removed");
 
     private final String wireName;
 

@@ -155,6 +155,33 @@ class AutomationRepository {
                 .single();
     }
 
+    /** Rules (deleted ones too) whose signing secret's data key another master key wrapped. */
+    List<WrappedSecret> secretsNotWrappedBy(long primaryKeyId) {
+        return jdbc.sql("SELECT id, connection_id, secret_master_key_id, secret_wrapped_key, secret_ciphertext"
+                        + " FROM automation_rules WHERE secret_master_key_id <> :k")
+                .param("k", primaryKeyId)
+                .query((rs, n) -> new WrappedSecret(
+                        rs.getLong("id"),
+                        rs.getLong("connection_id"),
+                        new SealedSecret(
+                                rs.getLong("secret_master_key_id"),
+                                rs.getString("secret_wrapped_key"),
+                                rs.getString("secret_ciphertext"))))
+                .list();
+    }
+
+    record WrappedSecret(long ruleId, long connectionId, SealedSecret sealed) {}
+
+    void rewrapSecret(WrappedSecret old, SealedSecret rewrapped) {
+        jdbc.sql("UPDATE automation_rules SET secret_master_key_id = :k, secret_wrapped_key = :w"
+                        + " WHERE id = :id AND secret_wrapped_key = :old")
+                .param("k", rewrapped.masterKeyId())
+                .param("w", rewrapped.wrappedKey())
+                .param("id", old.ruleId())
+                .param("old", old.sealed().wrappedKey())
+                .update();
+    }
+
     Optional<SealedSecret> secret(long ruleId) {
         return jdbc.sql("SELECT secret_master_key_id, secret_wrapped_key, secret_ciphertext FROM automation_rules"
                         + " WHERE id = :id")
@@ -400,6 +427,29 @@ class AutomationRepository {
                         + " ROWS ONLY")
                 .param("r", ruleId)
                 .query(AutomationRepository::entry)
+                .list();
+    }
+
+    /** Per rule of the connection that fired: how many ledger entries it has and the newest one's decision time. */
+    Map<Long, Firings> firings(long connectionId) {
+        return jdbc
+                .sql("SELECT rule_id, COUNT(*) AS n, MAX(decided_at) AS last_at FROM automation_ledger"
+                        + " WHERE connection_id = :c GROUP BY rule_id")
+                .param("c", connectionId)
+                .query((rs, n) -> new Firings(rs.getLong("rule_id"), rs.getLong("n"), instant(rs, "last_at")))
+                .list()
+                .stream()
+                .collect(java.util.stream.Collectors.toMap(Firings::ruleId, f -> f));
+    }
+
+    record Firings(long ruleId, long count, Instant lastAt) {}
+
+    /** The stored JSON of the connection's newest synced tickets (by id), at most {@code limit}. */
+    List<String> newestSyncedTickets(long connectionId, int limit) {
+        return jdbc.sql("SELECT record_json FROM synced_tickets WHERE connection_id = :c AND deleted = FALSE"
+                        + " ORDER BY id DESC FETCH FIRST " + limit + " ROWS ONLY")
+                .param("c", connectionId)
+                .query(String.class)
                 .list();
     }
 

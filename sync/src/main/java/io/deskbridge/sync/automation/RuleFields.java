@@ -77,7 +77,52 @@ final class RuleFields {
             Map.entry("comment_text", "comment_includes_word"),
             Map.entry("comment_public", "comment_is_public"));
 
+    /** The fixed fields in the order editors list them, with their labels. */
+    static final Map<String, String> LABELS = orderedLabels();
+
+    /** The action fields in the order editors list them ({@code custom_fields_<id>} besides). */
+    static final List<String> ACTION_FIELDS = List.of(
+            "status",
+            "priority",
+            "type",
+            "group_id",
+            "assignee_id",
+            "add_tags",
+            "remove_tags",
+            "set_tags",
+            "internal_note",
+            "public_reply",
+            "notify");
+
     private RuleFields() {}
+
+    private static Map<String, String> orderedLabels() {
+        Map<String, String> labels = new java.util.LinkedHashMap<>();
+        labels.put("status", "Status");
+        labels.put("priority", "Priority");
+        labels.put("type", "Type");
+        labels.put("group_id", "Group (id)");
+        labels.put("assignee_id", "Assignee (id)");
+        labels.put("requester_id", "Requester (id)");
+        labels.put("organization_id", "Organization (id)");
+        labels.put("current_tags", "Tags");
+        labels.put("comment_includes_word", "Comment text");
+        labels.put("comment_is_public", "Comment is public");
+        labels.put("via_id", "Channel (web, email, api, ...)");
+        labels.put("hours_since_created", "Hours since created");
+        labels.put("hours_since_updated", "Hours since updated");
+        labels.put("hours_since_solved", "Hours since solved");
+        return java.util.Collections.unmodifiableMap(labels);
+    }
+
+    /** The field's operators in Zendesk's order, by wire name. */
+    static List<String> operatorNames(String canonical) {
+        Set<Operator> allowed = operators(kind(canonical));
+        return java.util.Arrays.stream(Operator.values())
+                .filter(allowed::contains)
+                .map(o -> o.wireName)
+                .toList();
+    }
 
     /** Zendesk's name for {@code field}, or empty when rules do not know it. */
     static Optional<String> canonical(String field) {

@@ -7,9 +7,8 @@ import java.util.Base64;
 /**
  * Rules' signing secrets: 32 random bytes (base64url), sealed by the vault. Decision: bound to the
  * connection and the negated rule id as the "credential version", so a sealed signing secret opens
- * only for its own rule and never as a connection credential (whose versions count from 1). Known
- * limit: a master key rotation re-wraps connection credentials only; rules' secrets stay readable
- * under the old key as long as the master keyset keeps it.
+ * only for its own rule and never as a connection credential (whose versions count from 1). A
+ * master key rotation re-wraps them with the credentials ({@link RuleSecretRewrap}).
  */
 final class RuleSecrets {
 

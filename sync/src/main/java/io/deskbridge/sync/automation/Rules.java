@@ -9,11 +9,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.JsonNode;
 
 /**
  * Automation rules' public face: create, change, list and delete a connection's rules, dry-run one,
@@ -28,6 +32,7 @@ public class Rules {
     static final int DEFAULT_HISTORY = 100;
     static final int MAX_HISTORY = 1000;
     static final int MAX_RULES = 500;
+    static final int CUSTOM_FIELD_SAMPLE = 200;
 
     private final AutomationRepository repository;
     private final Connections connections;
@@ -55,6 +60,59 @@ public class Rules {
     public List<Rule> list(long connectionId) {
         connections.get(connectionId);
         return repository.rules(connectionId);
+    }
+
+    /** The connection's rules in evaluation order, each with how often and when it last fired. */
+    @Transactional(readOnly = true)
+    public List<RuleSummary> summaries(long connectionId) {
+        connections.get(connectionId);
+        Map<Long, AutomationRepository.Firings> firings = repository.firings(connectionId);
+        return repository.rules(connectionId).stream()
+                .map(r -> {
+                    AutomationRepository.Firings f = firings.get(r.id());
+                    return new RuleSummary(r, f == null ? 0 : f.count(), f == null ? null : f.lastAt());
+                })
+                .toList();
+    }
+
+    /**
+     * What the connection's rules may say, for editors. Decision: sync syncs no ticket field
+     * definitions yet, so the custom fields offered are those the newest synced tickets carry (by id);
+     * with no synced tickets, the fixed fields only ({@code custom_fields_<id>} can still be typed).
+     */
+    @Transactional(readOnly = true)
+    public RuleVocabulary vocabulary(long connectionId) {
+        connections.get(connectionId);
+        Set<Long> customIds = new TreeSet<>();
+        List<String> sample = repository.newestSyncedTickets(connectionId, CUSTOM_FIELD_SAMPLE);
+        for (String ticket : sample) {
+            JsonNode fields = AutomationRepository.JSON.readTree(ticket).path("custom_fields");
+            for (JsonNode field : fields) {
+                if (field.path("id").canConvertToLong()) {
+                    customIds.add(field.path("id").asLong());
+                }
+            }
+        }
+        List<RuleVocabulary.ConditionField> fields = new ArrayList<>();
+        RuleFields.LABELS.forEach((name, label) -> fields.add(new RuleVocabulary.ConditionField(
+                name, label, RuleFields.operatorNames(name), RuleFields.choices(name))));
+        List<String> actionFields = new ArrayList<>(RuleFields.ACTION_FIELDS);
+        for (long customId : customIds) {
+            String name = "custom_fields_" + customId;
+            fields.add(new RuleVocabulary.ConditionField(
+                    name, "Custom field " + customId, RuleFields.operatorNames(name), List.of()));
+            actionFields.add(name);
+        }
+        String source = sample.isEmpty()
+                ? "No synced tickets yet: custom fields are not listed (type custom_fields_<id>)."
+                : customIds.size() + " custom field" + (customIds.size() == 1 ? "" : "s") + " seen on the newest "
+                        + sample.size() + " synced tickets.";
+        return new RuleVocabulary(
+                Arrays.stream(RuleEvent.values()).map(RuleEvent::wireName).toList(),
+                Arrays.stream(Operator.values()).map(o -> o.wireName).toList(),
+                fields,
+                actionFields,
+                source);
     }
 
     /** @throws RuleNotFoundException when the connection has no such rule */

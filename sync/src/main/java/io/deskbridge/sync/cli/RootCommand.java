@@ -22,6 +22,7 @@ import picocli.CommandLine.Spec;
             RequestLinkCommand.class,
             SyncCommand.class,
             StatusCommand.class,
+            RulesCommand.class,
             HelpCommand.class
         })
 final class RootCommand implements Callable<Integer> {

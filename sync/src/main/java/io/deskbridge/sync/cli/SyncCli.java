@@ -13,7 +13,7 @@ import picocli.CommandLine.ParameterException;
 public final class SyncCli {
 
     /** First arguments that mean "CLI, not server" (Spring's own arguments all start with {@code --}). */
-    public static final Set<String> COMMANDS = Set.of("connections", "request-link", "sync", "status", "help");
+    public static final Set<String> COMMANDS = Set.of("connections", "request-link", "sync", "status", "rules", "help");
 
     private SyncCli() {}
 

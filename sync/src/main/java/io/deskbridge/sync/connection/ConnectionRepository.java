@@ -104,6 +104,33 @@ class ConnectionRepository {
 
     record StoredCredential(int version, SealedSecret sealed) {}
 
+    /** Credentials whose data key another master key than {@code primaryKeyId} wrapped. */
+    List<WrappedCredential> credentialsNotWrappedBy(long primaryKeyId) {
+        return jdbc.sql("SELECT connection_id, version, master_key_id, wrapped_key, ciphertext"
+                        + " FROM connection_credentials WHERE master_key_id <> :k")
+                .param("k", primaryKeyId)
+                .query((rs, n) -> new WrappedCredential(
+                        rs.getLong("connection_id"),
+                        rs.getInt("version"),
+                        new SealedSecret(
+                                rs.getLong("master_key_id"), rs.getString("wrapped_key"), rs.getString("ciphertext"))))
+                .list();
+    }
+
+    record WrappedCredential(long connectionId, int version, SealedSecret sealed) {}
+
+    /** Replaces the wrap, unless the credential changed meanwhile (then it was sealed anew anyway). */
+    void rewrapCredential(WrappedCredential old, SealedSecret rewrapped) {
+        jdbc.sql("UPDATE connection_credentials SET master_key_id = :k, wrapped_key = :w"
+                        + " WHERE connection_id = :c AND version = :v AND wrapped_key = :old")
+                .param("k", rewrapped.masterKeyId())
+                .param("w", rewrapped.wrappedKey())
+                .param("c", old.connectionId())
+                .param("v", old.version())
+                .param("old", old.sealed().wrappedKey())
+                .update();
+    }
+
     private static Connection connection(ResultSet rs, int row) throws SQLException {
         String authType = rs.getString("auth_type");
         return new Connection(

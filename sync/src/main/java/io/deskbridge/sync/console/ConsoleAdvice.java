@@ -1,5 +1,6 @@
 package io.deskbridge.sync.console;
 
+import io.deskbridge.sync.automation.RuleNotFoundException;
 import io.deskbridge.sync.connection.ConnectionNotFoundException;
 import io.deskbridge.sync.operator.OperatorPrincipal;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,6 +34,12 @@ class ConsoleAdvice {
         return missing(e.getMessage(), authentication, response, model);
     }
 
+    @ExceptionHandler(RuleNotFoundException.class)
+    String unknownRule(
+            RuleNotFoundException e, Authentication authentication, HttpServletResponse response, Model model) {
+        return missing(e.getMessage(), authentication, response, model);
+    }
+
     /** {@code /connections/abc}: no connection has that id, so it is a 404, not a 400 or a 500. */
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     String notAnId(
@@ -41,7 +48,11 @@ class ConsoleAdvice {
             HttpServletResponse response,
             Model model) {
         String value = Formats.echo(String.valueOf(e.getValue()));
-        String what = "ticketId".equals(e.getName()) ? "ticket" : "connection";
+        String what = switch (e.getName()) {
+            case "ticketId" -> "ticket";
+            case "ruleId" -> "rule";
+            default -> "connection";
+        };
         return missing(
                 "There is no " + what + " \"" + value + "\": " + what + " ids are whole numbers",
                 authentication,

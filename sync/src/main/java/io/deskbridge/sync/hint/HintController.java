@@ -1,12 +1,16 @@
 package io.deskbridge.sync.hint;
 
+import io.deskbridge.sync.audit.Actor;
+import io.deskbridge.sync.operator.OperatorPrincipal;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.InputStream;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -98,8 +102,12 @@ class HintController {
     @ApiResponse(responseCode = "200", description = "Stored")
     @ApiResponse(responseCode = "404", description = "No such connection")
     @ApiResponse(responseCode = "422", description = "Missing, too short (under 16) or too long (over 512)")
-    HintSecretBody put(@PathVariable long id, @RequestBody(required = false) HintSecretRequest body) {
-        secrets.set(id, body == null ? null : body.signingSecret());
+    HintSecretBody put(
+            @PathVariable long id,
+            @RequestBody(required = false) HintSecretRequest body,
+            @AuthenticationPrincipal OperatorPrincipal operator,
+            HttpServletRequest http) {
+        secrets.set(id, body == null ? null : body.signingSecret(), actor(operator, http));
         return new HintSecretBody(HintSecretState.of(id, true));
     }
 
@@ -109,8 +117,13 @@ class HintController {
             description = "Hints to this connection are answered 404 from now on.")
     @ApiResponse(responseCode = "200", description = "Removed (or there was none)")
     @ApiResponse(responseCode = "404", description = "No such connection")
-    HintSecretBody delete(@PathVariable long id) {
-        secrets.remove(id);
+    HintSecretBody delete(
+            @PathVariable long id, @AuthenticationPrincipal OperatorPrincipal operator, HttpServletRequest http) {
+        secrets.remove(id, actor(operator, http));
         return new HintSecretBody(HintSecretState.of(id, false));
+    }
+
+    private static Actor actor(OperatorPrincipal operator, HttpServletRequest http) {
+        return operator.asActor(http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT));
     }
 }

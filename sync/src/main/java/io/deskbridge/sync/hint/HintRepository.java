@@ -4,6 +4,7 @@ import io.deskbridge.sync.vault.SealedSecret;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -39,6 +40,30 @@ class HintRepository {
                 .param("w", sealed.wrappedKey())
                 .param("x", sealed.ciphertext())
                 .param("now", OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .update();
+    }
+
+    /** Hint secrets whose data key another master key than {@code primaryKeyId} wrapped, by connection. */
+    List<Wrapped> notWrappedBy(long primaryKeyId) {
+        return jdbc.sql("SELECT connection_id, master_key_id, wrapped_key, ciphertext FROM hint_secrets"
+                        + " WHERE master_key_id <> :k")
+                .param("k", primaryKeyId)
+                .query((rs, n) -> new Wrapped(
+                        rs.getLong("connection_id"),
+                        new SealedSecret(
+                                rs.getLong("master_key_id"), rs.getString("wrapped_key"), rs.getString("ciphertext"))))
+                .list();
+    }
+
+    record Wrapped(long connectionId, SealedSecret sealed) {}
+
+    void rewrap(Wrapped old, SealedSecret rewrapped) {
+        jdbc.sql("UPDATE hint_secrets SET master_key_id = :k, wrapped_key = :w"
+                        + " WHERE connection_id = :c AND wrapped_key = :old")
+                .param("k", rewrapped.masterKeyId())
+                .param("w", rewrapped.wrappedKey())
+                .param("c", old.connectionId())
+                .param("old", old.sealed().wrappedKey())
                 .update();
     }
 

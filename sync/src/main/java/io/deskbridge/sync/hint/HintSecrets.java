@@ -1,6 +1,9 @@
 package io.deskbridge.sync.hint;
 
 import io.deskbridge.sync.api.RecordInvalidException;
+import io.deskbridge.sync.audit.Actor;
+import io.deskbridge.sync.audit.AuditEvent;
+import io.deskbridge.sync.audit.AuditLog;
 import io.deskbridge.sync.connection.Connections;
 import io.deskbridge.sync.engine.SyncEngine;
 import io.deskbridge.sync.vault.CredentialBinding;
@@ -29,10 +32,18 @@ class HintSecrets {
     private final Connections connections;
     private final SyncEngine engine;
     private final Vault vault;
+    private final AuditLog audit;
     private final Clock clock;
 
-    HintSecrets(HintRepository repository, Connections connections, SyncEngine engine, Vault vault, Clock clock) {
+    HintSecrets(
+            HintRepository repository,
+            Connections connections,
+            SyncEngine engine,
+            Vault vault,
+            AuditLog audit,
+            Clock clock) {
         this.repository = repository;
+        this.audit = audit;
         this.connections = connections;
         this.engine = engine;
         this.vault = vault;
@@ -45,7 +56,7 @@ class HintSecrets {
      * @throws RecordInvalidException when the secret is missing or its length is out of range
      */
     @Transactional
-    public void set(long connectionId, String secret) {
+    public void set(long connectionId, String secret, Actor actor) {
         connections.get(connectionId);
         if (secret == null || secret.isBlank()) {
             throw new RecordInvalidException(
@@ -60,14 +71,32 @@ class HintSecrets {
                     "signing_secret must be " + MIN_LENGTH + " to " + MAX_LENGTH + " characters; it is "
                             + secret.length());
         }
+        boolean replaced = repository.find(connectionId).isPresent();
         SealedSecret sealed = vault.seal(secret.getBytes(StandardCharsets.UTF_8), binding(connectionId));
         repository.save(connectionId, sealed, clock.instant());
+        audit.record(
+                AuditEvent.HINT_SECRET_SET,
+                actor,
+                connectionId,
+                null,
+                (replaced ? "Replaced" : "Stored") + " the webhook hint signing secret (" + secret.length()
+                        + " characters)");
     }
 
+    /** Removes the connection's hint secret; audited when there was one. */
     @Transactional
-    public boolean remove(long connectionId) {
+    public boolean remove(long connectionId, Actor actor) {
         connections.get(connectionId);
-        return repository.delete(connectionId);
+        boolean removed = repository.delete(connectionId);
+        if (removed) {
+            audit.record(
+                    AuditEvent.HINT_SECRET_REMOVED,
+                    actor,
+                    connectionId,
+                    null,
+                    "Removed the webhook hint signing secret: hints are refused from now on");
+        }
+        return removed;
     }
 
     @Transactional(readOnly = true)
@@ -96,7 +125,7 @@ class HintSecrets {
         engine.hint(connectionId);
     }
 
-    private static CredentialBinding binding(long connectionId) {
+    static CredentialBinding binding(long connectionId) {
         return new CredentialBinding(connectionId, BINDING_VERSION);
     }
 }

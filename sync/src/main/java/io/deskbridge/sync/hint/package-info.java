@@ -22,9 +22,8 @@
  *       does not exist or accepts no hints (no secret stored; one answer for both, so the endpoint
  *       does not tell strangers which connections exist); 401 {@code InvalidSignature} for a missing,
  *       wrong or stale signature; 413 for a body over 256 KiB (Zendesk's ticket event payloads are a
- *       few KiB). All in sync's {@code ApiError} shape. Known limit: a master key rotation re-wraps
- *       connection credentials only; hint secrets stay readable under the old key as long as the
- *       master keyset keeps it (as rules' signing secrets).
+ *       few KiB). All in sync's {@code ApiError} shape. Storing, replacing and removing the secret
+ *       is audited (never its value); a master key rotation re-wraps it ({@code HintSecretRewrap}).
  * </ul>
  */
 package io.deskbridge.sync.hint;

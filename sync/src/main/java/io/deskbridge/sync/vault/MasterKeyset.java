@@ -66,6 +66,38 @@ record MasterKeyset(Aead aead, long primaryKeyId, String source) {
         }
     }
 
+    static String withNewPrimary(String json) {
+        try {
+            AeadConfig.register();
+            KeysetHandle handle = TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
+            KeysetHandle.Builder builder = KeysetHandle.newBuilder(handle);
+            builder.addEntry(KeysetHandle.generateEntryFromParameters(PredefinedAeadParameters.AES256_GCM)
+                    .withRandomId()
+                    .makePrimary());
+            return TinkJsonProtoKeysetFormat.serializeKeyset(builder.build(), InsecureSecretKeyAccess.get());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(
+                    "Could not add a key to the master keyset (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    static String onlyPrimary(String json) {
+        try {
+            AeadConfig.register();
+            KeysetHandle handle = TinkJsonProtoKeysetFormat.parseKeyset(json, InsecureSecretKeyAccess.get());
+            KeysetHandle.Builder builder = KeysetHandle.newBuilder(handle);
+            for (int i = builder.size() - 1; i >= 0; i--) {
+                if (!handle.getAt(i).isPrimary()) {
+                    builder.deleteAt(i);
+                }
+            }
+            return TinkJsonProtoKeysetFormat.serializeKeyset(builder.build(), InsecureSecretKeyAccess.get());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("Could not retire the master keyset's old keys ("
+                    + e.getClass().getSimpleName() + ")");
+        }
+    }
+
     static MasterKeyset parse(String source, String json) {
         KeysetHandle handle;
         try {

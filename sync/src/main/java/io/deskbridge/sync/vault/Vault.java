@@ -57,6 +57,41 @@ public class Vault {
         return MasterKeyset.generate();
     }
 
+    /** The master keyset's primary key: new wraps use it; a wrap by any other key is re-wrapped on rotation. */
+    public long primaryKeyId() {
+        return master.primaryKeyId();
+    }
+
+    /**
+     * The same secret with its data key re-wrapped under the primary master key (the ciphertext stays):
+     * after a master key rotation, so the old key can be retired.
+     *
+     * @throws SecretUnreadableException when it was sealed for another binding or under a key the keyset lacks
+     */
+    public SealedSecret rewrap(SealedSecret sealed, CredentialBinding binding) {
+        return rewrap(sealed, binding.associatedData(), binding.toString());
+    }
+
+    /**
+     * {@code json} (a Tink JSON master keyset) with a new AES-256-GCM key added as its primary: step one of
+     * a master key rotation (tools and tests; {@code tinkey rotate-keyset} does the same).
+     */
+    public static String withNewPrimaryKeyJson(String json) {
+        return MasterKeyset.withNewPrimary(json);
+    }
+
+    /** {@code json} with only its primary key: the last step of a rotation, once nothing needs the old keys. */
+    public static String withOnlyPrimaryKeyJson(String json) {
+        return MasterKeyset.onlyPrimary(json);
+    }
+
+    /** Re-wraps the vault canary under the primary key, so it opens once the old keys are retired. */
+    void rewrapCanary(VaultCanaryRepository canary) {
+        canary.find()
+                .ifPresent(stored -> canary.update(
+                        rewrap(stored, CANARY_BINDING, "the vault canary").wrappedKey()));
+    }
+
     /** Seals {@code plaintext} for {@code binding} under a data key of its own. */
     public SealedSecret seal(byte[] plaintext, CredentialBinding binding) {
         return seal(plaintext, binding.associatedData());
@@ -83,6 +118,19 @@ public class Vault {
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(
                     "Could not seal a credential (" + e.getClass().getSimpleName() + ")");
+        }
+    }
+
+    private SealedSecret rewrap(SealedSecret sealed, byte[] associatedData, String what) {
+        try {
+            Base64.Decoder base64 = Base64.getDecoder();
+            KeysetHandle dataKey = TinkProtoKeysetFormat.parseEncryptedKeyset(
+                    base64.decode(sealed.wrappedKey()), master.aead(), associatedData);
+            byte[] wrapped = TinkProtoKeysetFormat.serializeEncryptedKeyset(dataKey, master.aead(), associatedData);
+            return new SealedSecret(
+                    master.primaryKeyId(), Base64.getEncoder().encodeToString(wrapped), sealed.ciphertext());
+        } catch (GeneralSecurityException | IllegalArgumentException e) {
+            throw new SecretUnreadableException(what);
         }
     }
 

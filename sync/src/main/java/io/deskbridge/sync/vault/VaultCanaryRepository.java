@@ -43,4 +43,10 @@ class VaultCanaryRepository {
             return false;
         }
     }
+
+    void update(String wrappedKey) {
+        jdbc.sql("UPDATE vault_canary SET wrapped_key = :wrappedKey WHERE id = 1")
+                .param("wrappedKey", wrappedKey)
+                .update();
+    }
 }

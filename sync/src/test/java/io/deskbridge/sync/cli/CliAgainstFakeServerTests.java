@@ -515,8 +515,93 @@ class CliAgainstFakeServerTests {
         void shouldTellCliCommandsFromServerArguments() {
             assertThat(SyncCli.isCommand(new String[] {"connections", "list"})).isTrue();
             assertThat(SyncCli.isCommand(new String[] {"status"})).isTrue();
+            assertThat(SyncCli.isCommand(new String[] {"rules", "list", "7"})).isTrue();
             assertThat(SyncCli.isCommand(new String[] {})).isFalse();
             assertThat(SyncCli.isCommand(new String[] {"--server.port=8082"})).isFalse();
+        }
+    }
+
+    @Nested
+    class Rules {
+
+        private static final String MATCHES = """
+                {"dry_run":{"rule_id":5,"days":3,"since":"2026-11-25T10:00:00Z","evaluated":1200,"matches":[
+                 {"ticket_id":42,"ticket_version":1764324000,"event":"ticket.updated","changed_at":"2026-11-28T09:00:00Z",
+                  "chain_depth":0,"planned":{"actions":[{"field":"group_id","value":360001},
+                  {"field":"add_tags","value":"escalated"}],"ticket_update":{"group_id":360001},"notify_url":null}}]}}
+                """;
+
+        private static final String HISTORY = """
+                {"history":{"rule_id":5,"count":3,"firings":[
+                 {"id":9,"ticket_id":42,"ticket_version":1764324000,"chain_depth":0,"decided_at":"2026-11-28T09:00:05Z",
+                  "state":"done","attempts":2,"finished_at":"2026-11-28T09:00:09Z","actions":[
+                  {"field":"group_id","value":360001,"outcome":"recognised","detail":null},
+                  {"field":"notify","value":"https://hooks.example.test/x","outcome":"failed","detail":"HTTP 500 five times"}]}]}}
+                """;
+
+        @Test
+        void shouldPrintWhatTheDryRunWouldDo() {
+            sync.on("POST", "/api/connections/7/rules/5/dry-run", 200, MATCHES);
+
+            Result result = cli.run("rules", "test", "7", "5", "--days", "3");
+
+            assertThat(result.exit()).as(result.toString()).isZero();
+            assertThat(result.out()).isEqualTo("""
+                            Dry run of rule 5 over the last 3 days (since 2026-11-25T10:00:00Z): 1,200 evaluated, 1 match
+                            TICKET  VERSION     EVENT           CHANGED AT            DEPTH  WOULD DO
+                            42      1764324000  ticket.updated  2026-11-28T09:00:00Z  0      group_id=360001, add_tags=escalated
+                            """);
+            assertThat(sync.requests().get(0).body()).isEmpty();
+        }
+
+        @Test
+        void shouldPrintEachFiringWithEachActionsOutcome() {
+            sync.on("GET", "/api/connections/7/rules/5/history", 200, HISTORY);
+
+            Result result = cli.run("rules", "history", "7", "5", "--limit", "1");
+
+            assertThat(result.exit()).as(result.toString()).isZero();
+            assertThat(result.out())
+                    .isEqualTo("Rule 5 fired 3 times; the newest 1 below\n"
+                            + "DECIDED AT            TICKET  VERSION     STATE  ATTEMPTS  ACTIONS\n"
+                            + "2026-11-28T09:00:05Z  42      1764324000  done   2         group_id=360001: recognised,"
+                            + " notify=https://hooks.example.test/x: failed (HTTP 500 five times)\n");
+        }
+
+        @Test
+        void shouldExitWith1AndSayWhyWhenSyncRefusesTheDays() {
+            sync.on(
+                    "POST",
+                    "/api/connections/7/rules/5/dry-run",
+                    422,
+                    "{\"error\":\"RecordInvalid\",\"description\":\"Record validation errors\",\"details\":{\"days\":"
+                            + "[{\"description\":\"Days must be from 1 to 30 (changes are kept that long); it is 90\","
+                            + "\"error\":\"InvalidValue\"}]}}");
+
+            Result result = cli.run("rules", "test", "7", "5", "--days", "90");
+
+            assertThat(result.exit()).isEqualTo(1);
+            assertThat(result.err())
+                    .isEqualTo("sync answered 422: RecordInvalid: Record validation errors\n"
+                            + "  days: Days must be from 1 to 30 (changes are kept that long); it is 90\n");
+        }
+
+        @Test
+        void shouldRefuseAnActionWithoutAValueBeforeCallingSync() {
+            Result result = cli.run("rules", "add", "7", "--title", "T", "--action", "escalate");
+
+            assertThat(result.exit()).isEqualTo(64);
+            assertThat(result.err())
+                    .startsWith("--action 'escalate' must be FIELD=VALUE, like group_id=360001 or add_tags=escalated");
+            assertThat(sync.requests()).isEmpty();
+        }
+
+        @Test
+        void shouldRefuseAFileAndFlagsTogether() {
+            Result result = cli.run("rules", "add", "7", "--file", "rule.json", "--title", "T", "--action", "a=b");
+
+            assertThat(result.exit()).isEqualTo(64);
+            assertThat(sync.requests()).isEmpty();
         }
     }
 }

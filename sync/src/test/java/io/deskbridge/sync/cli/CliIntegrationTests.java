@@ -9,6 +9,8 @@ import io.deskbridge.sync.support.SecretLedger;
 import io.deskbridge.sync.support.SyncClient;
 import io.deskbridge.sync.support.SyncClient.Response;
 import io.deskbridge.sync.support.SyncIntegrationTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -19,6 +21,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.JsonNode;
 
 /** The CLI, in this JVM with captured output, against a real sync over HTTP. */
@@ -230,6 +233,114 @@ class CliIntegrationTests extends SyncIntegrationTest {
                 }
             }
             throw new AssertionError("no credentials check in " + checks);
+        }
+    }
+
+    /** A rule made and read back through the real API: the CLI's bodies are the API's records. */
+    @Nested
+    class Rules {
+
+        private static final Pattern CREATED_RULE = Pattern.compile("Created rule (\\d+) ");
+        private static final Pattern SIGNING_SECRET = Pattern.compile("shown this once\\): (\\S+)");
+
+        private long createdRule(Result result) {
+            Matcher m = CREATED_RULE.matcher(result.out());
+            assertThat(m.find()).as(result.toString()).isTrue();
+            Matcher secret = SIGNING_SECRET.matcher(result.out());
+            assertThat(secret.find()).as(result.toString()).isTrue();
+            SecretLedger.issued(secret.group(1));
+            return Long.parseLong(m.group(1));
+        }
+
+        @Test
+        void shouldAddFromOptionsAndFromAFileAndListBoth(@TempDir Path dir) throws Exception {
+            long connection = newConnection().id();
+
+            Result flags = run(
+                    "rules",
+                    "add",
+                    Long.toString(connection),
+                    "--title",
+                    "Escalate VIPs",
+                    "--all",
+                    "priority is urgent",
+                    "--all",
+                    "current_tags includes vip",
+                    "--action",
+                    "group_id=360001",
+                    "--action",
+                    "add_tags=escalated");
+            Path file = dir.resolve("rule.json");
+            Files.writeString(file, """
+                    {"title": "Solved note", "event": "ticket.solved", "active": false, "position": 9,
+                     "conditions": {"any": [{"field": "status", "operator": "changed_to", "value": "solved"}]},
+                     "actions": [{"field": "internal_note", "value": "Solved: check the survey"}]}
+                    """);
+            Result fromFile = run("rules", "add", Long.toString(connection), "--file", file.toString());
+
+            assertThat(flags.exit()).as(flags.toString()).isZero();
+            assertThat(fromFile.exit()).as(fromFile.toString()).isZero();
+            long first = createdRule(flags);
+            long second = createdRule(fromFile);
+            assertThat(flags.out())
+                    .startsWith("Created rule " + first + " \"Escalate VIPs\" on connection " + connection
+                            + " (active, position 1, ticket.updated)\n");
+            assertThat(fromFile.out())
+                    .startsWith("Created rule " + second + " \"Solved note\" on connection " + connection
+                            + " (inactive, position 9, ticket.solved)\n");
+            Result listed = run("rules", "list", Long.toString(connection));
+            assertThat(listed.exit()).isZero();
+            assertThat(listed.out().lines().toList())
+                    .hasSize(3)
+                    .satisfies(lines ->
+                            assertThat(lines.get(0)).matches("ID +POSITION +ACTIVE +EVENT +TITLE +CONDITIONS +ACTIONS"))
+                    .satisfies(lines -> assertThat(lines.get(1))
+                            .matches(first + " +1 +yes +ticket\\.updated +Escalate VIPs +2 all, 0 any"
+                                    + " +group_id=360001, add_tags=escalated"))
+                    .satisfies(lines -> assertThat(lines.get(2))
+                            .matches(second + " +9 +no +ticket\\.solved +Solved note +0 all, 1 any"
+                                    + " +internal_note=Solved: check the survey"));
+        }
+
+        @Test
+        void shouldDryRunAndReadTheHistoryOfARuleThatHasNotFired() {
+            long connection = newConnection().id();
+            long rule = createdRule(
+                    run("rules", "add", Long.toString(connection), "--title", "Quiet", "--action", "priority=high"));
+
+            Result tested = run("rules", "test", Long.toString(connection), Long.toString(rule), "--days", "2");
+            Result history = run("rules", "history", Long.toString(connection), Long.toString(rule));
+
+            assertThat(tested.exit()).as(tested.toString()).isZero();
+            assertThat(tested.out())
+                    .matches("Dry run of rule " + rule
+                            + " over the last 2 days \\(since \\S+Z\\): 0 evaluated, 0 matches\n");
+            assertThat(history.exit()).as(history.toString()).isZero();
+            assertThat(history.out()).isEqualTo("Rule " + rule + " fired 0 times\n");
+        }
+
+        @Test
+        void shouldExitWith1AndNameTheWrongPartOfTheRule() {
+            long connection = newConnection().id();
+
+            Result refused = run(
+                    "rules",
+                    "add",
+                    Long.toString(connection),
+                    "--title",
+                    "Typo",
+                    "--all",
+                    "priority is asap",
+                    "--action",
+                    "priority=high");
+
+            assertThat(refused.exit()).isEqualTo(1);
+            assertThat(refused.out()).isEmpty();
+            assertThat(refused.err())
+                    .contains("conditions.all[0].value for priority is must be one of [low, normal, high, urgent];"
+                            + " it is \"asap\"");
+            assertThat(run("rules", "list", Long.toString(connection)).out().lines())
+                    .hasSize(1);
         }
     }
 
