@@ -9,13 +9,18 @@ import com.fasterxml.jackson.annotation.JsonInclude;
  * <ul>
  *   <li>created: {@code {"index", "id"}} (users also {@code "status": "Created"}, {@code "email"})
  *   <li>updated or deleted: {@code {"id", "action", "success": true, "status": "Updated"|"Deleted"}}
- *   <li>failed: {@code {"index", "id", "action", "success": false, "error", "details"}} ({@code id}
- *       when the item named one).
+ *   <li>failed: {@code {"id", "action", "success": false, "error", "details"}} when the item named a
+ *       record, {@code {"index", "action", "success": false, "error", "details"}} when it did not (a
+ *       failed create).
  * </ul>
  *
- * <p>Decision: a failure carries no {@code status}. Zendesk's OpenAPI document makes a result one of
- * CreateResourceResult, UpdateResourceResult and FailedResult; a failure with {@code status} would
- * match both of the last two, which {@code oneOf} forbids.
+ * <p>Decision: a failure carries no {@code status}, and {@code index} only without an {@code id}.
+ * Zendesk's OpenAPI document makes a result exactly one of CreateResourceResult ({@code id}, {@code
+ * index}), UpdateResourceResult ({@code id}, {@code action}, {@code success}, {@code status}) and
+ * FailedResult ({@code id}, {@code action}, {@code error}, {@code success}, {@code details}); a failure
+ * with a status or with both id and index would match two. A failed create has no id, which none of
+ * the three allows: there desk follows Zendesk's answers ({@code {"index", "error", "details"}}) over
+ * its schema.
  */
 @JsonInclude(JsonInclude.Include.NON_NULL)
 public record JobResult(
@@ -47,6 +52,6 @@ public record JobResult(
     }
 
     public static JobResult failed(int index, Long id, String action, String error, String details) {
-        return new JobResult(index, id, action, false, null, null, null, error, details);
+        return new JobResult(id == null ? index : null, id, action, false, null, null, null, error, details);
     }
 }

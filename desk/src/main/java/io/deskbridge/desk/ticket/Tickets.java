@@ -448,11 +448,12 @@ public class Tickets {
         if (solvedAt != null) {
             // The solve is an audit of its own at solved_at, so solved_at and the resolution metrics
             // (derived from the audits) are the historical ones.
-            long auditId = repository.insertAudit(id, assigneeId != null ? assigneeId : caller.userId(), via, solvedAt);
-            List<AuditEvent> events = new ArrayList<>();
-            events.add(new AuditEvent.Change(
-                    eventId(auditId, events), "status", TicketCodec.tree(status), TicketCodec.tree("open")));
-            repository.updateAuditEvents(auditId, events);
+            // A closed ticket was solved first, then closed (at its last update).
+            long solver = assigneeId != null ? assigneeId : caller.userId();
+            statusChange(id, solver, via, solvedAt, "open", "solved");
+            if (status.equals("closed")) {
+                statusChange(id, solver, via, updatedAt.isBefore(solvedAt) ? solvedAt : updatedAt, "solved", "closed");
+            }
         }
         index.replace(SEARCH_TYPE, id, searchText(saved, bodies));
         publisher.publishEvent(new TicketChanged(
@@ -464,6 +465,14 @@ public class Tickets {
                 now,
                 TicketChanged.Origin.IMPORT));
         return new TicketWrite(saved, firstAudit, false);
+    }
+
+    private void statusChange(long ticketId, long authorId, String via, Instant at, String from, String to) {
+        long auditId = repository.insertAudit(ticketId, authorId, via, at);
+        List<AuditEvent> events = new ArrayList<>();
+        events.add(new AuditEvent.Change(
+                eventId(auditId, events), "status", TicketCodec.tree(to), TicketCodec.tree(from)));
+        repository.updateAuditEvents(auditId, events);
     }
 
     /** An update through the API. */
