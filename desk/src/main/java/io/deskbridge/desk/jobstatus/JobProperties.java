@@ -24,7 +24,8 @@ public record JobProperties(
 
     public JobProperties {
         atLeast("desk.jobs.threads", threads, 1);
-        atLeast("desk.jobs.missed-heartbeats", missedHeartbeats, 1);
+        // db-scheduler refuses fewer than four.
+        atLeast("desk.jobs.missed-heartbeats", missedHeartbeats, 4);
         atLeast("desk.jobs.max-queued", maxQueued, 1);
         positive("desk.jobs.polling-interval", pollingInterval);
         positive("desk.jobs.heartbeat-interval", heartbeatInterval);
