@@ -52,12 +52,17 @@ class ZendeskJavaClientBulkConformanceIntegrationTests extends DeskIntegrationTe
     private JobStatus completed(JobStatus queued) {
         assertThat(queued.getId()).isNotNull();
         assertThat(queued.getStatus())
-                .isIn(JobStatus.JobStatusEnum.queued, JobStatus.JobStatusEnum.working, JobStatus.JobStatusEnum.completed);
+                .isIn(
+                        JobStatus.JobStatusEnum.queued,
+                        JobStatus.JobStatusEnum.working,
+                        JobStatus.JobStatusEnum.completed);
         JobStatus[] last = new JobStatus[1];
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100)).until(() -> {
-            last[0] = zendesk.getJobStatus(queued);
-            return last[0].getStatus() == JobStatus.JobStatusEnum.completed;
-        });
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(100))
+                .until(() -> {
+                    last[0] = zendesk.getJobStatus(queued);
+                    return last[0].getStatus() == JobStatus.JobStatusEnum.completed;
+                });
         return last[0];
     }
 
@@ -130,7 +135,10 @@ class ZendeskJavaClientBulkConformanceIntegrationTests extends DeskIntegrationTe
 
             assertThat(imported.getCreatedAt()).isEqualTo(then);
             assertThat(imported.getStatus()).isEqualTo(Status.SOLVED);
-            assertThat(zendesk.getTicketComments(imported.getId()).iterator().next().getCreatedAt())
+            assertThat(zendesk.getTicketComments(imported.getId())
+                            .iterator()
+                            .next()
+                            .getCreatedAt())
                     .isEqualTo(then);
 
             JobStatus many = completed(zendesk.importTickets(
@@ -154,7 +162,8 @@ class ZendeskJavaClientBulkConformanceIntegrationTests extends DeskIntegrationTe
             User second = new User("Bulk B", b);
             second.setRole(Role.END_USER);
 
-            JobStatus created = completed(zendesk.createUsersAsync(List.of(first, second)).get(30, TimeUnit.SECONDS));
+            JobStatus created =
+                    completed(zendesk.createUsersAsync(List.of(first, second)).get(30, TimeUnit.SECONDS));
 
             assertThat(created.getResults()).hasSize(2);
             assertThat(created.getResults().get(0).getEmail()).isEqualTo(a);
