@@ -75,7 +75,9 @@ public class JobStatuses {
         RANDOM.nextBytes(random);
         String id = HexFormat.of().formatHex(random);
         repository.insert(id, jobType, items.size(), caller.userId(), JsonText.write(items), now);
-        scheduler.schedule(new TaskInstance<Void>(JobScheduling.TASK, id), now);
+        // Due now in db-scheduler's time base, the system clock (never the application's testable clock:
+        // a clock moved forward would make the job wait until the system clock catches up).
+        scheduler.schedule(new TaskInstance<Void>(JobScheduling.TASK, id), Instant.now(Clock.systemUTC()));
         // db-scheduler's immediate check runs inside this transaction, before the task is visible:
         // look again once it is committed instead of at the next poll.
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
