@@ -27,7 +27,8 @@ class ActivityRecorder {
 
     @EventListener
     void on(TicketChanged change) {
-        if (change.kind() != TicketChanged.Kind.CREATED && change.kind() != TicketChanged.Kind.UPDATED) {
+        if (change.imported()
+                || (change.kind() != TicketChanged.Kind.CREATED && change.kind() != TicketChanged.Kind.UPDATED)) {
             return;
         }
         Ticket ticket = change.ticket();

@@ -1,11 +1,26 @@
 /**
- * Job statuses: {@code GET /api/v2/job_statuses}, {@code /job_statuses/{id}}, {@code /job_statuses/show_many}.
+ * Job statuses: {@code GET /api/v2/job_statuses}, {@code /job_statuses/{id}}, {@code
+ * /job_statuses/show_many}, and the bulk jobs behind them (queued by bulk/).
  *
- * <p>Decision, and the gap. Zendesk queues its bulk writes ({@code update_many}, {@code create_many},
- * {@code destroy_many} of tickets and users...) and answers them with a {@code job_status} to poll. desk
- * has no queued bulk jobs yet: the bulk writes it serves run at once inside the request. So the list is
- * honestly empty (dlt's {@code job_status} resource reads it with {@code page[size]}, Zendesk's cursor
- * pagination, and gets a last page), a job id is a 404 {@code RecordNotFound}, and {@code show_many}
- * finds none of the ids. When bulk jobs exist, this lists them (Zendesk keeps them about an hour).
+ * <p>Decisions.
+ *
+ * <ul>
+ *   <li>Jobs run on db-scheduler (its table {@code scheduled_tasks}, one task per job), so every desk
+ *       instance on one database takes jobs, one instance per job at a time, and a job whose instance
+ *       died is taken up by another after its heartbeats stop ({@code desk.jobs.*}). A stopping
+ *       instance pauses its job between two items; it is resumed two seconds later, here or elsewhere.
+ *   <li>Exactly once per item: each item runs in a transaction of its own that also inserts its
+ *       result row ({@code job_status_results}, keyed by job and item index) and moves the job's
+ *       progress. A crash before the commit loses both, after it keeps both: a resumed job skips the
+ *       items that have a result.
+ *   <li>A job acts as the user who queued it, re-read when it runs: if they were deleted, suspended or
+ *       demoted meanwhile the job fails without applying anything more.
+ *   <li>Zendesk's limits: 100 items per call (400 {@code InvalidValue}), 30 queued or running jobs per
+ *       account (429 {@code TooManyJobs} with {@code Retry-After}; two calls at the same moment may both
+ *       pass at 29), jobs listed for an hour, the last 100 at most. While queued, {@code progress} and
+ *       {@code results} are null; then {@code results} lists the finished items ({@code JobResult}).
+ *   <li>{@code job_type} is desk's name of the job ({@code ticket.create_many}...): Zendesk documents the
+ *       field but not its values.
+ * </ul>
  */
 package io.deskbridge.desk.jobstatus;

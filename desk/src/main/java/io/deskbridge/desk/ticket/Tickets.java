@@ -338,6 +338,154 @@ public class Tickets {
         return new TicketWrite(saved, new TicketAudit(auditId, id, caller.userId(), now, via, events), false);
     }
 
+    /**
+     * A historical ticket ({@code /api/v2/imports/tickets}): its own creation, update and solve times,
+     * each comment with its author and time (one audit per comment, at its time), any status including
+     * closed. Its {@code generated_timestamp} is the time of the import, so incremental exports that
+     * have passed the historical times still see it. Its {@link TicketChanged} is marked {@link
+     * TicketChanged.Origin#IMPORT}: no webhook, trigger or notification reacts to it, as in Zendesk.
+     */
+    @Transactional
+    public TicketWrite importTicket(DeskPrincipal caller, TicketChanges changes, TicketImport history) {
+        String via = ViaChannel.API.wireName();
+        Instant now = now();
+        Instant createdAt = history.createdAt() != null ? history.createdAt() : now;
+        List<TicketImport.ImportedComment> comments = new ArrayList<>(history.comments());
+        if (comments.isEmpty()) {
+            changes.comment().ifPresent(c -> comments.add(new TicketImport.ImportedComment(c, createdAt)));
+        }
+        comments.removeIf(c -> bodyOf(c.comment()).isBlank());
+        if (comments.isEmpty()) {
+            throw new RecordInvalidException("description", "BlankValue", "Description: cannot be blank");
+        }
+        comments.sort(java.util.Comparator.comparing(
+                (TicketImport.ImportedComment c) -> c.createdAt() != null ? c.createdAt() : createdAt));
+        UserAccount requester = changes.requester().map(this::resolveRequester).orElseGet(() -> user(caller.userId()));
+        long submitterId = changes.submitterId().map(id -> user(id).id()).orElse(requester.id());
+        Long assigneeId = changes.assigneeId().or(null);
+        String status = changes.status().orElse(assigneeId != null ? "open" : "new");
+        boolean resolved = status.equals("solved") || status.equals("closed");
+        Instant solvedAt = resolved && history.solvedAt() != null ? history.solvedAt() : null;
+        Instant latest = createdAt;
+        for (TicketImport.ImportedComment c : comments) {
+            if (c.createdAt() != null && c.createdAt().isAfter(latest)) {
+                latest = c.createdAt();
+            }
+        }
+        if (solvedAt != null && solvedAt.isAfter(latest)) {
+            latest = solvedAt;
+        }
+        Instant updatedAt = history.updatedAt() != null ? history.updatedAt() : latest;
+        if (updatedAt.isBefore(createdAt)) {
+            throw Input.invalid("updated_at", "is " + updatedAt + ", before the ticket's created_at " + createdAt);
+        }
+        List<String> tags = new ArrayList<>(changes.tags().orElse(List.of()));
+        WriteFields.CheckedFields fields =
+                writeFields.customFields(List.of(), changes.customFields().orElse(List.of()));
+        tags.removeAll(fields.removeTags());
+        tags.addAll(fields.addTags());
+        String subject = changes.subject().orElse(null);
+        NewComment first = comments.get(0).comment();
+        Ticket draft = new Ticket(
+                0,
+                changes.externalId().or(null),
+                changes.type().or(null),
+                subject,
+                subject,
+                bodyOf(first),
+                changes.priority().or(null),
+                status,
+                changes.recipient().orElse(null),
+                requester.id(),
+                submitterId,
+                assigneeId,
+                changes.organizationId().present() ? changes.organizationId().value() : requester.organizationId(),
+                changes.groupId().or(null),
+                changes.collaboratorIds().orElse(List.of()),
+                List.of(),
+                distinct(tags),
+                fields.values(),
+                via,
+                changes.dueAt().or(null),
+                first.isPublic() == null || first.isPublic(),
+                false,
+                createdAt,
+                updatedAt,
+                now.getEpochSecond(),
+                null,
+                null,
+                writeFields.brand(changes.people().brandId(), null),
+                writeFields.form(changes.people().ticketFormId(), null),
+                null,
+                List.of());
+        validate(draft, caller);
+        long id = repository.insert(draft);
+        Ticket saved = repository.findById(id).orElseThrow();
+        List<String> bodies = new ArrayList<>();
+        List<AuditEvent> firstEvents = null;
+        TicketAudit firstAudit = null;
+        for (int i = 0; i < comments.size(); i++) {
+            TicketImport.ImportedComment imported = comments.get(i);
+            NewComment c = imported.comment();
+            long authorId = c.authorId() != null ? c.authorId() : requester.id();
+            Instant at = imported.createdAt() != null ? imported.createdAt() : createdAt;
+            long auditId = repository.insertAudit(id, authorId, via, i == 0 ? createdAt : at);
+            List<AuditEvent> events = new ArrayList<>();
+            if (i == 0) {
+                for (String field : List.of(
+                        "subject",
+                        "status",
+                        "priority",
+                        "type",
+                        "requester_id",
+                        "assignee_id",
+                        "group_id",
+                        "organization_id",
+                        "tags")) {
+                    Object value = field.equals("status") && solvedAt != null ? "open" : fieldValue(saved, field);
+                    if (value != null && !(value instanceof List<?> l && l.isEmpty())) {
+                        events.add(new AuditEvent.Create(eventId(auditId, events), field, TicketCodec.tree(value)));
+                    }
+                }
+            }
+            bodies.add(addComment(saved, auditId, c, authorId, i == 0 ? createdAt : at, via, events)
+                    .plainBody());
+            repository.updateAuditEvents(auditId, events);
+            if (i == 0) {
+                firstEvents = events;
+                firstAudit = new TicketAudit(auditId, id, authorId, createdAt, via, events);
+            }
+        }
+        if (solvedAt != null) {
+            // The solve is an audit of its own at solved_at, so solved_at and the resolution metrics
+            // (derived from the audits) are the historical ones.
+            // A closed ticket was solved first, then closed (at its last update).
+            long solver = assigneeId != null ? assigneeId : caller.userId();
+            statusChange(id, solver, via, solvedAt, "open", "solved");
+            if (status.equals("closed")) {
+                statusChange(id, solver, via, updatedAt.isBefore(solvedAt) ? solvedAt : updatedAt, "solved", "closed");
+            }
+        }
+        index.replace(SEARCH_TYPE, id, searchText(saved, bodies));
+        publisher.publishEvent(new TicketChanged(
+                TicketChanged.Kind.CREATED,
+                saved,
+                null,
+                TicketCodec.maps(firstEvents),
+                caller.userId(),
+                now,
+                TicketChanged.Origin.IMPORT));
+        return new TicketWrite(saved, firstAudit, false);
+    }
+
+    private void statusChange(long ticketId, long authorId, String via, Instant at, String from, String to) {
+        long auditId = repository.insertAudit(ticketId, authorId, via, at);
+        List<AuditEvent> events = new ArrayList<>();
+        events.add(new AuditEvent.Change(
+                eventId(auditId, events), "status", TicketCodec.tree(to), TicketCodec.tree(from)));
+        repository.updateAuditEvents(auditId, events);
+    }
+
     /** An update through the API. */
     @Transactional
     public TicketWrite update(DeskPrincipal caller, long id, TicketChanges changes) {

@@ -252,7 +252,7 @@ class UserController {
     }
 
     /** Agents may create and edit end users only, and never change anyone's role. */
-    private static void requireMayWrite(DeskPrincipal caller, Role newRole, UserAccount current) {
+    static void requireMayWrite(DeskPrincipal caller, Role newRole, UserAccount current) {
         if (caller.isAdmin()) {
             return;
         }

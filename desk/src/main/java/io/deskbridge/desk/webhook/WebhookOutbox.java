@@ -40,6 +40,10 @@ class WebhookOutbox {
 
     @EventListener
     void on(TicketChanged change) {
+        if (change.imported()) {
+            // Zendesk sends no notifications for imported tickets.
+            return;
+        }
         List<WebhookRepository.Subscriber> subscribers = webhooks.activeSubscribers();
         if (subscribers.isEmpty()) {
             return;

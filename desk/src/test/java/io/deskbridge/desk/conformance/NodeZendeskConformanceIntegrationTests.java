@@ -275,6 +275,33 @@ class NodeZendeskConformanceIntegrationTests extends DeskIntegrationTest {
     }
 
     @Test
+    void shouldRunBulkTicketAndUserJobsAndWatchThemToCompletion() {
+        JsonNode created = value("tickets.createMany");
+        assertThat(created.path("status").asString()).isEqualTo("completed");
+        assertThat(created.path("total").asInt()).isEqualTo(2);
+        assertThat(created.path("progress").asInt()).isEqualTo(2);
+        assertThat(created.path("results").findValuesAsString("index")).containsExactly("0", "1");
+        JsonNode updated = value("tickets.updateMany");
+        assertThat(updated.path("results").findValuesAsString("status")).containsExactly("Updated", "Updated");
+        assertThat(value("tickets.show.afterUpdateMany").asString()).isEqualTo("pending");
+        assertThat(value("tickets.deleteMany").path("results").findValuesAsString("status"))
+                .containsExactly("Deleted", "Deleted");
+        assertThat(value("users.createMany").path("results").findValuesAsString("status"))
+                .containsExactly("Created", "Created");
+        assertThat(value("users.createOrUpdateMany").path("results").findValuesAsString("status"))
+                .containsExactly("Updated");
+        assertThat(value("users.updateMany").path("status").asString()).isEqualTo("completed");
+        assertThat(value("users.destroyMany").path("results").findValuesAsString("action"))
+                .containsExactly("delete", "delete");
+        assertThat(value("jobstatuses.showMany").get(0).asString())
+                .isEqualTo(created.path("id").asString());
+        JsonNode imported = value("imports.ticketMany");
+        assertThat(imported.path("status").asString()).isEqualTo("completed");
+        assertThat(imported.path("created_at").asString()).isEqualTo("2017-05-06T07:08:09Z");
+        assertThat(imported.path("ticket_status").asString()).isEqualTo("closed");
+    }
+
+    @Test
     void shouldListLocalesAndCustomRoles() {
         assertThat(strings(value("locales.list"))).contains("en-US");
         assertThat(value("customagentroles.list")).isNotEmpty();
