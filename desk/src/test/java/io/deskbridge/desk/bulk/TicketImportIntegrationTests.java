@@ -186,6 +186,62 @@ class TicketImportIntegrationTests extends DeskIntegrationTest {
         void shouldImportThemAllKeepingTheirTimesAndExportThemInGeneratedTimestampOrder() {
             UserAccount requester = newUser(Role.END_USER);
             String run = UUID.randomUUID().toString().substring(0, 8);
+            // An active trigger every new ticket of this requester matches (issue 12 "Done when" 2:
+            // imports fire none). A ticket made through the API first shows that it does fire.
+            String firedTag = "fired_" + run;
+            Response trigger = api.send(
+                    "POST",
+                    "/api/v2/triggers",
+                    auth,
+                    DeskClient.json(Map.of(
+                            "trigger",
+                            Map.of(
+                                    "title",
+                                    "Tag new tickets of " + run,
+                                    "active",
+                                    true,
+                                    "conditions",
+                                    Map.of(
+                                            "all",
+                                            List.of(
+                                                    Map.of("field", "update_type", "operator", "is", "value", "Create"),
+                                                    Map.of(
+                                                            "field",
+                                                            "requester_id",
+                                                            "operator",
+                                                            "is",
+                                                            "value",
+                                                            String.valueOf(requester.id()))),
+                                            "any",
+                                            List.of()),
+                                    "actions",
+                                    List.of(Map.of("field", "current_tags", "value", firedTag))))));
+            assertThat(trigger.status()).as(trigger.body()).isEqualTo(201);
+            String triggerId = trigger.json().at("/trigger/id").asString();
+            try {
+                Response control = api.send(
+                        "POST",
+                        "/api/v2/tickets",
+                        auth,
+                        DeskClient.json(Map.of(
+                                "ticket",
+                                Map.of(
+                                        "subject", "Control " + run,
+                                        "requester_id", requester.id(),
+                                        "comment", Map.of("body", "Made through the API")))));
+                assertThat(control.status()).as(control.body()).isEqualTo(201);
+                assertThat(control.json().at("/ticket/tags").toString())
+                        .as("the trigger fires on a ticket made through the API")
+                        .contains(firedTag);
+                importTenThousand(requester, run, firedTag);
+            } finally {
+                assertThat(api.send("DELETE", "/api/v2/triggers/" + triggerId, auth, null)
+                                .status())
+                        .isEqualTo(204);
+            }
+        }
+
+        private void importTenThousand(UserAccount requester, String run, String firedTag) {
             Instant start = Instant.now(clock);
             long before = invocations();
             Instant base = Instant.parse("2015-01-01T00:00:00Z");
@@ -256,6 +312,9 @@ class TicketImportIntegrationTests extends DeskIntegrationTest {
                 assertThat(Instant.parse(t.path("created_at").asString()))
                         .isEqualTo(createdBySubject.get(t.path("subject").asString()));
                 assertThat(t.path("status").asString()).isEqualTo("closed");
+                assertThat(t.path("tags").toString())
+                        .as("tags of an imported ticket")
+                        .doesNotContain(firedTag);
             }
         }
 
