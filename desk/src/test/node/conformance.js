@@ -341,6 +341,17 @@ async function main() {
   // node-zendesk 6 sends ids only with three arguments (ids, body, options); with two it sends the first as the body.
   await step('users.updateMany', async () => watched(await client.users.updateMany(bulkUserIds,
     { user: { notes: 'node bulk' } }, undefined)));
+  const bulkOrgs = await step('organizations.createMany', async () => watched(await client.organizations.createMany({
+    organizations: [{ name: 'Node bulk org A ' + word }, { name: 'Node bulk org B ' + word }] })));
+  const bulkOrgIds = bulkOrgs ? bulkOrgs.results.map((r) => r.id) : [];
+  await step('organizations.updateMany', async () => watched(await client.organizations.updateMany({
+    organizations: bulkOrgIds.map((id) => ({ id, notes: 'node bulk' })) })));
+  const bulkMemberships = await step('organizationmemberships.createMany', async () => watched(
+    await client.organizationmemberships.createMany(
+      bulkUserIds.map((userId) => ({ user_id: userId, organization_id: bulkOrgIds[0] })))));
+  await step('organizationmemberships.deleteMany', async () => watched(
+    await client.organizationmemberships.deleteMany(bulkMemberships.results.map((r) => r.id))));
+  await step('organizations.bulkDelete', async () => watched(await client.organizations.bulkDelete(bulkOrgIds)));
   await step('users.destroyMany', async () => watched(await client.users.destroyMany(bulkUserIds, null, undefined)));
   await step('jobstatuses.showMany', async () => many(await client.jobstatuses.showMany([bulkCreated.id]), 'job_statuses')
     .map((j) => j.id));

@@ -108,7 +108,7 @@ class TicketBulkController {
         @Bean
         JobHandler ticketCreateMany(Tickets tickets) {
             return JobHandler.of(CREATE_MANY, "create", (actor, index, item) -> {
-                TicketWrite write = tickets.create(actor, TicketInput.changes(object(item)));
+                TicketWrite write = tickets.create(actor, TicketInput.changes(BulkRequests.object(item)));
                 return JobResult.created(index, write.ticket().id());
             });
         }
@@ -116,8 +116,8 @@ class TicketBulkController {
         @Bean
         JobHandler ticketUpdateMany(Tickets tickets) {
             return JobHandler.of(UPDATE_MANY, "update", (actor, index, item) -> {
-                long id = id(item);
-                tickets.update(actor, id, TicketInput.changes(object(item)));
+                long id = BulkRequests.id(item, "a ticket");
+                tickets.update(actor, id, TicketInput.changes(BulkRequests.object(item)));
                 return JobResult.updated(id);
             });
         }
@@ -125,21 +125,10 @@ class TicketBulkController {
         @Bean
         JobHandler ticketDestroyMany(Tickets tickets) {
             return JobHandler.of(DESTROY_MANY, "delete", (actor, index, item) -> {
-                long id = id(item);
+                long id = BulkRequests.id(item, "a ticket");
                 tickets.delete(actor, id);
                 return JobResult.deleted(id);
             });
-        }
-
-        private static Input object(JsonNode item) {
-            if (item == null || !item.isObject()) {
-                throw Input.invalid("base", "each item must be a JSON object");
-            }
-            return Input.of(item);
-        }
-
-        private static long id(JsonNode item) {
-            return object(item).id("id").orElseThrow(() -> Input.invalid("id", "each item needs the id of a ticket"));
         }
     }
 }

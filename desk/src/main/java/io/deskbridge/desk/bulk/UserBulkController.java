@@ -1,6 +1,5 @@
 package io.deskbridge.desk.bulk;
 
-import io.deskbridge.desk.api.BadRequestException;
 import io.deskbridge.desk.api.ForbiddenException;
 import io.deskbridge.desk.api.IdList;
 import io.deskbridge.desk.api.Input;
@@ -15,8 +14,6 @@ import io.deskbridge.desk.user.UserChanges;
 import io.deskbridge.desk.user.UserInput;
 import io.deskbridge.desk.user.UserNotFoundException;
 import io.deskbridge.desk.user.Users;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -27,10 +24,7 @@ import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 
 /**
  * Zendesk's bulk user calls, each answered with a queued {@code job_status}: {@code create_many},
@@ -54,13 +48,13 @@ class UserBulkController {
 
     @PostMapping("/api/v2/users/create_many")
     JobStatusJson.Envelope createMany(@RequestBody JsonNode body, @AuthenticationPrincipal DeskPrincipal caller) {
-        return queue(caller, CREATE_MANY, "users", items(body, "users"));
+        return BulkRequests.queue(jobs, caller, CREATE_MANY, "users", BulkRequests.items(body, "users"));
     }
 
     @PostMapping("/api/v2/users/create_or_update_many")
     JobStatusJson.Envelope createOrUpdateMany(
             @RequestBody JsonNode body, @AuthenticationPrincipal DeskPrincipal caller) {
-        return queue(caller, CREATE_OR_UPDATE_MANY, "users", items(body, "users"));
+        return BulkRequests.queue(jobs, caller, CREATE_OR_UPDATE_MANY, "users", BulkRequests.items(body, "users"));
     }
 
     @PutMapping("/api/v2/users/update_many")
@@ -69,10 +63,15 @@ class UserBulkController {
             @RequestBody JsonNode body,
             @AuthenticationPrincipal DeskPrincipal caller) {
         if (ids == null) {
-            return queue(caller, UPDATE_MANY, "users", items(body, "users"));
+            return BulkRequests.queue(jobs, caller, UPDATE_MANY, "users", BulkRequests.items(body, "users"));
         }
         Input.envelope(body, "user");
-        return queue(caller, UPDATE_MANY, "users", withIds(IdList.parse(ids, Integer.MAX_VALUE), body.get("user")));
+        return BulkRequests.queue(
+                jobs,
+                caller,
+                UPDATE_MANY,
+                "users",
+                BulkRequests.withIds(IdList.parse(ids, Integer.MAX_VALUE), body.get("user")));
     }
 
     @DeleteMapping("/api/v2/users/destroy_many")
@@ -80,33 +79,8 @@ class UserBulkController {
         if (!caller.isAdmin()) {
             throw new ForbiddenException("Only admins delete users");
         }
-        return queue(caller, DESTROY_MANY, "ids", withIds(IdList.parse(ids, Integer.MAX_VALUE), null));
-    }
-
-    private JobStatusJson.Envelope queue(DeskPrincipal caller, String type, String what, List<JsonNode> items) {
-        String base = ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-        return new JobStatusJson.Envelope(JobStatusJson.of(jobs.enqueue(caller, type, what, items), base));
-    }
-
-    private static List<JsonNode> items(JsonNode body, String key) {
-        JsonNode array = body == null ? null : body.get(key);
-        if (array == null || !array.isArray()) {
-            throw new BadRequestException(
-                    "InvalidRequest", "The request body must be a JSON object with a \"" + key + "\" array");
-        }
-        List<JsonNode> items = new ArrayList<>();
-        array.forEach(items::add);
-        return items;
-    }
-
-    private static List<JsonNode> withIds(List<Long> ids, JsonNode change) {
-        List<JsonNode> items = new ArrayList<>();
-        for (long id : ids) {
-            ObjectNode item = change == null ? JsonNodeFactory.instance.objectNode() : ((ObjectNode) change).deepCopy();
-            item.put("id", id);
-            items.add(item);
-        }
-        return items;
+        return BulkRequests.queue(
+                jobs, caller, DESTROY_MANY, "ids", BulkRequests.withIds(IdList.parse(ids, Integer.MAX_VALUE), null));
     }
 
     /** The item work of the four user jobs. */
@@ -116,7 +90,7 @@ class UserBulkController {
         @Bean
         JobHandler userCreateMany(Users users) {
             return JobHandler.of(CREATE_MANY, "create", (actor, index, item) -> {
-                UserChanges changes = UserInput.changes(object(item));
+                UserChanges changes = UserInput.changes(BulkRequests.object(item));
                 UserInput.requireMayWrite(actor, changes.role().orElse(Role.END_USER), null);
                 UserAccount created = users.create(changes);
                 return JobResult.user(index, created.id(), true, created.email(), created.externalId());
@@ -126,7 +100,7 @@ class UserBulkController {
         @Bean
         JobHandler userCreateOrUpdateMany(Users users) {
             return JobHandler.of(CREATE_OR_UPDATE_MANY, "create_or_update", (actor, index, item) -> {
-                UserChanges changes = UserInput.changes(object(item));
+                UserChanges changes = UserInput.changes(BulkRequests.object(item));
                 Optional<UserAccount> existing = changes.email()
                         .flatMap(users::findByEmail)
                         .or(() -> changes.externalId().flatMap(users::findByExternalId));
@@ -145,9 +119,9 @@ class UserBulkController {
         @Bean
         JobHandler userUpdateMany(Users users) {
             return JobHandler.of(UPDATE_MANY, "update", (actor, index, item) -> {
-                long id = id(item);
+                long id = BulkRequests.id(item, "a user");
                 UserAccount current = users.findById(id).orElseThrow(() -> UserNotFoundException.forId(id));
-                UserChanges changes = UserInput.changes(object(item));
+                UserChanges changes = UserInput.changes(BulkRequests.object(item));
                 UserInput.requireMayWrite(actor, changes.role().orElse(current.role()), current);
                 users.update(id, changes);
                 return JobResult.updated(id);
@@ -157,7 +131,7 @@ class UserBulkController {
         @Bean
         JobHandler userDestroyMany(Users users) {
             return JobHandler.of(DESTROY_MANY, "delete", (actor, index, item) -> {
-                long id = id(item);
+                long id = BulkRequests.id(item, "a user");
                 if (!actor.isAdmin()) {
                     throw new ForbiddenException("Only admins delete users");
                 }
@@ -167,17 +141,6 @@ class UserBulkController {
                 users.delete(id);
                 return JobResult.deleted(id);
             });
-        }
-
-        private static Input object(JsonNode item) {
-            if (item == null || !item.isObject()) {
-                throw Input.invalid("base", "each item must be a JSON object");
-            }
-            return Input.of(item);
-        }
-
-        private static long id(JsonNode item) {
-            return object(item).id("id").orElseThrow(() -> Input.invalid("id", "each item needs the id of a user"));
         }
     }
 }

@@ -108,17 +108,7 @@ class OrganizationController {
     }
 
     static OrganizationChanges changes(Input in) {
-        return new OrganizationChanges(
-                in.string("name", 255),
-                in.string("external_id", 255),
-                in.string("details", 4000),
-                in.string("notes", 4000),
-                in.id("group_id"),
-                in.bool("shared_tickets"),
-                in.bool("shared_comments"),
-                in.tags("domain_names"),
-                in.tags("tags"),
-                in.object("organization_fields"));
+        return OrganizationInput.changes(in);
     }
 
     private static String base() {

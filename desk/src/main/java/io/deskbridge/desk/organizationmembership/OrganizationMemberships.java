@@ -52,7 +52,7 @@ public class OrganizationMemberships {
     record Window(List<OrganizationMembership> rows, boolean hasMore) {}
 
     /** Who names the user of a new membership: the body (unknown → 422) or the path (unknown → 404). */
-    enum UserFrom {
+    public enum UserFrom {
         BODY,
         PATH
     }
@@ -105,7 +105,7 @@ public class OrganizationMemberships {
 
     /** Adds the user to the organization; the user's first membership is the default. */
     @Transactional
-    OrganizationMembership create(DeskPrincipal caller, Long userId, UserFrom userFrom, Long organizationId) {
+    public OrganizationMembership create(DeskPrincipal caller, Long userId, UserFrom userFrom, Long organizationId) {
         UserAccount user = activeUser(userId)
                 .orElseThrow(() -> userFrom == UserFrom.PATH
                         ? UserNotFoundException.forId(userId)
@@ -140,7 +140,7 @@ public class OrganizationMemberships {
 
     /** Removes a membership; when it was the default, the user's oldest remaining one becomes it. */
     @Transactional
-    void delete(DeskPrincipal caller, long id, Long userId) {
+    public void delete(DeskPrincipal caller, long id, Long userId) {
         repository.lockUser(get(id, userId).userId());
         OrganizationMembership membership = get(id, userId);
         requireMayChange(caller, users.findById(membership.userId()).orElseThrow());

@@ -44,8 +44,14 @@ class WebhookDispatcher implements SmartLifecycle {
     private final AttemptRecorder recorder;
     private final Clock clock;
     private final String instance = UUID.randomUUID().toString();
-    private final ExecutorService workers;
-    private final Semaphore freeWorkers;
+    /**
+     * The delivery pool and its free-thread count, made anew on every start: Spring's test framework
+     * stops the lifecycle beans of a cached context it does not use and starts them again when it
+     * does, and a shut-down pool cannot run anything.
+     */
+    private volatile ExecutorService workers;
+
+    private volatile Semaphore freeWorkers;
     private volatile Thread loop;
 
     WebhookDispatcher(
@@ -63,17 +69,17 @@ class WebhookDispatcher implements SmartLifecycle {
         this.signal = signal;
         this.recorder = recorder;
         this.clock = clock;
-        this.freeWorkers = new Semaphore(properties.deliveryThreads());
-        AtomicInteger counter = new AtomicInteger();
-        this.workers = Executors.newFixedThreadPool(properties.deliveryThreads(), task -> {
-            Thread thread = new Thread(task, "webhook-delivery-" + counter.incrementAndGet());
-            thread.setDaemon(true);
-            return thread;
-        });
     }
 
     @Override
     public void start() {
+        freeWorkers = new Semaphore(properties.deliveryThreads());
+        AtomicInteger counter = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(properties.deliveryThreads(), task -> {
+            Thread thread = new Thread(task, "webhook-delivery-" + counter.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
         recorder.start();
         Thread thread = new Thread(this::run, "webhook-dispatcher");
         thread.setDaemon(true);
@@ -88,9 +94,13 @@ class WebhookDispatcher implements SmartLifecycle {
         if (thread != null) {
             thread.interrupt();
         }
-        workers.shutdownNow();
+        ExecutorService pool = workers;
+        if (pool == null) {
+            return;
+        }
+        pool.shutdownNow();
         try {
-            workers.awaitTermination(5, TimeUnit.SECONDS);
+            pool.awaitTermination(5, TimeUnit.SECONDS);
             if (thread != null) {
                 thread.join(TimeUnit.SECONDS.toMillis(5));
             }
@@ -130,27 +140,29 @@ class WebhookDispatcher implements SmartLifecycle {
      * {@code desk.webhooks.batch-size}) and hands them over; the number claimed.
      */
     int dispatchDue() throws InterruptedException {
-        freeWorkers.acquire();
-        freeWorkers.release();
-        int free = Math.min(freeWorkers.availablePermits(), properties.batchSize());
+        ExecutorService pool = workers;
+        Semaphore permits = freeWorkers;
+        permits.acquire();
+        permits.release();
+        int free = Math.min(permits.availablePermits(), properties.batchSize());
         Instant now = clock.instant();
         List<ClaimedInvocation> claimed =
                 invocations.claimDue(now, now.plus(properties.claimLease()), instance + ":" + UUID.randomUUID(), free);
         Map<Long, Optional<StoredWebhook>> batchWebhooks = new HashMap<>();
         for (ClaimedInvocation invocation : claimed) {
             Optional<StoredWebhook> webhook = batchWebhooks.computeIfAbsent(invocation.webhookId(), webhooks::findById);
-            freeWorkers.acquireUninterruptibly();
+            permits.acquireUninterruptibly();
             try {
-                workers.execute(() -> {
+                pool.execute(() -> {
                     try {
                         deliverer.deliver(invocation, webhook);
                     } finally {
-                        freeWorkers.release();
+                        permits.release();
                     }
                 });
             } catch (RuntimeException shuttingDown) {
                 // Rejected: the pool is stopping; the lease runs out and the invocation is attempted again.
-                freeWorkers.release();
+                permits.release();
                 throw new InterruptedException("webhook delivery is stopping");
             }
         }

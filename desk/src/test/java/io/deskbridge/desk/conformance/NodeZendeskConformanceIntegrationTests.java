@@ -293,6 +293,18 @@ class NodeZendeskConformanceIntegrationTests extends DeskIntegrationTest {
         assertThat(value("users.updateMany").path("status").asString()).isEqualTo("completed");
         assertThat(value("users.destroyMany").path("results").findValuesAsString("action"))
                 .containsExactly("delete", "delete");
+        assertThat(value("organizations.createMany").path("results").findValuesAsString("index"))
+                .containsExactly("0", "1");
+        assertThat(value("organizations.updateMany").path("results").findValuesAsString("status"))
+                .containsExactly("Updated", "Updated");
+        assertThat(value("organizationmemberships.createMany").path("status").asString())
+                .isEqualTo("completed");
+        assertThat(value("organizationmemberships.createMany").path("results").findValuesAsString("index"))
+                .containsExactly("0", "1");
+        assertThat(value("organizationmemberships.deleteMany").path("results").findValuesAsString("status"))
+                .containsExactly("Deleted", "Deleted");
+        assertThat(value("organizations.bulkDelete").path("results").findValuesAsString("status"))
+                .containsExactly("Deleted", "Deleted");
         assertThat(value("jobstatuses.showMany").get(0).asString())
                 .isEqualTo(created.path("id").asString());
         JsonNode imported = value("imports.ticketMany");

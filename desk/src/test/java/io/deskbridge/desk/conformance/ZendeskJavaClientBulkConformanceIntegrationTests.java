@@ -21,6 +21,8 @@ import org.zendesk.client.v2.Zendesk;
 import org.zendesk.client.v2.model.Comment;
 import org.zendesk.client.v2.model.JobResult;
 import org.zendesk.client.v2.model.JobStatus;
+import org.zendesk.client.v2.model.Organization;
+import org.zendesk.client.v2.model.OrganizationMembership;
 import org.zendesk.client.v2.model.Role;
 import org.zendesk.client.v2.model.Status;
 import org.zendesk.client.v2.model.Ticket;
@@ -188,6 +190,51 @@ class ZendeskJavaClientBulkConformanceIntegrationTests extends DeskIntegrationTe
             JobStatus deleted = completed(zendesk.deleteUsers(idA, idB));
             assertThat(deleted.getResults().stream().map(JobResult::getId)).containsExactly(idA, idB);
             assertThat(zendesk.getUser(idA).getActive()).isFalse();
+        }
+    }
+
+    @Nested
+    class Organizations {
+
+        @Test
+        void shouldCreateUpdateAndDeleteOrganizationsAndMembershipsThroughJobs() throws Exception {
+            String word = unique();
+            Organization first = new Organization();
+            first.setName("Bulk org A " + word);
+            Organization second = new Organization();
+            second.setName("Bulk org B " + word);
+            JobStatus created = completed(
+                    zendesk.createOrganizationsAsync(List.of(first, second)).get(30, TimeUnit.SECONDS));
+            assertThat(created.getResults()).hasSize(2);
+            long idA = created.getResults().get(0).getId();
+            long idB = created.getResults().get(1).getId();
+            assertThat(zendesk.getOrganization(idA).getName()).isEqualTo("Bulk org A " + word);
+            assertThat(zendesk.getOrganization(idB).getName()).isEqualTo("Bulk org B " + word);
+
+            Organization noted = new Organization();
+            noted.setId(idB);
+            noted.setNotes("bulk note " + word);
+            JobStatus updated =
+                    completed(zendesk.updateOrganizationsAsync(List.of(noted)).get(30, TimeUnit.SECONDS));
+            assertThat(updated.getResults().get(0).getStatus()).isEqualTo("Updated");
+            assertThat(zendesk.getOrganization(idB).getNotes()).isEqualTo("bulk note " + word);
+
+            User member = new User("Member " + word, "jc-m-" + word + "@example.com");
+            member.setRole(Role.END_USER);
+            long memberId = zendesk.createUser(member).getId();
+            OrganizationMembership membership = new OrganizationMembership();
+            membership.setUserId(memberId);
+            membership.setOrganizationId(idA);
+            JobStatus joined = completed(zendesk.createOrganizationMembershipsAsync(List.of(membership))
+                    .get(30, TimeUnit.SECONDS));
+            long membershipId = joined.getResults().get(0).getId();
+            assertThat(zendesk.getOrganizationMembership(membershipId).getOrganizationId())
+                    .isEqualTo(idA);
+            assertThat(zendesk.getUser(memberId).getOrganizationId()).isEqualTo(idA);
+
+            JobStatus deleted = completed(zendesk.deleteOrganizations(idA, idB));
+            assertThat(deleted.getResults().stream().map(JobResult::getId)).containsExactly(idA, idB);
+            assertThat(zendesk.getOrganization(idA)).isNull();
         }
     }
 }
