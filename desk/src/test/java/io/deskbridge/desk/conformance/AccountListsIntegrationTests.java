@@ -29,17 +29,23 @@ class AccountListsIntegrationTests extends DeskIntegrationTest {
         return response.json();
     }
 
+    /**
+     * Job statuses page in both styles. The list is not empty on this shared context once the bulk
+     * tests have run, and a failed create's result has no id, which Zendesk's schema cannot express
+     * (see {@code jobstatus.JobResult}); the lists are checked against the OAS with jobs of known
+     * content in {@code BulkJobsIntegrationTests$Statuses}.
+     */
     @Test
-    void shouldListNoJobStatusesInBothPaginationStyles() {
+    void shouldPageJobStatusesInBothPaginationStylesAndAnswerUnknownIds() {
         String auth = ownerAuth();
-        JsonNode cursor =
-                conforming(api.get("/api/v2/job_statuses.json?page%5Bsize%5D=100", auth), "/api/v2/job_statuses", 200);
-        assertThat(cursor.path("job_statuses")).isEmpty();
-        assertThat(cursor.at("/meta/has_more").asBoolean()).isFalse();
-        assertThat(cursor.at("/links/next").isNull()).isTrue();
-        JsonNode offset = conforming(api.get("/api/v2/job_statuses", auth), "/api/v2/job_statuses", 200);
-        assertThat(offset.path("count").asLong()).isZero();
-        assertThat(offset.path("next_page").isNull()).isTrue();
+        Response cursor = api.get("/api/v2/job_statuses.json?page%5Bsize%5D=100", auth);
+        assertThat(cursor.status()).as(cursor.body()).isEqualTo(200);
+        assertThat(cursor.json().path("job_statuses").isArray()).isTrue();
+        assertThat(cursor.json().at("/meta/has_more").isBoolean()).isTrue();
+        Response offset = api.get("/api/v2/job_statuses", auth);
+        assertThat(offset.status()).as(offset.body()).isEqualTo(200);
+        assertThat(offset.json().path("count").asLong())
+                .isEqualTo(offset.json().path("job_statuses").size());
         JsonNode many = conforming(
                 api.get("/api/v2/job_statuses/show_many?ids=8b726e606741012ffc2d782bcb7848fe", auth),
                 "/api/v2/job_statuses/show_many",
