@@ -20,6 +20,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.PessimisticLockingFailureException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -247,21 +248,43 @@ class StreamRunner {
         counters.requests = fetchCounters.requests + idle.requests;
         counters.rateLimited = fetchCounters.rateLimited + idle.rateLimited;
         counters.waitedMillis = fetchCounters.waitedMillis + idle.waitedMillis;
-        tx.executeWithoutResult(s -> {
-            Instant now = clock.instant();
-            Runnable tell = changes(run.connectionId(), run.stream(), page.records());
-            store.upsert(run.connectionId(), run.stream(), page.records(), now);
-            tell.run();
-            repository.savePosition(run.connectionId(), run.stream(), page.next(), now);
-            repository.addPage(
-                    run.id(),
-                    page.records().size(),
-                    counters,
-                    active,
-                    page.next().cursorTime());
-            repository.addRecordsPerMinute(
-                    run.connectionId(), run.stream(), now, page.records().size());
-        });
+        // Two streams of one connection commit side by side and both write the automation ledger
+        // (the tickets stream its decisions, the comments stream the echoes of its notes): the
+        // database may pick one of them as a deadlock victim and roll its whole transaction back.
+        // Nothing of the page is then stored, so the page is committed again, up to three times.
+        for (int attempt = 1; ; attempt++) {
+            try {
+                tx.executeWithoutResult(s -> {
+                    Instant now = clock.instant();
+                    Runnable tell = changes(run.connectionId(), run.stream(), page.records());
+                    store.upsert(run.connectionId(), run.stream(), page.records(), now);
+                    tell.run();
+                    repository.savePosition(run.connectionId(), run.stream(), page.next(), now);
+                    repository.addPage(
+                            run.id(),
+                            page.records().size(),
+                            counters,
+                            active,
+                            page.next().cursorTime());
+                    repository.addRecordsPerMinute(
+                            run.connectionId(),
+                            run.stream(),
+                            now,
+                            page.records().size());
+                });
+                break;
+            } catch (PessimisticLockingFailureException e) {
+                if (attempt >= 3) {
+                    throw e;
+                }
+                log.info(
+                        "{} of connection {}: the page's transaction was chosen as a deadlock victim and rolled"
+                                + " back; committing it again (attempt {} of 3)",
+                        run.stream().wireName(),
+                        run.connectionId(),
+                        attempt + 1);
+            }
+        }
         metrics.committed(run.stream(), page.records().size());
         idle.reset();
         return until;
