@@ -47,7 +47,7 @@ class TicketImportManyController {
             throw new ForbiddenException("Only admins import tickets");
         }
         List<JsonNode> items = new ArrayList<>();
-        for (JsonNode item : TicketBulkController.items(body, "tickets")) {
+        for (JsonNode item : BulkRequests.items(body, "tickets")) {
             if (archiveImmediately && item.isObject()) {
                 ObjectNode copy = ((ObjectNode) item).deepCopy();
                 copy.put("archive_immediately", true);
