@@ -1,6 +1,8 @@
 package io.deskbridge.desk.config;
 
 import io.deskbridge.common.security.DataDirectoryGuard;
+import io.deskbridge.desk.testdouble.TestDoubleClock;
+import io.deskbridge.desk.testdouble.TestDoubleProperties;
 import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,10 +12,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 @Configuration(proxyBeanMethods = false)
 class CoreConfig {
 
-    /** The one clock of desk; tests replace it to move time (expiry, idle deactivation). */
+    /**
+     * The one clock of desk; tests replace it to move time (expiry, idle deactivation). With the test
+     * double on, a clock that {@code POST /_desk/clock/advance} moves forward.
+     */
     @Bean
-    Clock clock() {
-        return Clock.systemUTC();
+    Clock clock(TestDoubleProperties testDouble) {
+        return testDouble.enabled() ? new TestDoubleClock(Clock.systemUTC()) : Clock.systemUTC();
     }
 
     /**

@@ -11,6 +11,8 @@ import io.deskbridge.desk.testdouble.FaultInjector.InjectedFault;
 import io.deskbridge.desk.user.DeskPrincipal;
 import jakarta.servlet.http.HttpServletRequest;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -36,6 +38,7 @@ class TestDoubleController {
 
     private static final Logger log = LoggerFactory.getLogger(TestDoubleController.class);
     private static final String SOURCE_TYPE = "test_double";
+    private static final Duration MAX_ADVANCE = Duration.ofDays(366);
 
     private final AccountSnapshots snapshots;
     private final FixtureLoader fixtures;
@@ -71,6 +74,14 @@ class TestDoubleController {
     record FaultEnvelope(Fault fault) {}
 
     record FaultList(List<Fault> faults, List<InjectedFault> injected) {}
+
+    /** desk's time and how far ahead of the system clock it runs. */
+    record ClockJson(Instant now, long offsetMs) {}
+
+    record ClockEnvelope(ClockJson clock) {}
+
+    /** {@code {"advance_ms": N}}: how far to move desk's clock forward. */
+    record ClockAdvance(Long advanceMs) {}
 
     @PostMapping("/_desk/reset")
     ResetEnvelope reset(HttpServletRequest request) {
@@ -152,6 +163,49 @@ class TestDoubleController {
         faults.clear();
         record(request, AuditAction.DESTROY, "test_double.faults_cleared", "faults", "Cleared every fault");
         return ResponseEntity.noContent().build();
+    }
+
+    @GetMapping("/_desk/clock")
+    ClockEnvelope clock() {
+        return new ClockEnvelope(clockJson(advancing()));
+    }
+
+    /**
+     * Moves desk's clock forward (never back: ids, {@code generated_timestamp}s and export cursors assume
+     * time does not run backwards), so a suite can reach the next rate-limit window, a token's expiry or
+     * an automation's hour without waiting. A reset does not move it back either.
+     */
+    @PostMapping("/_desk/clock/advance")
+    ClockEnvelope advanceClock(HttpServletRequest request, @RequestBody(required = false) ClockAdvance body) {
+        AdvancingClock advancing = advancing();
+        Long millis = body == null ? null : body.advanceMs();
+        if (millis == null || millis < 1 || millis > MAX_ADVANCE.toMillis()) {
+            throw new BadRequestException(
+                    "InvalidClockAdvance",
+                    "The body is {\"advance_ms\": N} with N from 1 to " + MAX_ADVANCE.toMillis()
+                            + " (a year); the clock only moves forward");
+        }
+        advancing.advance(Duration.ofMillis(millis));
+        ClockJson moved = clockJson(advancing);
+        record(
+                request,
+                AuditAction.UPDATE,
+                "test_double.clock_advanced",
+                "clock",
+                "Moved desk's clock forward by " + millis + " ms, to " + moved.now());
+        return new ClockEnvelope(moved);
+    }
+
+    private AdvancingClock advancing() {
+        if (clock instanceof AdvancingClock advancing) {
+            return advancing;
+        }
+        // Only when an embedding application replaced desk's clock with one of its own.
+        throw new BadRequestException("ClockNotAdjustable", "This desk runs on a clock the test double cannot move");
+    }
+
+    private ClockJson clockJson(AdvancingClock advancing) {
+        return new ClockJson(clock.instant(), advancing.offset().toMillis());
     }
 
     private void record(

@@ -1,5 +1,6 @@
 package io.deskbridge.desk.support;
 
+import io.deskbridge.desk.testdouble.AdvancingClock;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -8,11 +9,12 @@ import java.time.ZoneOffset;
 import java.util.concurrent.atomic.AtomicReference;
 
 /** A clock tests can move forward; follows real time (plus the offset) so sessions keep working. */
-public final class MutableClock extends Clock {
+public final class MutableClock extends Clock implements AdvancingClock {
 
     private final AtomicReference<Duration> offset = new AtomicReference<>(Duration.ZERO);
     private final AtomicReference<Instant> frozen = new AtomicReference<>();
 
+    @Override
     public void advance(Duration by) {
         offset.accumulateAndGet(by, Duration::plus);
         frozen.getAndUpdate(at -> at == null ? null : at.plus(by));
@@ -21,6 +23,11 @@ public final class MutableClock extends Clock {
     /** Stops the clock at {@code at}; {@link #advance} moves it, {@link #reset} lets it run again. */
     public void freezeAt(Instant at) {
         frozen.set(at);
+    }
+
+    @Override
+    public Duration offset() {
+        return offset.get();
     }
 
     public void reset() {

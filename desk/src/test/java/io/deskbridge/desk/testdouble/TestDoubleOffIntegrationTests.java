@@ -14,6 +14,7 @@ class TestDoubleOffIntegrationTests extends DeskIntegrationTest {
     @CsvSource({
         "POST, /_desk/reset",
         "GET, /_desk/snapshots",
+        "POST, /_desk/clock/advance",
         "PUT, /_desk/snapshots/before",
         "POST, /_desk/faults",
         "GET, /_desk",

@@ -15,6 +15,7 @@ import io.deskbridge.sync.support.SyncIntegrationTest;
 import io.deskbridge.sync.zendesk.RateLimits;
 import io.deskbridge.sync.zendesk.ZendeskHttp;
 import io.deskbridge.sync.zendesk.ZendeskResponse;
+import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -44,7 +45,7 @@ class DiagnosticsRateLimitIntegrationTests extends SyncIntegrationTest {
 
     @BeforeAll
     void startDesk() {
-        desk = DeskProcess.start(Map.of());
+        desk = DeskProcess.start(Map.of(DeskProcess.TEST_DOUBLE, "true"));
         admin = desk.admin();
         admin.apiAccess(true, false);
         admin.plan("team", false);
@@ -69,11 +70,10 @@ class DiagnosticsRateLimitIntegrationTests extends SyncIntegrationTest {
                 new CredentialSource("the rate-limit test", null),
                 Actor.system());
         ZendeskAddress address = ZendeskAddress.ofBaseUrl(desk.baseUrl());
-        // desk refills at the clock minute: start spending early in one, so the run lands in the same.
-        RateLimits.Window window = me(address, credential).rateLimits().account();
-        if (window.resetsInSeconds() < 30) {
-            sleep((window.resetsInSeconds() + 1) * 1000);
-        }
+        // desk refills at the minute of its clock: move that to a second into its next minute (instead of
+        // waiting for one), so the spending and the run land in the same window.
+        desk.clock().alignToNextMinute(Duration.ofSeconds(1));
+        RateLimits.Window window;
         int spent = 0;
         do {
             window = me(address, credential).rateLimits().account();
@@ -111,14 +111,5 @@ class DiagnosticsRateLimitIntegrationTests extends SyncIntegrationTest {
         ZendeskResponse me = http.get(address, credential, "/api/v2/users/me.json");
         assertThat(me.status()).as(me.errorSummary()).isEqualTo(200);
         return me;
-    }
-
-    private static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
     }
 }

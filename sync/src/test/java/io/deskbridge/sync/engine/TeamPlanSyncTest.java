@@ -20,6 +20,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -32,8 +33,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * A desk of its own on the Team plan with its limits enforced (200 requests per minute, 10 incremental
  * export requests per minute, per clock minute, refilled at the minute boundary), seeded with the
- * subclass's dataset, desk's Tomcat access log on, and one connection to it; {@link #syncFromAMinute}
- * runs a full sync that starts 300 ms after a clock-minute boundary and gathers what both sides saw.
+ * subclass's dataset, desk's Tomcat access log and test double on, and one connection to it; {@link
+ * #syncFromAMinute} runs a full sync that starts 300 ms after a minute boundary of desk's clock and
+ * gathers what both sides saw.
  */
 abstract class TeamPlanSyncTest extends SyncIntegrationTest {
 
@@ -57,7 +59,9 @@ abstract class TeamPlanSyncTest extends SyncIntegrationTest {
     @BeforeAll
     void startDeskOnTheTeamPlan() {
         accessLog = new DeskAccessLog();
-        desk = DeskProcess.start(accessLog.properties());
+        Map<String, String> properties = new HashMap<>(accessLog.properties());
+        properties.put(DeskProcess.TEST_DOUBLE, "true");
+        desk = DeskProcess.start(properties);
         admin = desk.admin();
         admin.apiAccess(true, false);
         token = admin.createToken();
@@ -86,9 +90,9 @@ abstract class TeamPlanSyncTest extends SyncIntegrationTest {
     /**
      * What one sync looked like from both sides.
      *
-     * @param windowStart the clock minute {@code M0} the sync started in
-     * @param t0 when the test asked for the sync (300 ms after {@code windowStart})
-     * @param finished the latest run's {@code finished_at}
+     * @param windowStart the minute {@code M0} of desk's clock the sync started in
+     * @param t0 when the test asked for the sync (300 ms after {@code windowStart}, on desk's clock)
+     * @param finished the latest run's {@code finished_at} (on desk's clock)
      * @param served the export requests desk's access log shows from {@code t0} on, by begin time
      * @param needed export requests the data needs per stream at the page size ({@link DeskExports#requests})
      * @param waits the runs as polled (every 500 ms) while they showed a wait ({@code wait_reason} set)
@@ -135,25 +139,23 @@ abstract class TeamPlanSyncTest extends SyncIntegrationTest {
     }
 
     /**
-     * Waits for the next clock minute, asks for a sync of every stream 300 ms into it, waits for the
-     * runs, reads desk's access log, then lifts the limits (sandbox clock) and counts the export
-     * requests the data needs.
+     * Moves desk's clock to 300 ms after its next minute (desk's windows are minutes of its own clock;
+     * moving it forward replaces waiting for the minute), asks for a sync of every stream, waits for the
+     * runs, reads desk's access log, then lifts the limits (sandbox clock) and counts the export requests
+     * the data needs. Every time in the result is on desk's clock (the system clock plus desk's offset).
      */
     Sync syncFromAMinute(Duration timeout) throws InterruptedException {
-        Instant windowStart = Instant.now().truncatedTo(ChronoUnit.MINUTES).plus(1, ChronoUnit.MINUTES);
-        long millis =
-                Duration.between(Instant.now(), windowStart.plusMillis(300)).toMillis();
-        if (millis > 0) {
-            Thread.sleep(millis);
-        }
-        Instant t0 = Instant.now();
+        Duration offset = desk.clock().alignToNextMinute(Duration.ofMillis(300));
+        Instant t0 = Instant.now().plus(offset);
+        Instant windowStart = t0.truncatedTo(ChronoUnit.MINUTES);
         List<PolledWait> waits = new ArrayList<>();
         List<JsonNode> runs = syncAndWait(timeout, waits);
         Instant finished = runs.stream()
-                .map(r -> Instant.parse(r.get("finished_at").asString()))
+                .map(r -> Instant.parse(r.get("finished_at").asString()).plus(offset))
                 .max(Comparator.naturalOrder())
                 .orElseThrow();
         List<DeskAccessLog.Entry> served = accessLog.entries().stream()
+                .map(e -> e.plus(offset))
                 .filter(e -> e.export() && !e.begin().isBefore(t0))
                 .sorted(Comparator.comparing(DeskAccessLog.Entry::begin))
                 .toList();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,6 +29,11 @@ public final class DeskAccessLog {
 
         public long servedMillis() {
             return end.toEpochMilli() - begin.toEpochMilli();
+        }
+
+        /** The entry with its times moved by {@code offset} (e.g. to desk's clock, when it runs ahead). */
+        public Entry plus(Duration offset) {
+            return new Entry(begin.plus(offset), end.plus(offset), status, method, path);
         }
     }
 

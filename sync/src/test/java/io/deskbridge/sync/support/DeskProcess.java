@@ -93,7 +93,12 @@ public final class DeskProcess implements AutoCloseable {
 
     /** desk's fault injection ({@code /_desk/faults}); only on a desk started with {@link #TEST_DOUBLE}. */
     public DeskFaults faults() {
-        return new DeskFaults(baseUrl(), TEST_DOUBLE_KEY);
+        return new DeskFaults(new TestDoubleCalls(baseUrl(), TEST_DOUBLE_KEY));
+    }
+
+    /** desk's clock ({@code /_desk/clock}); only on a desk started with {@link #TEST_DOUBLE}. */
+    public DeskClock clock() {
+        return new DeskClock(new TestDoubleCalls(baseUrl(), TEST_DOUBLE_KEY));
     }
 
     /** The admin, signed in over desk's Admin Center session (cookies + CSRF), for setting desk up. */
