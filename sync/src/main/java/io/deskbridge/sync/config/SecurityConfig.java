@@ -2,7 +2,9 @@ package io.deskbridge.sync.config;
 
 import io.deskbridge.common.security.SessionOrCookieCsrfTokens;
 import io.deskbridge.sync.api.ApiError;
+import io.deskbridge.sync.operator.OperatorSessionCheck;
 import io.deskbridge.sync.operator.OperatorSignIn;
+import io.deskbridge.sync.operator.Operators;
 import io.deskbridge.sync.operator.SignInThrottledException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -20,6 +22,7 @@ import org.springframework.security.config.annotation.web.configuration.EnableWe
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 import tools.jackson.databind.ObjectMapper;
@@ -132,7 +135,7 @@ class SecurityConfig {
      */
     @Bean
     @Order(2)
-    SecurityFilterChain web(HttpSecurity http, OperatorSignIn signIn) throws Exception {
+    SecurityFilterChain web(HttpSecurity http, OperatorSignIn signIn, Operators operators) throws Exception {
         HttpSessionRequestCache pagesOfASession = new HttpSessionRequestCache();
         pagesOfASession.setCreateSessionAllowed(false);
         http.authorizeHttpRequests(
@@ -143,6 +146,8 @@ class SecurityConfig {
                 .authenticationManager(operatorsOnly(signIn))
                 .csrf(c -> c.csrfTokenRepository(new SessionOrCookieCsrfTokens("SYNC_XSRF")))
                 .requestCache(r -> r.requestCache(pagesOfASession))
+                // A session whose operator changed or lost its password ends at once, on every instance.
+                .addFilterAfter(new OperatorSessionCheck(operators), SecurityContextHolderFilter.class)
                 .formLogin(f -> f.loginPage("/login")
                         .usernameParameter("email")
                         .passwordParameter("password")

@@ -85,7 +85,11 @@ public class Operators {
                     && current.get().passwordHash().equals(hit.passwordHash())
                     && sameEmail(current.get().email(), email)) {
                 return new Check(
-                        new OperatorPrincipal(hit.operatorId(), current.get().email()), hit.email());
+                        new OperatorPrincipal(
+                                hit.operatorId(),
+                                current.get().email(),
+                                OperatorPrincipal.stampOf(current.get().passwordHash())),
+                        hit.email());
             }
             verified.forget(email, rawPassword);
         }
@@ -100,7 +104,8 @@ public class Operators {
             return new Check(null, r.email());
         }
         verified.remember(email, rawPassword, new VerifiedCredentials.Verified(r.id(), r.email(), r.passwordHash()));
-        return new Check(new OperatorPrincipal(r.id(), r.email()), r.email());
+        return new Check(
+                new OperatorPrincipal(r.id(), r.email(), OperatorPrincipal.stampOf(r.passwordHash())), r.email());
     }
 
     /**
@@ -169,6 +174,28 @@ public class Operators {
                 null,
                 "The operator " + row.get().email() + " changed its password");
         return Optional.empty();
+    }
+
+    /**
+     * The operator as it stands now, when {@code principal}'s session is still good: the operator exists,
+     * has the same email and the password it signed in with. Read on every request of a web session.
+     */
+    @Transactional(readOnly = true)
+    Optional<OperatorPrincipal> current(OperatorPrincipal principal) {
+        return repository
+                .findById(principal.id())
+                .filter(row -> sameEmail(row.email(), principal.email()))
+                .map(row -> new OperatorPrincipal(row.id(), row.email(), OperatorPrincipal.stampOf(row.passwordHash())))
+                .filter(now -> now.passwordStamp().equals(principal.passwordStamp()));
+    }
+
+    /** The operator with its stored password's stamp (after its own password change). */
+    @Transactional(readOnly = true)
+    Optional<OperatorPrincipal> reload(long id) {
+        return repository
+                .findById(id)
+                .map(row ->
+                        new OperatorPrincipal(row.id(), row.email(), OperatorPrincipal.stampOf(row.passwordHash())));
     }
 
     static final String WRONG_CURRENT_PASSWORD = "The current password is wrong.";

@@ -3,8 +3,15 @@ package io.deskbridge.sync.operator;
 import io.deskbridge.common.security.PasswordPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.List;
 import java.util.Optional;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.web.context.HttpSessionSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,10 +30,26 @@ class PasswordPage {
 
     private final Operators operators;
     private final SignInThrottle throttle;
+    private final SecurityContextRepository sessions = new HttpSessionSecurityContextRepository();
 
     PasswordPage(Operators operators, SignInThrottle throttle) {
         this.operators = operators;
         this.throttle = throttle;
+    }
+
+    /**
+     * The session that changed the password stays signed in (with a new id and the new password's
+     * stamp); every other session of the operator ends at its next request ({@link OperatorSessionCheck}).
+     */
+    private void keepThisSession(OperatorPrincipal operator, HttpServletRequest request, HttpServletResponse response) {
+        operators.reload(operator.id()).ifPresent(fresh -> {
+            SecurityContext context = SecurityContextHolder.createEmptyContext();
+            context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(
+                    fresh, null, List.of(new SimpleGrantedAuthority(OperatorPrincipal.AUTHORITY))));
+            SecurityContextHolder.setContext(context);
+            request.changeSessionId();
+            sessions.saveContext(context, request, response);
+        });
     }
 
     @GetMapping(PATH)
@@ -62,6 +85,7 @@ class PasswordPage {
             }
         }
         if (problem.isEmpty()) {
+            keepThisSession(operator, request, response);
             return "redirect:" + PATH + "?changed";
         }
         response.setStatus(retryAfter > 0 ? 429 : 422);

@@ -2,6 +2,7 @@ package io.deskbridge.sync.operator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deskbridge.sync.audit.Actor;
 import io.deskbridge.sync.support.FromAddress;
 import io.deskbridge.sync.support.SecretLedger;
 import io.deskbridge.sync.support.SyncClient;
@@ -68,6 +69,39 @@ class PasswordChangeIntegrationTests extends SyncIntegrationTest {
                             .query((rs, n) -> rs.getString(1) + " | " + rs.getString(2))
                             .list())
                     .containsExactly(email + " | The operator " + email + " changed its password");
+        }
+    }
+
+    @Nested
+    class OtherSessions {
+
+        @Test
+        void shouldEndTheOperatorsOtherSessionsAndKeepTheOneThatChangedIt() {
+            FromAddress other = FromAddress.fresh(port);
+            assertThat(other.signIn(email, password).header("Location")).endsWith("/connections");
+            assertThat(other.get("/connections", null).status()).isEqualTo(200);
+            String next = SecretLedger.issued("Next-" + UUID.randomUUID());
+
+            assertThat(change(password, next, next).status()).isEqualTo(302);
+
+            FromAddress.Response ended = other.get("/connections", null);
+            assertThat(ended.status()).isEqualTo(302);
+            assertThat(ended.header("Location")).endsWith("/login");
+            assertThat(other.get("/connections", null).status())
+                    .as("the session stays ended")
+                    .isEqualTo(302);
+            assertThat(browser.get("/connections", null).status()).isEqualTo(200);
+        }
+
+        @Test
+        void shouldEndEverySessionWhenThePasswordIsResetOnTheServer() {
+            assertThat(browser.get("/connections", null).status()).isEqualTo(200);
+
+            operators.resetPassword(email, SecretLedger.issued("Reset-" + UUID.randomUUID()), Actor.system());
+
+            FromAddress.Response ended = browser.get("/connections", null);
+            assertThat(ended.status()).isEqualTo(302);
+            assertThat(ended.header("Location")).endsWith("/login");
         }
     }
 
