@@ -1,5 +1,7 @@
 package io.deskbridge.desk.businessrule;
 
+import io.deskbridge.desk.businesshours.Schedule;
+import io.deskbridge.desk.businesshours.Schedules;
 import io.deskbridge.desk.pagination.KeysetSort;
 import io.deskbridge.desk.pagination.PageQuery;
 import io.deskbridge.desk.ticket.AuditEvent;
@@ -16,6 +18,7 @@ import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Predicate;
 import org.slf4j.Logger;
@@ -44,6 +47,7 @@ class AutomationRunner {
     private final Tickets tickets;
     private final RuleSideEffects sideEffects;
     private final TransactionTemplate transactions;
+    private final Schedules schedules;
     private final Clock clock;
     private final String instance = "desk-" + UUID.randomUUID();
 
@@ -53,8 +57,10 @@ class AutomationRunner {
             Tickets tickets,
             RuleSideEffects sideEffects,
             TransactionTemplate transactions,
+            Schedules schedules,
             Clock clock) {
         this.rules = rules;
+        this.schedules = schedules;
         this.firings = firings;
         this.tickets = tickets;
         this.sideEffects = sideEffects;
@@ -97,6 +103,10 @@ class AutomationRunner {
         }
         TicketFilter notClosed = TicketFilter.live(
                 List.of(new TicketFilter.StatusIn(List.of("new", "open", "pending", "hold", "solved"))));
+        // Business hours are the default schedule's: desk sets no schedule per ticket, and Zendesk
+        // counts a ticket without one on the account's default (its first schedule). With no schedule
+        // at all (Zendesk then offers no business-hours condition) they count calendar hours.
+        Optional<Schedule> schedule = schedules.all().stream().findFirst();
         int fired = 0;
         long after = 0;
         while (true) {
@@ -104,7 +114,7 @@ class AutomationRunner {
                     notClosed,
                     new PageQuery(KeysetSort.byId(false), KeysetSort.Direction.FORWARD, List.of(after), 0, PAGE));
             for (Ticket ticket : page) {
-                fired += runOn(ticket, automations);
+                fired += runOn(ticket, automations, schedule);
             }
             if (page.size() < PAGE) {
                 return fired;
@@ -113,14 +123,14 @@ class AutomationRunner {
         }
     }
 
-    private int runOn(Ticket first, List<BusinessRule> automations) {
+    private int runOn(Ticket first, List<BusinessRule> automations, Optional<Schedule> schedule) {
         int fired = 0;
         Ticket ticket = first;
         for (BusinessRule automation : automations) {
             if ("closed".equals(ticket.status())) {
                 break;
             }
-            RuleTicket view = view(ticket);
+            RuleTicket view = view(ticket, schedule);
             if (!RuleConditions.matches(automation.conditions(), view)) {
                 firings.nullify(automation.id(), ticket.id());
                 continue;
@@ -148,10 +158,10 @@ class AutomationRunner {
     }
 
     /** The ticket as an automation sees it: no write in progress, and the hours since its milestones. */
-    private RuleTicket view(Ticket ticket) {
+    private RuleTicket view(Ticket ticket, Optional<Schedule> schedule) {
         Instant now = clock.instant();
         List<TicketAudit>[] audits = new List[1];
-        RuleTicket.Clockwork hours = milestone -> {
+        RuleTicket.Clockwork hours = (milestone, businessHours) -> {
             Instant at = switch (milestone) {
                 case "created" -> ticket.createdAt();
                 case "updated" -> ticket.updatedAt();
@@ -163,8 +173,11 @@ class AutomationRunner {
                     yield lastTime(audits[0], ticket, milestone);
                 }
             };
-            return at == null || at.isAfter(now)
-                    ? -1
+            if (at == null || at.isAfter(now)) {
+                return -1;
+            }
+            return businessHours && schedule.isPresent()
+                    ? schedule.get().openSecondsBetween(at, now) / 3600
                     : Duration.between(at, now).toHours();
         };
         return new RuleTicket(ticket, ticket, null, null, "rule", null, hours);

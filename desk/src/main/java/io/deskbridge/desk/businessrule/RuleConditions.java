@@ -18,7 +18,8 @@ import tools.jackson.databind.JsonNode;
  * any of the words; text: all of them), {@code present}, {@code not_present}. {@code changed} on a
  * create is true for a field that has a value. Ids accept {@code current_user} (who made the
  * write). Time conditions ({@code hours_since_*}, automations) compare whole hours; their
- * {@code _business_hours} operators count calendar hours (desk has no schedules on tickets). A
+ * {@code _business_hours} operators count the open hours of the account's default schedule (see
+ * {@link AutomationRunner}). A
  * condition on a field desk does not know never holds, so an unknown rule never fires.
  */
 final class RuleConditions {
@@ -51,7 +52,11 @@ final class RuleConditions {
         String operator = condition.path("operator").asString("is");
         String expected = expected(condition.path("value"), t);
         if (field.startsWith("hours_since_")) {
-            return hours(t.hoursSince.applyAsLong(field.substring("hours_since_".length())), operator, expected);
+            return hours(
+                    t.hoursSince.hoursSince(
+                            field.substring("hours_since_".length()), operator.endsWith("_business_hours")),
+                    operator,
+                    expected);
         }
         if (field.equals("comment_is_public")) {
             return commentIsPublic(t, expected) == operator.equals("is");

@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
-import java.util.function.ToLongFunction;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -19,8 +18,13 @@ import tools.jackson.databind.JsonNode;
  */
 final class RuleTicket {
 
-    /** Hours since a milestone ({@code created}, {@code solved}, ...), or -1 when it never happened. */
-    interface Clockwork extends ToLongFunction<String> {}
+    /**
+     * Whole hours since a milestone ({@code created}, {@code solved}, ...), calendar or business hours,
+     * or -1 when it never happened.
+     */
+    interface Clockwork {
+        long hoursSince(String milestone, boolean businessHours);
+    }
 
     final Ticket saved;
     final Ticket previous;

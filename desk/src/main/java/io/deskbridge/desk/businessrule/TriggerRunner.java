@@ -49,7 +49,7 @@ class TriggerRunner implements TicketRules {
                 run.commentBody(),
                 run.viaChannel(),
                 run.actorId(),
-                milestone -> -1);
+                (milestone, businessHours) -> -1);
         TriggerCycle.Result result =
                 TriggerCycle.run(triggers, ticket, sideEffects::userExists, sideEffects::groupExists);
         if (result.fired().isEmpty()) {

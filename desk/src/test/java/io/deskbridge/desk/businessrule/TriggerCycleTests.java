@@ -98,11 +98,17 @@ class TriggerCycleTests {
 
     private static RuleTicket update(Ticket before, Ticket after, Boolean commentPublic) {
         return new RuleTicket(
-                after, before, commentPublic, commentPublic == null ? null : "hello", "api", AGENT, m -> -1);
+                after,
+                before,
+                commentPublic,
+                commentPublic == null ? null : "hello",
+                "api",
+                AGENT,
+                (m, business) -> -1);
     }
 
     private static RuleTicket create(Ticket t) {
-        return new RuleTicket(t, null, true, "hello", "api", REQUESTER, m -> -1);
+        return new RuleTicket(t, null, true, "hello", "api", REQUESTER, (m, business) -> -1);
     }
 
     @Nested
@@ -232,11 +238,23 @@ class TriggerCycleTests {
             assertThat(RuleConditions.matches(noAny, t)).isFalse();
         }
 
-        @ParameterizedTest(name = "hours_since_created {0} {1} at 30 h: {2}")
-        @CsvSource({"is,30,true", "is,29,false", "greater_than,24,true", "less_than,24,false", "less_than,48,true"})
+        @ParameterizedTest(name = "hours_since_created {0} {1} at 30 h (10 business hours): {2}")
+        @CsvSource({
+            "is,30,true",
+            "is,29,false",
+            "greater_than,24,true",
+            "less_than,24,false",
+            "less_than,48,true",
+            "is_business_hours,10,true",
+            "is_business_hours,30,false",
+            "greater_than_business_hours,24,false",
+            "greater_than_business_hours,9,true",
+            "less_than_business_hours,24,true"
+        })
         void shouldCompareWholeHoursForAutomations(String operator, String hours, boolean holds) {
             Ticket t = ticket("pending", null, null, List.of());
-            RuleTicket view = new RuleTicket(t, t, null, null, "rule", null, m -> m.equals("created") ? 30 : -1);
+            RuleTicket view = new RuleTicket(
+                    t, t, null, null, "rule", null, (m, business) -> m.equals("created") ? (business ? 10 : 30) : -1);
 
             assertThat(RuleConditions.holds(
                             JSON.readTree(c("hours_since_created", operator, "\"" + hours + "\"")), view))
