@@ -196,6 +196,14 @@ class OAuthTokenRepository {
                 .update();
     }
 
+    /** Token rows whose access and refresh tokens (if any) both expired before {@code cutoff}. */
+    int deleteTokensUnusableBefore(Instant cutoff) {
+        return jdbc.sql("DELETE FROM oauth_tokens WHERE COALESCE(refresh_expires_at, access_expires_at) < :cutoff"
+                        + " AND access_expires_at < :cutoff")
+                .param("cutoff", at(cutoff))
+                .update();
+    }
+
     private static OAuthToken map(ResultSet rs, int n) throws SQLException {
         return new OAuthToken(
                 rs.getLong("id"),

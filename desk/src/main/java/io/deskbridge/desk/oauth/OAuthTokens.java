@@ -406,12 +406,22 @@ public class OAuthTokens {
         return Optional.empty();
     }
 
-    /** Removes expired authorization codes; tokens stay for the token list and reuse detection. */
+    /**
+     * Removes authorization codes expired a day ago, and token rows a week past the end of their last
+     * use: the access token expired and the refresh token (if any) too. Until then a row stays for the
+     * token list and for reuse detection (a revoked refresh token presented again revokes its family);
+     * after it, a presented refresh token is refused as unknown instead of as expired, with the same
+     * {@code invalid_grant}. Without this every refresh left a row behind for good (48 a day for a
+     * client refreshing every 30 minutes).
+     */
     @Scheduled(fixedDelayString = "${desk.tokens.lifecycle-sweep-interval}")
     @Transactional
-    public void sweepCodes() {
+    public void sweep() {
         repository.deleteCodesExpiredBefore(now().minus(Duration.ofDays(1)));
+        repository.deleteTokensUnusableBefore(now().minus(DEAD_TOKEN_RETENTION));
     }
+
+    static final Duration DEAD_TOKEN_RETENTION = Duration.ofDays(7);
 
     private Optional<CodeRow> findCode(String code) {
         if (!TokenFormat.isWellFormed(code, "")) {

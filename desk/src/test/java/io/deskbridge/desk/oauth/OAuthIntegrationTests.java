@@ -26,6 +26,7 @@ import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.oauth2.client.endpoint.OAuth2AuthorizationCodeGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2ClientCredentialsGrantRequest;
 import org.springframework.security.oauth2.client.endpoint.OAuth2RefreshTokenGrantRequest;
@@ -56,6 +57,9 @@ class OAuthIntegrationTests extends DeskIntegrationTest {
     static final String INVALID_TOKEN_BODY =
             "{\"error\":\"invalid_token\",\"error_description\":\"The access token provided is expired, revoked, "
                     + "malformed or invalid for other reasons.\"}";
+
+    @Autowired
+    private OAuthTokens oauthTokens;
 
     private String ownerAuth;
     private String agentEmail;
@@ -714,6 +718,39 @@ class OAuthIntegrationTests extends DeskIntegrationTest {
             assertThat(late.status()).isEqualTo(400);
             assertThat(late.json().path("error").asString()).isEqualTo("invalid_grant");
             assertThat(late.json().path("error_description").asString()).startsWith("The refresh token expired at ");
+        }
+
+        @Test
+        void shouldSweepATokenRowAWeekAfterItsRefreshTokenExpiredAndKeepLiveOnes() {
+            Client client = confidential();
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("grant_type", "authorization_code");
+            body.put("code", code(client, "read", null));
+            body.put("client_id", client.identifier());
+            body.put("client_secret", client.secret());
+            body.put("redirect_uri", REDIRECT);
+            body.put("refresh_token_expires_in", 604_800);
+            assertThat(token(body).status()).isEqualTo(200);
+
+            clock.advance(Duration.ofDays(14).minusMinutes(1));
+            JsonNode live = clientCredentials(client, "read");
+            oauthTokens.sweep();
+            long beforeTheWeek = rowsOf(client);
+            clock.advance(Duration.ofMinutes(2));
+            oauthTokens.sweep();
+
+            assertThat(beforeTheWeek)
+                    .as("a week after the refresh token expired, less a minute")
+                    .isEqualTo(2);
+            assertThat(rowsOf(client)).isEqualTo(1);
+            assertThat(api.get("/api/v2/tickets", bearer(live)).status()).isEqualTo(200);
+        }
+
+        private long rowsOf(Client client) {
+            return jdbc.sql("SELECT COUNT(*) FROM oauth_tokens WHERE client_id = :id")
+                    .param("id", client.id())
+                    .query(Long.class)
+                    .single();
         }
     }
 
