@@ -4,6 +4,7 @@ import io.deskbridge.sync.address.InvalidAddressException;
 import io.deskbridge.sync.address.PlainHttp;
 import io.deskbridge.sync.address.ZendeskAddresses;
 import io.deskbridge.sync.api.RecordInvalidException;
+import io.deskbridge.sync.api.TextInput;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.ArrayList;
@@ -45,6 +46,7 @@ final class RuleValidator {
         if (title == null || title.isBlank()) {
             throw invalid("title", "Blank", "Title: is required");
         }
+        TextInput.check("title", "Title", title);
         if (title.strip().length() > 255) {
             throw invalid(
                     "title",
@@ -125,6 +127,7 @@ final class RuleValidator {
 
     private static void value(String at, String field, RuleFields.Kind kind, Operator op, Condition c) {
         String text = Snapshot.text(c.value());
+        TextInput.check(at + ".value", at + ".value", text);
         List<String> choices = RuleFields.choices(field);
         boolean ok = switch (kind) {
             case ORDERED, CHOICE -> text != null && choices.contains(text);
@@ -180,6 +183,7 @@ final class RuleValidator {
                                 + " internal_note, public_reply or notify");
             }
             String text = Snapshot.text(a.value());
+            TextInput.check(at + ".value", at + ".value", text);
             String problem = switch (field) {
                 case "status" ->
                     List.of("open", "pending", "hold", "solved").contains(text)

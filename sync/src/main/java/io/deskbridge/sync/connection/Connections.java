@@ -5,6 +5,7 @@ import io.deskbridge.sync.address.InvalidAddressException;
 import io.deskbridge.sync.address.ZendeskAddress;
 import io.deskbridge.sync.address.ZendeskAddresses;
 import io.deskbridge.sync.api.RecordInvalidException;
+import io.deskbridge.sync.api.TextInput;
 import io.deskbridge.sync.audit.Actor;
 import io.deskbridge.sync.audit.AuditEvent;
 import io.deskbridge.sync.audit.AuditLog;
@@ -56,6 +57,7 @@ public class Connections {
         if (name.isEmpty()) {
             throw new RecordInvalidException("name", "BlankValue", "Name: cannot be blank");
         }
+        TextInput.check("name", "Name", name);
         if (name.length() > MAX_NAME_LENGTH) {
             throw new RecordInvalidException(
                     "name",

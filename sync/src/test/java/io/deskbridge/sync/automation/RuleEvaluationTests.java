@@ -252,6 +252,32 @@ class RuleEvaluationTests {
         }
 
         @Test
+        void shouldRefuseControlCharactersInTheTitleConditionsAndActions() {
+            assertThatThrownBy(() -> RuleValidator.validate(
+                            "nul\u0000title",
+                            "ticket.created",
+                            new RuleConditions(List.of(condition("tags", "includes", "vip")), null),
+                            List.of(new Action("priority", NODES.stringNode("high"))),
+                            PlainHttp.LOOPBACK_ONLY))
+                    .hasMessage("Title: contains the control character U+0000 at position 3");
+            assertThatThrownBy(() -> RuleValidator.validate(
+                            "x",
+                            "ticket.created",
+                            new RuleConditions(
+                                    List.of(condition("comment_includes_word", "includes", "a\ud800")), null),
+                            List.of(new Action("priority", NODES.stringNode("high"))),
+                            PlainHttp.LOOPBACK_ONLY))
+                    .hasMessage("conditions.all[0].value: contains an unpaired surrogate (U+D800) at position 1");
+            assertThatThrownBy(() -> RuleValidator.validate(
+                            "x",
+                            "ticket.created",
+                            new RuleConditions(List.of(condition("tags", "includes", "vip")), null),
+                            List.of(new Action("internal_note", NODES.stringNode("\u001b[31mred"))),
+                            PlainHttp.LOOPBACK_ONLY))
+                    .hasMessage("actions[0].value: contains the control character U+001B at position 0");
+        }
+
+        @Test
         void shouldRefuseAStatusValueNamingTheChoices() {
             assertThatThrownBy(() -> RuleValidator.validate(
                             "x",

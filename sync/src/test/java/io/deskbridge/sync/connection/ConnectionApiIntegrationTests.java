@@ -147,6 +147,28 @@ class ConnectionApiIntegrationTests extends SyncIntegrationTest {
         }
 
         @Test
+        void shouldRefuseANulInTheNameWith422AndStoreNothing() {
+            long before = jdbc.sql("SELECT COUNT(*) FROM connections")
+                    .query(Long.class)
+                    .single();
+
+            Response response = create("Acme\u0000", "acme");
+
+            assertThat(response.status()).isEqualTo(422);
+            assertThat(response.json()
+                            .get("details")
+                            .get("name")
+                            .get(0)
+                            .get("description")
+                            .asString())
+                    .isEqualTo("Name: contains the control character U+0000 at position 4");
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM connections")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(before);
+        }
+
+        @Test
         void shouldExplainTheEnvelopeWhenItIsMissing() {
             Response response = api.send("POST", "/api/connections", operatorAuth(), "{\"name\":\"Acme\"}");
             assertThat(response.status()).isEqualTo(422);
