@@ -9,6 +9,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import tools.jackson.databind.JsonNode;
@@ -110,6 +111,21 @@ public final class Deskbridge {
 
     public void clearFaults() {
         call("DELETE", "/_desk/faults", null, 204);
+    }
+
+    /** desk's clock: the system clock plus however far {@link #advanceClock} has moved it. */
+    public Instant now() {
+        return Instant.parse(
+                call("GET", "/_desk/clock", null, 200).get("clock").get("now").asString());
+    }
+
+    /**
+     * Moves desk's clock forward (never back), so the code under test meets a token's expiry, the next
+     * rate-limit window or an automation's hour without waiting. It stays moved for the tests after
+     * (a reset empties the account, not the clock): compare times with {@link #now}, not the system's.
+     */
+    public void advanceClock(Duration by) {
+        call("POST", "/_desk/clock/advance", "{\"advance_ms\":" + by.toMillis() + "}", 200);
     }
 
     private JsonNode call(String method, String path, String body, int expected) {

@@ -6,6 +6,7 @@ import io.deskbridge.junit.DeskFixture;
 import io.deskbridge.junit.Deskbridge;
 import io.deskbridge.junit.DeskbridgeTest;
 import io.deskbridge.junit.Fault;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Supplier;
@@ -91,6 +92,24 @@ class ZendeskJavaClientExampleTests {
             zendesk.createTicket(newTicket("second"));
 
             assertThat(allTickets()).extracting(Ticket::getSubject).containsExactly("second");
+        }
+    }
+
+    @Nested
+    class MovingDesksClock {
+
+        @Test
+        void shouldStampATicketMadeAfterTheMoveThreeDaysLater(Deskbridge desk) {
+            Ticket before = zendesk.createTicket(newTicket("before"));
+
+            desk.advanceClock(Duration.ofDays(3));
+            Ticket after = zendesk.createTicket(newTicket("after"));
+
+            assertThat(Duration.between(
+                            before.getCreatedAt().toInstant(),
+                            after.getCreatedAt().toInstant()))
+                    .isBetween(Duration.ofDays(3), Duration.ofDays(3).plusMinutes(5));
+            assertThat(after.getCreatedAt().toInstant()).isBeforeOrEqualTo(desk.now());
         }
     }
 
