@@ -704,14 +704,7 @@ class OAuthIntegrationTests extends DeskIntegrationTest {
         @Test
         void shouldRefuseAnExpiredRefreshToken() {
             Client client = confidential();
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("grant_type", "authorization_code");
-            body.put("code", code(client, "read", null));
-            body.put("client_id", client.identifier());
-            body.put("client_secret", client.secret());
-            body.put("redirect_uri", REDIRECT);
-            body.put("refresh_token_expires_in", 604_800);
-            Response issued = token(body);
+            Response issued = withAWeeksRefreshToken(client);
             assertThat(issued.json().path("refresh_token_expires_in").asLong()).isEqualTo(604_800);
             clock.advance(Duration.ofDays(7).plusSeconds(1));
             Response late = refresh(client, issued.json().path("refresh_token").asString());
@@ -723,14 +716,7 @@ class OAuthIntegrationTests extends DeskIntegrationTest {
         @Test
         void shouldSweepATokenRowAWeekAfterItsRefreshTokenExpiredAndKeepLiveOnes() {
             Client client = confidential();
-            Map<String, Object> body = new LinkedHashMap<>();
-            body.put("grant_type", "authorization_code");
-            body.put("code", code(client, "read", null));
-            body.put("client_id", client.identifier());
-            body.put("client_secret", client.secret());
-            body.put("redirect_uri", REDIRECT);
-            body.put("refresh_token_expires_in", 604_800);
-            assertThat(token(body).status()).isEqualTo(200);
+            assertThat(withAWeeksRefreshToken(client).status()).isEqualTo(200);
 
             clock.advance(Duration.ofDays(14).minusMinutes(1));
             JsonNode live = clientCredentials(client, "read");
@@ -744,6 +730,18 @@ class OAuthIntegrationTests extends DeskIntegrationTest {
                     .isEqualTo(2);
             assertThat(rowsOf(client)).isEqualTo(1);
             assertThat(api.get("/api/v2/tickets", bearer(live)).status()).isEqualTo(200);
+        }
+
+        /** Tokens for an approved code whose refresh token lasts a week (the policy allows less than 30 days). */
+        private Response withAWeeksRefreshToken(Client client) {
+            Map<String, Object> body = new LinkedHashMap<>();
+            body.put("grant_type", "authorization_code");
+            body.put("code", code(client, "read", null));
+            body.put("client_id", client.identifier());
+            body.put("client_secret", client.secret());
+            body.put("redirect_uri", REDIRECT);
+            body.put("refresh_token_expires_in", 604_800);
+            return token(body);
         }
 
         private long rowsOf(Client client) {

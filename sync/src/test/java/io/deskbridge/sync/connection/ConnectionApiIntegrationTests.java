@@ -13,6 +13,15 @@ import tools.jackson.databind.JsonNode;
 
 class ConnectionApiIntegrationTests extends SyncIntegrationTest {
 
+    private static String nameError(Response response) {
+        return response.json()
+                .get("details")
+                .get("name")
+                .get(0)
+                .get("description")
+                .asString();
+    }
+
     private Response create(String name, String address) {
         return api.send(
                 "POST",
@@ -137,13 +146,7 @@ class ConnectionApiIntegrationTests extends SyncIntegrationTest {
         void shouldRequireAName() {
             Response response = create("   ", "acme");
             assertThat(response.status()).isEqualTo(422);
-            assertThat(response.json()
-                            .get("details")
-                            .get("name")
-                            .get(0)
-                            .get("description")
-                            .asString())
-                    .isEqualTo("Name: cannot be blank");
+            assertThat(nameError(response)).isEqualTo("Name: cannot be blank");
         }
 
         @Test
@@ -155,13 +158,7 @@ class ConnectionApiIntegrationTests extends SyncIntegrationTest {
             Response response = create("Acme\u0000", "acme");
 
             assertThat(response.status()).isEqualTo(422);
-            assertThat(response.json()
-                            .get("details")
-                            .get("name")
-                            .get(0)
-                            .get("description")
-                            .asString())
-                    .isEqualTo("Name: contains the control character U+0000 at position 4");
+            assertThat(nameError(response)).isEqualTo("Name: contains the control character U+0000 at position 4");
             assertThat(jdbc.sql("SELECT COUNT(*) FROM connections")
                             .query(Long.class)
                             .single())
