@@ -95,6 +95,11 @@ public final class TestDoubleTimings {
             }
             report("snapshot restore, " + big + " tickets (x5)", bigRestores);
             report("reset with " + big + " tickets present (x5)", bigResets);
+            // As between the tests of a suite that restores one snapshot before each: on H2 only the
+            // tables written since the last restore are copied (here the audit log's entry of it).
+            report(
+                    "snapshot restore, " + big + " tickets, again (x5)",
+                    repeat(5, () -> call("POST", "/_desk/snapshots/big/restore", null)));
         }
     }
 

@@ -5,8 +5,10 @@ import io.deskbridge.desk.api.RecordNotFoundException;
 import io.deskbridge.desk.cluster.ChangeEpoch;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -15,6 +17,8 @@ import org.springframework.boot.availability.ReadinessState;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Saves and restores the whole account under a name; a reset is the restore of {@link #FRESH}, the
@@ -26,6 +30,10 @@ import org.springframework.transaction.annotation.Transactional;
  * token a suite tests with survives resets. Ids are never reused: the identity sequences are left
  * where they are, as Zendesk never hands out an id twice, so a test must not hard-code ids. A restore
  * bumps the cluster's {@link ChangeEpoch}, so every instance drops what it cached of the old state.
+ * On H2 a restore copies only the tables whose rows changed since this instance last made them equal
+ * to the same snapshot (by saving or restoring it), told by H2's per-table modification mark: a suite
+ * that restores one snapshot before every test pays for what its last test wrote, not for the whole
+ * account. PostgreSQL has no such mark, so there every restore copies every table.
  * On H2, saving and restoring are not atomic (its DDL and TRUNCATE commit as they go, and a restore
  * switches referential integrity off until it is done): reset and restore while the suite is not
  * writing, as a suite does between tests. On PostgreSQL a restore is one transaction.
@@ -51,6 +59,17 @@ public class AccountSnapshots {
 
     private final Map<String, Map<String, String>> copiesByName = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> nonEmptyByName = new ConcurrentHashMap<>();
+
+    /** What the account's tables held when this instance last made them equal to a snapshot (H2 only). */
+    private final AtomicReference<Known> known = new AtomicReference<>();
+
+    /** The account's tables equalled snapshot {@code name} when H2's modification marks were {@code marks}. */
+    private record Known(String name, Map<String, Long> marks) {
+
+        boolean unchanged(String snapshot, String table, Map<String, Long> now) {
+            return name.equals(snapshot) && now.containsKey(table) && Objects.equals(marks.get(table), now.get(table));
+        }
+    }
 
     AccountSnapshots(AccountTablesRepository tables, ChangeEpoch epoch, TestDoubleProperties properties) {
         this.tables = tables;
@@ -88,6 +107,8 @@ public class AccountSnapshots {
     }
 
     private SnapshotSummary copy(String checked) {
+        // Read before copying: a write made meanwhile moves a mark, and its table is copied back next time.
+        Map<String, Long> marks = tables.modificationMarks();
         drop(checked);
         Map<String, String> copies = new java.util.LinkedHashMap<>();
         for (String table : accountTables()) {
@@ -96,16 +117,17 @@ public class AccountSnapshots {
             copies.put(table, copy);
         }
         copiesByName.put(checked, copies);
+        known.set(marks.isEmpty() ? null : new Known(checked, marks));
         return summary(checked, copies);
     }
 
     private List<String> accountTables() {
-        List<String> known = accountTables;
-        if (known == null) {
-            known = tables.accountTables();
-            accountTables = known;
+        List<String> listed = accountTables;
+        if (listed == null) {
+            listed = tables.accountTables();
+            accountTables = listed;
         }
-        return known;
+        return listed;
     }
 
     /** The tables of a snapshot that hold rows; a saved snapshot never changes, so asked once. */
@@ -127,18 +149,23 @@ public class AccountSnapshots {
     public SnapshotSummary restore(String name) {
         String checked = existing(name);
         Map<String, String> copies = copies(checked);
-        List<String> accountTables = accountTables();
+        // Until this restore commits, nothing is known: a failed one leaves every table to copy next time.
+        Known before = known.getAndSet(null);
+        Map<String, Long> marks = tables.modificationMarks();
+        List<String> changed = accountTables().stream()
+                .filter(table -> before == null || !before.unchanged(checked, table, marks))
+                .toList();
         List<Map<String, Object>> keptTokens =
-                accountTables.contains("api_tokens") && copies.containsKey("users") && copies.containsKey("api_tokens")
+                changed.contains("api_tokens") && copies.containsKey("users") && copies.containsKey("api_tokens")
                         ? tables.tokensToKeep(copies.get("users"), copies.get("api_tokens"))
                         : List.of();
         List<String> emptied = tables.truncatesOnlyWhatHoldsRows()
-                ? accountTables.stream().filter(table -> !tables.isEmpty(table)).toList()
-                : accountTables;
+                ? changed.stream().filter(table -> !tables.isEmpty(table)).toList()
+                : changed;
         try {
             tables.truncate(emptied);
             Set<String> holdingRows = holdingRows(checked, copies);
-            for (String table : accountTables) {
+            for (String table : changed) {
                 // A table added by a migration after the snapshot was taken stays empty.
                 if (holdingRows.contains(table)) {
                     tables.insertAll(table, copies.get(table));
@@ -149,6 +176,20 @@ public class AccountSnapshots {
             tables.checkReferences();
         }
         epoch.bump();
+        if (!marks.isEmpty()) {
+            // H2 moves the marks when the restore commits, so they are read after it.
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    Map<String, Long> after = tables.modificationMarks();
+                    // A table skipped here but written meanwhile by someone else: know nothing.
+                    boolean untouched = accountTables().stream()
+                            .filter(table -> !changed.contains(table))
+                            .allMatch(table -> Objects.equals(marks.get(table), after.get(table)));
+                    known.set(untouched ? new Known(checked, after) : null);
+                }
+            });
+        }
         return new SnapshotSummary(checked, tables.count("tickets"), tables.count("users"));
     }
 
@@ -163,6 +204,7 @@ public class AccountSnapshots {
     }
 
     private void drop(String name) {
+        known.getAndUpdate(k -> k != null && k.name().equals(name) ? null : k);
         copiesByName.remove(name);
         nonEmptyByName.remove(name);
         tables.snapshotTables(name).values().forEach(tables::drop);

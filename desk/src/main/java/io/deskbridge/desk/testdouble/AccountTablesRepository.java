@@ -192,6 +192,27 @@ class AccountTablesRepository {
         return h2;
     }
 
+    /**
+     * H2: every table's last data modification, by name. H2 moves a table's mark on each commit or
+     * rollback that changed its rows (TRUNCATE included), from any session, so an unchanged mark means
+     * unchanged rows. Empty on PostgreSQL, which has no such mark (its statistics lag and are not
+     * transactional): there every restore copies every table.
+     */
+    Map<String, Long> modificationMarks() {
+        if (!h2) {
+            return Map.of();
+        }
+        Map<String, Long> marks = new HashMap<>();
+        jdbc.sql("""
+                SELECT table_name, last_modification FROM information_schema.tables
+                 WHERE table_schema = CURRENT_SCHEMA AND table_type = 'BASE TABLE'
+                """)
+                .query((rs, i) -> Map.entry(rs.getString(1).toLowerCase(Locale.ROOT), rs.getLong(2)))
+                .list()
+                .forEach(mark -> marks.put(mark.getKey(), mark.getValue()));
+        return marks;
+    }
+
     boolean isEmpty(String table) {
         return jdbc.sql("SELECT 1 FROM " + table + " FETCH FIRST 1 ROWS ONLY")
                 .query(Integer.class)

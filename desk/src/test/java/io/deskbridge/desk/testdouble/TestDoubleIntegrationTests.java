@@ -238,6 +238,78 @@ class TestDoubleIntegrationTests extends DeskIntegrationTest {
                     .isEqualTo(204);
         }
 
+        /**
+         * Restoring the snapshot restored last copies only the tables written since (on H2): each kind of
+         * write must still be undone — through the API, behind its back, and a token the caches know.
+         */
+        @Test
+        void shouldUndoEveryWriteSinceRestoringTheSameSnapshotAndForgetCachedTokens() {
+            desk("POST", "/_desk/fixtures", "{\"generate_tickets\": 3}");
+            desk("PUT", "/_desk/snapshots/three_tickets", null);
+            assertThat(desk("POST", "/_desk/snapshots/three_tickets/restore", null)
+                            .status())
+                    .isEqualTo(200);
+            long first =
+                    jdbc.sql("SELECT MIN(id) FROM tickets").query(Long.class).single();
+            String subject = jdbc.sql("SELECT subject FROM tickets WHERE id = :id")
+                    .param("id", first)
+                    .query(String.class)
+                    .single();
+            String ownerName = jdbc.sql("SELECT name FROM users WHERE email = :email")
+                    .param("email", OWNER_EMAIL)
+                    .query(String.class)
+                    .single();
+            String value = SecretLedger.issued(TokenFormat.generate());
+            desk("POST", "/_desk/fixtures", """
+                    {"users": [{"name": "Late", "email": "late@acme.test", "role": "agent"}],
+                     "api_tokens": [{"email": "late@acme.test", "value": "%s"}]}
+                    """.formatted(value));
+            String late = DeskClient.tokenAuth("late@acme.test", value);
+            assertThat(api.get("/api/v2/tickets/" + first + ".json", late).status())
+                    .as("the late token works, and is cached")
+                    .isEqualTo(200);
+            Response updated = api.send(
+                    "PUT",
+                    "/api/v2/tickets/" + first + ".json",
+                    owner,
+                    "{\"ticket\":{\"subject\":\"Qwertzuiop after the restore\"}}");
+            assertThat(updated.status()).isEqualTo(200);
+            jdbc.sql("UPDATE users SET name = 'Renamed behind the API' WHERE email = :email")
+                    .param("email", OWNER_EMAIL)
+                    .update();
+
+            Response restored = desk("POST", "/_desk/snapshots/three_tickets/restore", null);
+
+            assertThat(restored.status()).isEqualTo(200);
+            assertThat(restored.json().get("snapshot").get("tickets").asLong()).isEqualTo(3);
+            assertThat(api.get("/api/v2/tickets/" + first + ".json", owner)
+                            .json()
+                            .get("ticket")
+                            .get("subject")
+                            .asString())
+                    .isEqualTo(subject);
+            assertThat(jdbc.sql("SELECT name FROM users WHERE email = :email")
+                            .param("email", OWNER_EMAIL)
+                            .query(String.class)
+                            .single())
+                    .isEqualTo(ownerName);
+            assertThat(users.findByEmail("late@acme.test")).isEmpty();
+            assertThat(api.get("/api/v2/tickets/" + first + ".json", late).status())
+                    .as("the cached token of a user the restore removed")
+                    .isEqualTo(401);
+            assertThat(api.get("/api/v2/search.json?query=qwertzuiop", owner)
+                            .json()
+                            .get("count")
+                            .asLong())
+                    .as("the search index is the snapshot's")
+                    .isZero();
+            Response again = desk("POST", "/_desk/snapshots/three_tickets/restore", null);
+            assertThat(again.status()).isEqualTo(200);
+            assertThat(count("tickets")).isEqualTo(3);
+            assertThat(desk("DELETE", "/_desk/snapshots/three_tickets", null).status())
+                    .isEqualTo(204);
+        }
+
         @Test
         void shouldRefuseABadNameUnknownSnapshotAndOverwritingFresh() {
             Response bad = desk("PUT", "/_desk/snapshots/Bad__Name", null);
