@@ -144,7 +144,8 @@ class ZendeskJavaClientBulkConformanceIntegrationTests extends DeskIntegrationTe
         void shouldDeleteSoftDeletedTicketsPermanentlyOneAndMany() {
             List<Long> ids = new ArrayList<>();
             for (int i = 0; i < 3; i++) {
-                Ticket created = zendesk.createTicket(new Ticket(owner().id(), "jc purge " + unique(), new Comment("x")));
+                Ticket created =
+                        zendesk.createTicket(new Ticket(owner().id(), "jc purge " + unique(), new Comment("x")));
                 zendesk.deleteTicket(created.getId());
                 ids.add(created.getId());
             }

@@ -1,16 +1,16 @@
-package io.deskbridge.desk.businessrule;
+package io.deskbridge.desk.skip;
 
 import io.deskbridge.desk.ticket.TicketPurged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** A permanently deleted ticket takes its automation firings along, in the deleting transaction. */
+/** A permanently deleted ticket takes its skips along, in the deleting transaction. */
 @Component
-class TicketPurgedListener {
+class SkipTicketPurgedListener {
 
-    private final AutomationRepository repository;
+    private final SkipRepository repository;
 
-    TicketPurgedListener(AutomationRepository repository) {
+    SkipTicketPurgedListener(SkipRepository repository) {
         this.repository = repository;
     }
 

@@ -1,16 +1,16 @@
-package io.deskbridge.desk.skip;
+package io.deskbridge.desk.satisfaction;
 
 import io.deskbridge.desk.ticket.TicketPurged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** A permanently deleted ticket takes its skips along, in the deleting transaction. */
+/** A permanently deleted ticket takes its satisfaction rating along, in the deleting transaction. */
 @Component
-class TicketPurgedListener {
+class SatisfactionTicketPurgedListener {
 
-    private final SkipRepository repository;
+    private final SatisfactionRatingRepository repository;
 
-    TicketPurgedListener(SkipRepository repository) {
+    SatisfactionTicketPurgedListener(SatisfactionRatingRepository repository) {
         this.repository = repository;
     }
 

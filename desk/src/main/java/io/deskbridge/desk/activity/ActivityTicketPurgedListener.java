@@ -6,11 +6,11 @@ import org.springframework.stereotype.Component;
 
 /** A permanently deleted ticket takes its activities along, in the deleting transaction. */
 @Component
-class TicketPurgedListener {
+class ActivityTicketPurgedListener {
 
     private final ActivityRepository repository;
 
-    TicketPurgedListener(ActivityRepository repository) {
+    ActivityTicketPurgedListener(ActivityRepository repository) {
         this.repository = repository;
     }
 

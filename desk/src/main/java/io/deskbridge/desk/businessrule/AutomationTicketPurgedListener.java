@@ -1,16 +1,16 @@
-package io.deskbridge.desk.satisfaction;
+package io.deskbridge.desk.businessrule;
 
 import io.deskbridge.desk.ticket.TicketPurged;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** A permanently deleted ticket takes its satisfaction rating along, in the deleting transaction. */
+/** A permanently deleted ticket takes its automation firings along, in the deleting transaction. */
 @Component
-class TicketPurgedListener {
+class AutomationTicketPurgedListener {
 
-    private final SatisfactionRatingRepository repository;
+    private final AutomationRepository repository;
 
-    TicketPurgedListener(SatisfactionRatingRepository repository) {
+    AutomationTicketPurgedListener(AutomationRepository repository) {
         this.repository = repository;
     }
 
