@@ -580,6 +580,12 @@ class BulkJobsIntegrationTests extends DeskIntegrationTest {
                     api.send("POST", "/api/v2/tickets?async=true", auth, DeskClient.json(Map.of("tickets", List.of())));
 
             assertThat(refused.status()).as(refused.body()).isEqualTo(400);
+            assertThat(refused.json())
+                    .isEqualTo(tree("{\"errors\":[{\"code\":\"InvalidRequest\",\"title\":"
+                            + "\"The request body must be a JSON object with a \\\"ticket\\\" object\"}]}"));
+            Response notObject =
+                    api.send("POST", "/api/v2/tickets?async=true", auth, DeskClient.json(Map.of("ticket", "text")));
+            assertThat(notObject.status()).as(notObject.body()).isEqualTo(400);
             assertThat(jdbc.sql("SELECT COUNT(*) FROM job_statuses")
                             .query(Long.class)
                             .single())
@@ -658,6 +664,9 @@ class BulkJobsIntegrationTests extends DeskIntegrationTest {
             assertThat(tooMany.json())
                     .isEqualTo(tree("{\"error\":\"InvalidValue\",\"description\":"
                             + "\"Too many ids: send at most 100 per call (got 101)\"}"));
+            assertThat(api.send("DELETE", "/api/v2/deleted_tickets/abc", auth, null)
+                            .status())
+                    .isEqualTo(400);
             Response notNumber = api.send("DELETE", "/api/v2/deleted_tickets/destroy_many?ids=1,x", auth, null);
             assertThat(notNumber.status()).isEqualTo(400);
             assertThat(notNumber.json())
