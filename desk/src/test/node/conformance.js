@@ -352,6 +352,16 @@ async function main() {
   await step('organizationmemberships.deleteMany', async () => watched(
     await client.organizationmemberships.deleteMany(bulkMemberships.results.map((r) => r.id))));
   await step('organizations.bulkDelete', async () => watched(await client.organizations.bulkDelete(bulkOrgIds)));
+  const externalOrg = await step('organizations.create.external', async () => {
+    const o = one(await client.organizations.create({ organization: { name: 'Node ext org ' + word, external_id: 'nz-ext-' + unique() } }), 'organization');
+    return { id: o.id, external_id: o.external_id };
+  });
+  await step('organizations.bulkDeleteByExternalId', async () => watched(
+    await client.organizations.bulkDeleteByExternalId([externalOrg.external_id])));
+  const bulkGroupMemberships = await step('groupmemberships.bulkCreate', async () => watched(
+    await client.groupmemberships.bulkCreate([{ user_id: agent.id, group_id: group.id }])));
+  await step('groupmemberships.bulkDelete', async () => watched(
+    await client.groupmemberships.bulkDelete(bulkGroupMemberships.results.map((r) => r.id))));
   await step('users.destroyMany', async () => watched(await client.users.destroyMany(bulkUserIds, null, undefined)));
   await step('jobstatuses.showMany', async () => many(await client.jobstatuses.showMany([bulkCreated.id]), 'job_statuses')
     .map((j) => j.id));

@@ -90,4 +90,11 @@ class ActivityRepository {
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
+
+    /** The rows of a permanently deleted ticket ({@code TicketPurged}). */
+    void deleteOfTicket(long ticketId) {
+        jdbc.sql("DELETE FROM ticket_activities WHERE ticket_id = :ticketId")
+                .param("ticketId", ticketId)
+                .update();
+    }
 }

@@ -96,6 +96,12 @@ class AttachmentRepository {
                 .update();
     }
 
+    void deleteOfTicket(long ticketId) {
+        jdbc.sql("DELETE FROM attachments WHERE ticket_id = :ticketId")
+                .param("ticketId", ticketId)
+                .update();
+    }
+
     void redact(long id, String fileName, String contentType) {
         jdbc.sql("""
                 UPDATE attachments SET file_name = :fileName, content_type = :contentType, size = 0, content = :empty

@@ -142,6 +142,12 @@ public class Attachments {
         return byComment;
     }
 
+    /** Deletes the files of the ticket's comments, with their content (its permanent delete). */
+    @Transactional
+    public void deleteOfTicket(long ticketId) {
+        repository.deleteOfTicket(ticketId);
+    }
+
     /**
      * Replaces a comment's attachment with an empty {@code redacted.txt}, as Zendesk does; 404 when the
      * attachment is not on that comment of that ticket.

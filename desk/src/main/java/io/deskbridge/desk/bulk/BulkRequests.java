@@ -1,12 +1,15 @@
 package io.deskbridge.desk.bulk;
 
 import io.deskbridge.desk.api.BadRequestException;
+import io.deskbridge.desk.api.IdList;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.jobstatus.JobStatusJson;
 import io.deskbridge.desk.jobstatus.JobStatuses;
 import io.deskbridge.desk.user.DeskPrincipal;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.function.Function;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
@@ -45,6 +48,55 @@ final class BulkRequests {
             items.add(item);
         }
         return items;
+    }
+
+    /**
+     * Zendesk's {@code ?ids=} or {@code ?external_ids=} (exactly one): one item per value, {@code change}
+     * (or an empty object) with that {@code id} or {@code external_id}. Decision: an {@code external_id}
+     * in the shared change is overwritten by each item's own (one value cannot go to several records).
+     */
+    static List<JsonNode> withIdsOrExternalIds(String ids, String externalIds, JsonNode change) {
+        if ((ids == null) == (externalIds == null)) {
+            throw new BadRequestException(
+                    "InvalidParameter",
+                    ids == null
+                            ? "Send the records to change as ids=1,2,3 or external_ids=a,b,c"
+                            : "Send either ids or external_ids, not both");
+        }
+        if (ids != null) {
+            return withIds(IdList.parse(ids, Integer.MAX_VALUE), change);
+        }
+        List<JsonNode> items = new ArrayList<>();
+        for (String part : externalIds.split(",")) {
+            String externalId = part.trim();
+            if (externalId.isEmpty()) {
+                continue;
+            }
+            ObjectNode item = change == null ? JsonNodeFactory.instance.objectNode() : ((ObjectNode) change).deepCopy();
+            item.remove("id");
+            item.put("external_id", externalId);
+            items.add(item);
+        }
+        return items;
+    }
+
+    /**
+     * The record an item names: its {@code id}, else the record with its {@code external_id} ({@code
+     * byExternalId}, which throws the capability's 404 when there is none); a 422 when it names neither.
+     */
+    static long idOrExternalId(JsonNode item, String what, Function<String, Long> byExternalId) {
+        Input in = object(item);
+        Optional<Long> id = in.id("id");
+        if (id.isPresent()) {
+            return id.get();
+        }
+        JsonNode externalId = item.get("external_id");
+        if (externalId == null
+                || !externalId.isString()
+                || externalId.asString().isBlank()) {
+            throw Input.invalid("id", "each item needs the id or the external_id of " + what);
+        }
+        return byExternalId.apply(externalId.asString());
     }
 
     /** An item as {@link Input}; a 422 when it is not a JSON object. */

@@ -1,7 +1,6 @@
 package io.deskbridge.desk.bulk;
 
 import io.deskbridge.desk.api.ForbiddenException;
-import io.deskbridge.desk.api.IdList;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.jobstatus.JobHandler;
 import io.deskbridge.desk.jobstatus.JobResult;
@@ -9,6 +8,7 @@ import io.deskbridge.desk.jobstatus.JobStatusJson;
 import io.deskbridge.desk.jobstatus.JobStatuses;
 import io.deskbridge.desk.organization.Organization;
 import io.deskbridge.desk.organization.OrganizationInput;
+import io.deskbridge.desk.organization.OrganizationNotFoundException;
 import io.deskbridge.desk.organization.Organizations;
 import io.deskbridge.desk.user.DeskPrincipal;
 import org.springframework.context.annotation.Bean;
@@ -25,7 +25,9 @@ import tools.jackson.databind.JsonNode;
 /**
  * Zendesk's bulk organization calls, each answered with a queued {@code job_status}:
  * {@code create_many}, {@code update_many} ({@code ?ids=} with one {@code organization}, or
- * {@code {"organizations": [{"id", ...}]}}) and {@code destroy_many?ids=}. Admins only, as the single
+ * {@code {"organizations": [{"id"|"external_id", ...}]}}), {@code destroy_many?ids=}, and both with
+ * {@code ?external_ids=} instead of ids (node-zendesk's {@code bulkDeleteByExternalId}; an unknown
+ * external id fails its item with a 404's error). Admins only, as the single
  * calls (the HTTP layer refuses others; each item checks again, since the job runs later).
  */
 @RestController
@@ -50,9 +52,10 @@ class OrganizationBulkController {
     @PutMapping("/api/v2/organizations/update_many")
     JobStatusJson.Envelope updateMany(
             @RequestParam(required = false) String ids,
+            @RequestParam(name = "external_ids", required = false) String externalIds,
             @RequestBody JsonNode body,
             @AuthenticationPrincipal DeskPrincipal caller) {
-        if (ids == null) {
+        if (ids == null && externalIds == null) {
             return BulkRequests.queue(
                     jobs, caller, UPDATE_MANY, "organizations", BulkRequests.items(body, "organizations"));
         }
@@ -62,13 +65,20 @@ class OrganizationBulkController {
                 caller,
                 UPDATE_MANY,
                 "organizations",
-                BulkRequests.withIds(IdList.parse(ids, Integer.MAX_VALUE), body.get("organization")));
+                BulkRequests.withIdsOrExternalIds(ids, externalIds, body.get("organization")));
     }
 
     @DeleteMapping("/api/v2/organizations/destroy_many")
-    JobStatusJson.Envelope destroyMany(@RequestParam String ids, @AuthenticationPrincipal DeskPrincipal caller) {
+    JobStatusJson.Envelope destroyMany(
+            @RequestParam(required = false) String ids,
+            @RequestParam(name = "external_ids", required = false) String externalIds,
+            @AuthenticationPrincipal DeskPrincipal caller) {
         return BulkRequests.queue(
-                jobs, caller, DESTROY_MANY, "ids", BulkRequests.withIds(IdList.parse(ids, Integer.MAX_VALUE), null));
+                jobs,
+                caller,
+                DESTROY_MANY,
+                ids == null ? "external_ids" : "ids",
+                BulkRequests.withIdsOrExternalIds(ids, externalIds, null));
     }
 
     /** The item work of the three organization jobs. */
@@ -88,7 +98,7 @@ class OrganizationBulkController {
         JobHandler organizationUpdateMany(Organizations organizations) {
             return JobHandler.of(UPDATE_MANY, "update", (actor, index, item) -> {
                 requireAdmin(actor);
-                long id = BulkRequests.id(item, "an organization");
+                long id = organizationId(organizations, item);
                 organizations.update(id, OrganizationInput.changes(BulkRequests.object(item)));
                 return JobResult.updated(id);
             });
@@ -98,10 +108,20 @@ class OrganizationBulkController {
         JobHandler organizationDestroyMany(Organizations organizations) {
             return JobHandler.of(DESTROY_MANY, "delete", (actor, index, item) -> {
                 requireAdmin(actor);
-                long id = BulkRequests.id(item, "an organization");
+                long id = organizationId(organizations, item);
                 organizations.delete(id);
                 return JobResult.deleted(id);
             });
+        }
+
+        private static long organizationId(Organizations organizations, JsonNode item) {
+            return BulkRequests.idOrExternalId(
+                    item,
+                    "an organization",
+                    externalId -> organizations
+                            .findByExternalId(externalId)
+                            .orElseThrow(() -> OrganizationNotFoundException.forExternalId(externalId))
+                            .id());
         }
 
         private static void requireAdmin(DeskPrincipal actor) {

@@ -1,7 +1,6 @@
 package io.deskbridge.desk.bulk;
 
 import io.deskbridge.desk.api.ForbiddenException;
-import io.deskbridge.desk.api.IdList;
 import io.deskbridge.desk.api.Input;
 import io.deskbridge.desk.jobstatus.JobHandler;
 import io.deskbridge.desk.jobstatus.JobResult;
@@ -29,7 +28,8 @@ import tools.jackson.databind.JsonNode;
 /**
  * Zendesk's bulk user calls, each answered with a queued {@code job_status}: {@code create_many},
  * {@code create_or_update_many} (matched by email, then external_id), {@code update_many} ({@code ?ids=}
- * with one {@code user}, or {@code {"users": [{"id", ...}]}}) and {@code destroy_many?ids=} (admins).
+ * or {@code ?external_ids=} with one {@code user}, or {@code {"users": [{"id"|"external_id", ...}]}}) and
+ * {@code destroy_many?ids=} or {@code ?external_ids=} (admins), as Zendesk's OpenAPI document lists them.
  * Each item goes through {@link Users} with the single-user call's role rules.
  */
 @RestController
@@ -60,9 +60,10 @@ class UserBulkController {
     @PutMapping("/api/v2/users/update_many")
     JobStatusJson.Envelope updateMany(
             @RequestParam(required = false) String ids,
+            @RequestParam(name = "external_ids", required = false) String externalIds,
             @RequestBody JsonNode body,
             @AuthenticationPrincipal DeskPrincipal caller) {
-        if (ids == null) {
+        if (ids == null && externalIds == null) {
             return BulkRequests.queue(jobs, caller, UPDATE_MANY, "users", BulkRequests.items(body, "users"));
         }
         Input.envelope(body, "user");
@@ -71,16 +72,23 @@ class UserBulkController {
                 caller,
                 UPDATE_MANY,
                 "users",
-                BulkRequests.withIds(IdList.parse(ids, Integer.MAX_VALUE), body.get("user")));
+                BulkRequests.withIdsOrExternalIds(ids, externalIds, body.get("user")));
     }
 
     @DeleteMapping("/api/v2/users/destroy_many")
-    JobStatusJson.Envelope destroyMany(@RequestParam String ids, @AuthenticationPrincipal DeskPrincipal caller) {
+    JobStatusJson.Envelope destroyMany(
+            @RequestParam(required = false) String ids,
+            @RequestParam(name = "external_ids", required = false) String externalIds,
+            @AuthenticationPrincipal DeskPrincipal caller) {
         if (!caller.isAdmin()) {
             throw new ForbiddenException("Only admins delete users");
         }
         return BulkRequests.queue(
-                jobs, caller, DESTROY_MANY, "ids", BulkRequests.withIds(IdList.parse(ids, Integer.MAX_VALUE), null));
+                jobs,
+                caller,
+                DESTROY_MANY,
+                ids == null ? "external_ids" : "ids",
+                BulkRequests.withIdsOrExternalIds(ids, externalIds, null));
     }
 
     /** The item work of the four user jobs. */
@@ -119,7 +127,7 @@ class UserBulkController {
         @Bean
         JobHandler userUpdateMany(Users users) {
             return JobHandler.of(UPDATE_MANY, "update", (actor, index, item) -> {
-                long id = BulkRequests.id(item, "a user");
+                long id = userId(users, item);
                 UserAccount current = users.findById(id).orElseThrow(() -> UserNotFoundException.forId(id));
                 UserChanges changes = UserInput.changes(BulkRequests.object(item));
                 UserInput.requireMayWrite(actor, changes.role().orElse(current.role()), current);
@@ -131,7 +139,7 @@ class UserBulkController {
         @Bean
         JobHandler userDestroyMany(Users users) {
             return JobHandler.of(DESTROY_MANY, "delete", (actor, index, item) -> {
-                long id = BulkRequests.id(item, "a user");
+                long id = userId(users, item);
                 if (!actor.isAdmin()) {
                     throw new ForbiddenException("Only admins delete users");
                 }
@@ -141,6 +149,15 @@ class UserBulkController {
                 users.delete(id);
                 return JobResult.deleted(id);
             });
+        }
+
+        private static long userId(Users users, JsonNode item) {
+            return BulkRequests.idOrExternalId(
+                    item,
+                    "a user",
+                    externalId -> users.findByExternalId(externalId)
+                            .orElseThrow(() -> UserNotFoundException.forExternalId(externalId))
+                            .id());
         }
     }
 }

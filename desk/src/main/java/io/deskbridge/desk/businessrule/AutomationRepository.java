@@ -80,4 +80,11 @@ class AutomationRepository {
     private static OffsetDateTime utc(Instant instant) {
         return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
+
+    /** The rows of a permanently deleted ticket ({@code TicketPurged}). */
+    void deleteOfTicket(long ticketId) {
+        jdbc.sql("DELETE FROM automation_firings WHERE ticket_id = :ticketId")
+                .param("ticketId", ticketId)
+                .update();
+    }
 }

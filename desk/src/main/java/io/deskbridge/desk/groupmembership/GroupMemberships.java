@@ -58,8 +58,9 @@ public class GroupMemberships {
                 .orElseThrow(() -> new RecordNotFoundException("No group membership with id " + id));
     }
 
+    /** Puts an agent in a group (the user's first membership is the default); 422 when it cannot be. */
     @Transactional
-    GroupMembership create(Long userId, Long groupId) {
+    public GroupMembership create(Long userId, Long groupId) {
         if (userId == null) {
             throw Input.blank("user_id");
         }
@@ -82,8 +83,9 @@ public class GroupMemberships {
         return get(repository.insert(userId, groupId, first, now()), null);
     }
 
+    /** Removes the membership (with {@code userId}, only that user's); the next one becomes the default. */
     @Transactional
-    void delete(long id, Long userId) {
+    public void delete(long id, Long userId) {
         GroupMembership membership = get(id, userId);
         repository.delete(id);
         if (membership.isDefault()) {

@@ -12,4 +12,8 @@ public class OrganizationNotFoundException extends RecordNotFoundException {
     public static OrganizationNotFoundException forId(long id) {
         return new OrganizationNotFoundException("No organization with id " + id);
     }
+
+    public static OrganizationNotFoundException forExternalId(String externalId) {
+        return new OrganizationNotFoundException("No organization with external_id \"" + externalId + "\"");
+    }
 }

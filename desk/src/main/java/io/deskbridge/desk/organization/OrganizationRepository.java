@@ -56,6 +56,15 @@ class OrganizationRepository {
                 .optional();
     }
 
+    /** The live organization with this external id (the whole value); the oldest if several carry it. */
+    Optional<Organization> findByExternalId(String externalId) {
+        return jdbc.sql("SELECT * FROM organizations WHERE external_id = :externalId AND deleted = FALSE"
+                        + " ORDER BY id FETCH FIRST 1 ROWS ONLY")
+                .param("externalId", externalId)
+                .query(OrganizationRepository::map)
+                .optional();
+    }
+
     /** Live organizations whose domain_names text mentions the domain; the caller checks exactly. */
     List<Organization> findMentioningDomain(String domain) {
         String escaped = domain.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");

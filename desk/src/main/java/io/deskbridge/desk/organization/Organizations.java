@@ -62,6 +62,11 @@ public class Organizations {
         return repository.findByName(name);
     }
 
+    @Transactional(readOnly = true)
+    public Optional<Organization> findByExternalId(String externalId) {
+        return repository.findByExternalId(externalId);
+    }
+
     /**
      * The organization a new user with this email joins, as Zendesk maps users by their email's domain
      * to the organization listing it in {@code domain_names}; the oldest when several list it.

@@ -136,4 +136,11 @@ class SatisfactionRatingRepository {
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
+
+    /** The rows of a permanently deleted ticket ({@code TicketPurged}). */
+    void deleteOfTicket(long ticketId) {
+        jdbc.sql("DELETE FROM satisfaction_ratings WHERE ticket_id = :ticketId")
+                .param("ticketId", ticketId)
+                .update();
+    }
 }

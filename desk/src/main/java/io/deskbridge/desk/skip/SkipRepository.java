@@ -87,4 +87,11 @@ class SkipRepository {
                 rs.getObject("created_at", OffsetDateTime.class).toInstant(),
                 rs.getObject("updated_at", OffsetDateTime.class).toInstant());
     }
+
+    /** The rows of a permanently deleted ticket ({@code TicketPurged}). */
+    void deleteOfTicket(long ticketId) {
+        jdbc.sql("DELETE FROM ticket_skips WHERE ticket_id = :ticketId")
+                .param("ticketId", ticketId)
+                .update();
+    }
 }

@@ -45,6 +45,13 @@ class IdempotencyRepository {
                 .update();
     }
 
+    /** Forgets the keys that created the ticket: a replay after a permanent delete creates a new one. */
+    void forgetTicket(long ticketId) {
+        jdbc.sql("DELETE FROM idempotency_keys WHERE ticket_id = :ticket")
+                .param("ticket", ticketId)
+                .update();
+    }
+
     void complete(long userId, String key, long ticketId) {
         jdbc.sql("UPDATE idempotency_keys SET ticket_id = :ticket WHERE user_id = :user AND key_value = :key")
                 .param("ticket", ticketId)

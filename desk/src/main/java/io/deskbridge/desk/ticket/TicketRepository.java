@@ -89,21 +89,60 @@ class TicketRepository {
                 : page.orderAndWindowSql();
     }
 
+    /** Inserts the ticket under a new id, or under {@code t.id()} when it is one {@link #reserveId} gave. */
     long insert(Ticket t) {
+        boolean reserved = t.id() > 0;
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
-        jdbc.sql("""
-                INSERT INTO tickets (external_id, type, subject, raw_subject, description, priority, status, recipient,
+        jdbc.sql("INSERT INTO tickets (" + (reserved ? "id, " : "") + """
+                    external_id, type, subject, raw_subject, description, priority, status, recipient,
                     requester_id, submitter_id, assignee_id, organization_id, group_id, collaborator_ids, follower_ids,
                     tags, custom_fields, via_channel, due_at, is_public, has_incidents, created_at, updated_at,
                     generated_timestamp, brand_id, ticket_form_id, problem_id, email_cc_ids)
-                VALUES (:externalId, :type, :subject, :rawSubject, :description, :priority, :status, :recipient,
+                """ + "VALUES (" + (reserved ? ":id, " : "")
+                        + """
+                    :externalId, :type, :subject, :rawSubject, :description, :priority, :status, :recipient,
                     :requesterId, :submitterId, :assigneeId, :organizationId, :groupId, :collaboratorIds, :followerIds,
                     :tags, :customFields, :viaChannel, :dueAt, :isPublic, :hasIncidents, :createdAt, :updatedAt,
                     :generatedTimestamp, :brandId, :ticketFormId, :problemId, :emailCcIds)
-                """).params(columns(t)).update(keys, "id");
-        long id = keys.getKeyAs(Number.class).longValue();
+                """)
+                .params(columns(t))
+                .param("id", t.id())
+                .update(keys, "id");
+        long id = reserved ? t.id() : keys.getKeyAs(Number.class).longValue();
         replaceTags(id, t.tags());
         return id;
+    }
+
+    /**
+     * Takes the next ticket id for a ticket written later ({@code POST /tickets?async=true} answers it
+     * before its job runs). A placeholder row takes the id from the identity and is deleted at once, in
+     * the caller's transaction, so no one ever sees it; the identity never hands the id out again, on
+     * H2 and PostgreSQL alike (their sequences are not transactional), and {@link #insert} writes the
+     * ticket under it.
+     */
+    long reserveId(Instant at) {
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                INSERT INTO tickets (status, requester_id, submitter_id, via_channel, created_at, updated_at,
+                    generated_timestamp)
+                VALUES ('new', 0, 0, 'api', :at, :at, 0)
+                """).param("at", ts(at)).update(keys, "id");
+        long id = keys.getKeyAs(Number.class).longValue();
+        jdbc.sql("DELETE FROM tickets WHERE id = :id").param("id", id).update();
+        return id;
+    }
+
+    /** Removes the ticket with its audits, comments and tags; incidents that named it as their problem forget it. */
+    void purge(long id) {
+        for (String table : List.of("ticket_comments", "ticket_audits", "ticket_tags")) {
+            jdbc.sql("DELETE FROM " + table + " WHERE ticket_id = :id")
+                    .param("id", id)
+                    .update();
+        }
+        jdbc.sql("UPDATE tickets SET problem_id = NULL WHERE problem_id = :id")
+                .param("id", id)
+                .update();
+        jdbc.sql("DELETE FROM tickets WHERE id = :id").param("id", id).update();
     }
 
     void update(Ticket t) {

@@ -237,6 +237,28 @@ public class Tickets {
     /** A create through {@code channel}: the ticket, its audit and its first comment carry it. */
     @Transactional
     public TicketWrite create(DeskPrincipal caller, TicketChanges changes, ViaChannel channel) {
+        return create(caller, changes, channel, 0);
+    }
+
+    /**
+     * An id for a ticket created later by {@link #createReserved} ({@code POST /tickets?async=true}
+     * answers it before its job runs). No ticket has it until then.
+     */
+    @Transactional
+    public long reserveId() {
+        return repository.reserveId(now());
+    }
+
+    /** A create through the API under an id {@link #reserveId} gave; otherwise as {@link #create}. */
+    @Transactional
+    public TicketWrite createReserved(DeskPrincipal caller, long reservedId, TicketChanges changes) {
+        if (reservedId <= 0 || repository.findById(reservedId).isPresent()) {
+            throw new IllegalStateException("Ticket id " + reservedId + " was not reserved or is taken");
+        }
+        return create(caller, changes, ViaChannel.API, reservedId);
+    }
+
+    private TicketWrite create(DeskPrincipal caller, TicketChanges changes, ViaChannel channel, long reservedId) {
         String via = channel.wireName();
         NewComment comment = changes.comment()
                 .filter(c -> (c.body() != null && !c.body().isBlank())
@@ -268,7 +290,7 @@ public class Tickets {
         String subject = changes.subject().orElse(null);
         String body = bodyOf(comment);
         Ticket draft = new Ticket(
-                0,
+                reservedId,
                 changes.externalId().or(null),
                 changes.type().or(null),
                 subject,
@@ -775,6 +797,27 @@ public class Tickets {
                 List.of(),
                 caller.userId(),
                 now));
+    }
+
+    /**
+     * Deletes a soft-deleted ticket for good ({@code /api/v2/deleted_tickets}): the ticket, its audits,
+     * comments, tags, attachments, search terms and idempotency keys; {@link TicketPurged} lets the
+     * other capabilities drop their rows. 404 for a live or unknown ticket, as Zendesk only purges
+     * tickets from the deleted list.
+     *
+     * <p>Decision: the ticket leaves the incremental exports too. Zendesk's exports keep a soft-deleted
+     * ticket with status {@code "deleted"} (desk does the same), and a consumer has seen that row once
+     * the ticket was deleted; the permanent delete is the GDPR erasure ("the ticket's data is removed
+     * from the account"), so no row with its data is kept to export again.
+     */
+    @Transactional
+    public void purge(long id) {
+        repository.lock(id).filter(Ticket::deleted).orElseThrow(() -> TicketNotFoundException.forId(id));
+        attachments.deleteOfTicket(id);
+        idempotency.forgetTicket(id);
+        index.replace(SEARCH_TYPE, id, "");
+        repository.purge(id);
+        publisher.publishEvent(new TicketPurged(id, now()));
     }
 
     @Transactional

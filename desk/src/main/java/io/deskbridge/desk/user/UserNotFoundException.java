@@ -12,4 +12,8 @@ public class UserNotFoundException extends RecordNotFoundException {
     public static UserNotFoundException forId(long id) {
         return new UserNotFoundException("No user with id " + id);
     }
+
+    public static UserNotFoundException forExternalId(String externalId) {
+        return new UserNotFoundException("No user with external_id \"" + externalId + "\"");
+    }
 }

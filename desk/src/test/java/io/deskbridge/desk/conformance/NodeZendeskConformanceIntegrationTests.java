@@ -305,6 +305,22 @@ class NodeZendeskConformanceIntegrationTests extends DeskIntegrationTest {
                 .containsExactly("Deleted", "Deleted");
         assertThat(value("organizations.bulkDelete").path("results").findValuesAsString("status"))
                 .containsExactly("Deleted", "Deleted");
+        JsonNode byExternalId = value("organizations.bulkDeleteByExternalId");
+        assertThat(byExternalId.path("status").asString()).isEqualTo("completed");
+        assertThat(byExternalId.at("/results/0/id").asLong())
+                .isEqualTo(value("organizations.create.external").path("id").asLong());
+        assertThat(byExternalId.at("/results/0/status").asString()).isEqualTo("Deleted");
+        JsonNode groupMemberships = value("groupmemberships.bulkCreate");
+        assertThat(groupMemberships.path("status").asString()).isEqualTo("completed");
+        assertThat(groupMemberships.at("/results/0/index").asInt()).isZero();
+        assertThat(groupMemberships.at("/results/0/id").asLong()).isPositive();
+        assertThat(value("groupmemberships.bulkDelete").path("results"))
+                .singleElement()
+                .satisfies(r -> {
+                    assertThat(r.path("id").asLong())
+                            .isEqualTo(groupMemberships.at("/results/0/id").asLong());
+                    assertThat(r.path("status").asString()).isEqualTo("Deleted");
+                });
         assertThat(value("jobstatuses.showMany").get(0).asString())
                 .isEqualTo(created.path("id").asString());
         JsonNode imported = value("imports.ticketMany");

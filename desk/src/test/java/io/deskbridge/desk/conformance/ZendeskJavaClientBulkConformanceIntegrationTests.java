@@ -123,6 +123,51 @@ class ZendeskJavaClientBulkConformanceIntegrationTests extends DeskIntegrationTe
         }
 
         @Test
+        void shouldQueueATicketCreateWhoseJobCreatesTheTicket() throws Exception {
+            String subject = "jc async " + unique();
+
+            JobStatus queued = zendesk.queueCreateTicketAsync(
+                            new Ticket(owner().id(), subject, new Comment("Async body")))
+                    .get(30, TimeUnit.SECONDS);
+            JobStatus done = completed(queued);
+
+            assertThat(done.getTotal()).isEqualTo(1);
+            assertThat(done.getResults()).hasSize(1);
+            JobResult result = done.getResults().get(0);
+            assertThat(result.getIndex()).isZero();
+            Ticket created = zendesk.getTicket(result.getId());
+            assertThat(created.getSubject()).isEqualTo(subject);
+            assertThat(created.getDescription()).isEqualTo("Async body");
+        }
+
+        @Test
+        void shouldDeleteSoftDeletedTicketsPermanentlyOneAndMany() {
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 3; i++) {
+                Ticket created =
+                        zendesk.createTicket(new Ticket(owner().id(), "jc purge " + unique(), new Comment("x")));
+                zendesk.deleteTicket(created.getId());
+                ids.add(created.getId());
+            }
+
+            JobStatus one = completed(zendesk.permanentlyDeleteTicket(ids.get(0)));
+            JobStatus many = completed(zendesk.permanentlyDeleteTickets(ids.get(1), ids.get(2)));
+
+            assertThat(one.getResults()).singleElement().satisfies(r -> {
+                assertThat(r.getId()).isEqualTo(ids.get(0));
+                assertThat(r.getAction()).isEqualTo("delete");
+                assertThat(r.getSuccess()).isTrue();
+                assertThat(r.getStatus()).isEqualTo("Deleted");
+            });
+            assertThat(many.getResults().stream().map(JobResult::getId)).containsExactly(ids.get(1), ids.get(2));
+            assertThat(many.getResults().stream().map(JobResult::getSuccess)).containsExactly(true, true);
+            List<Long> stillDeleted = new ArrayList<>();
+            zendesk.getDeletedTickets().forEach(t -> stillDeleted.add(t.getId()));
+            assertThat(stillDeleted).doesNotContainAnyElementsOf(ids);
+            assertThat(zendesk.getTicket(ids.get(0))).isNull();
+        }
+
+        @Test
         void shouldImportHistoricalTicketsOneAndMany() {
             Date then = Date.from(Instant.parse("2018-06-01T10:00:00Z"));
             Comment comment = new Comment("Imported body");
