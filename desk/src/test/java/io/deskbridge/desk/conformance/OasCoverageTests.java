@@ -41,7 +41,7 @@ import org.springframework.web.bind.annotation.RequestMethod;
 class OasCoverageTests {
 
     /** Raise this when desk serves more; never lower it without saying why in the commit. */
-    static final int FLOOR = 261;
+    static final int FLOOR = 285;
 
     private static final String DOCUMENT = "/zendesk-oas/zendesk-support-oas.yaml";
     private static final Pattern WORD_ALTERNATIVES = Pattern.compile("\\{\\w+:([a-z_]+(?:\\|[a-z_]+)+)}");
