@@ -174,6 +174,45 @@ class ConnectWithZendeskIntegrationTests extends SyncIntegrationTest {
         }
 
         @Test
+        void shouldLetTheOperatorGiveTheClientInTheConsole() {
+            long id = deskConnection().id();
+            SyncClient operator = SyncClient.browser(baseUrl());
+            assertThat(operator.signIn(OPERATOR_EMAIL, OPERATOR_PASSWORD).status())
+                    .isEqualTo(302);
+            Response page = operator.get("/connections/" + id);
+            assertThat(page.body()).contains("id=\"oauth-client-id\"");
+            String csrf = SyncClient.csrfFrom(page.body());
+
+            Response refused = operator.form(
+                    "/connections/" + id + "/request-links",
+                    Map.of("_csrf", csrf, "oauth_client_id", "two words", "oauth_client_secret", client.secret()));
+            Response issued = operator.form(
+                    "/connections/" + id + "/request-links",
+                    Map.of(
+                            "_csrf",
+                            csrf,
+                            "oauth_client_id",
+                            client.identifier(),
+                            "oauth_client_secret",
+                            client.secret()));
+
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.body())
+                    .contains("No request link was created")
+                    .contains("OAuth client identifier: must be one word of at most 255 printable ASCII characters");
+            assertThat(issued.status()).isEqualTo(200);
+            assertThat(issued.body())
+                    .contains("<code>" + client.identifier() + "</code>")
+                    .contains("<code id=\"callback-url\">" + baseUrl() + LinkUrls.CALLBACK_PATH + "</code>")
+                    .doesNotContain(client.secret());
+            String url = issued.body().replaceAll("(?s).*id=\"request-link\">([^<]+)<.*", "$1");
+            SecretLedger.issued(url.substring(url.lastIndexOf('/') + 1));
+            assertThat(rows("SELECT id FROM request_links WHERE connection_id = " + id))
+                    .hasSize(1);
+            assertThat(everyStoredValue()).noneMatch(v -> v.contains(client.secret()));
+        }
+
+        @Test
         void shouldRefuseABlankIdentifierWith422() {
             long id = deskConnection().id();
             Response response = api.send(
