@@ -1,0 +1,27 @@
+package io.deskbridge.sync.handover;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.deskbridge.sync.address.ZendeskAddress;
+import org.junit.jupiter.api.Test;
+
+class ConnectWithZendeskTests {
+
+    @Test
+    void shouldDeriveTheS256ChallengeOfRfc7636AppendixB() {
+        assertThat(ConnectWithZendesk.challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWG8bWFk"))
+                .isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuJlSUYOdvw");
+    }
+
+    @Test
+    void shouldSendTheAdminToTheAccountsOwnConsentPage() {
+        assertThat(ConnectWithZendesk.consentUrl(ZendeskAddress.ofBaseUrl("https://acme.zendesk.com")))
+                .isEqualTo("https://acme.zendesk.com/oauth/authorizations/new");
+    }
+
+    @Test
+    void shouldNeverPrintTheClientSecret() {
+        assertThat(new LinkOAuthClient("deskbridge_sync", "s3cr3t-value", "read").toString())
+                .isEqualTo("LinkOAuthClient[clientId=deskbridge_sync, clientSecret=(secret), scope=read]");
+    }
+}
