@@ -26,6 +26,8 @@ public enum AuditEvent {
     REQUEST_LINK_REUSE_ATTEMPTED("request_link.reuse_attempted"),
     REQUEST_LINK_EXPIRED_OPENED("request_link.expired_opened"),
     REQUEST_LINK_REVOKED_OPENED("request_link.revoked_opened"),
+    /** "Connect with Zendesk" came back without credentials: denied, bad or reused state, exchange refused. */
+    REQUEST_LINK_OAUTH_FAILED("request_link.oauth_failed"),
     /** Someone ran "Test connection": it calls the customer's Zendesk with their credential. */
     DIAGNOSTICS_RUN("connection.diagnostics_run"),
     /** The connection's webhook-hint signing secret was stored or replaced (the entry never holds it). */

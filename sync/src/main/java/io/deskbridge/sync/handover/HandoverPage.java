@@ -6,6 +6,7 @@ import io.deskbridge.sync.connection.Credential;
 import io.deskbridge.sync.connection.OAuthCredential;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -35,12 +36,23 @@ class HandoverPage {
 
     private static final Pattern EMAIL = Pattern.compile("[^@\\s]+@[^@\\s]+\\.[^@\\s]+");
 
+    /**
+     * sync's web pages' policy, with the account's origin allowed as a form target on a page that
+     * offers "Connect with Zendesk": browsers apply {@code form-action} to the redirect that follows
+     * the button's post, and {@code 'self'} alone would block the way to the consent page.
+     */
+    static final String CSP_WITH_ACCOUNT = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self'"
+            + " data:; connect-src 'self'; form-action 'self' %s; frame-ancestors 'none'; base-uri 'none';"
+            + " object-src 'none'";
+
     private final RequestLinks links;
+    private final ConnectWithZendesk connect;
     private final HandoverProperties properties;
     private final Clock clock;
 
-    HandoverPage(RequestLinks links, HandoverProperties properties, Clock clock) {
+    HandoverPage(RequestLinks links, ConnectWithZendesk connect, HandoverProperties properties, Clock clock) {
         this.links = links;
+        this.connect = connect;
         this.properties = properties;
         this.clock = clock;
     }
@@ -64,6 +76,9 @@ class HandoverPage {
             HttpServletRequest request,
             HttpServletResponse response,
             Model model) {
+        if ("connect".equals(kind)) {
+            return connect(token, request, response, model);
+        }
         boolean oauth = "oauth".equals(kind);
         Map<String, String> problems = oauth
                 ? oauthProblems(
@@ -89,6 +104,47 @@ class HandoverPage {
                         blankToNull(clientSecret))
                 : new ApiTokenCredential(email.strip(), apiToken.strip());
         return render(links.redeem(token, credential, visitor(request)), problems, email.strip(), response, model);
+    }
+
+    /** "Connect with Zendesk": to the account's consent page, or the page again when the link cannot. */
+    private String connect(String token, HttpServletRequest request, HttpServletResponse response, Model model) {
+        Optional<ConnectWithZendesk.Started> started =
+                connect.start(token, LinkUrls.callback(properties), visitor(request));
+        if (started.isPresent() && started.get().consentUrl() != null) {
+            response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+            response.setStatus(HttpStatus.SEE_OTHER.value());
+            response.setHeader(HttpHeaders.LOCATION, started.get().consentUrl().toString());
+            return null;
+        }
+        return render(started.map(ConnectWithZendesk.Started::visit), Map.of(), "", response, model);
+    }
+
+    /**
+     * Where the account's consent page sends the admin back: {@code code} and {@code state}, or {@code
+     * error} and {@code state}. Every way it can go wrong gets a page that names the fix, never a 500.
+     */
+    @GetMapping(LinkUrls.CALLBACK_PATH)
+    String callback(
+            @RequestParam(required = false) String state,
+            @RequestParam(required = false) String code,
+            @RequestParam(required = false) String error,
+            HttpServletRequest request,
+            HttpServletResponse response,
+            Model model) {
+        response.setHeader(HttpHeaders.CACHE_CONTROL, "no-store");
+        ConnectWithZendesk.Finished finished =
+                connect.finish(state, code, error, LinkUrls.callback(properties), visitor(request));
+        if (finished.failure() == null) {
+            model.addAttribute("oauth", finished.visit().received());
+            return render(Optional.of(finished.visit()), Map.of(), "", response, model);
+        }
+        model.addAttribute("platform", properties.platformName());
+        model.addAttribute("failure", finished.failure().name());
+        model.addAttribute("detail", finished.detail());
+        model.addAttribute("operator", finished.operator());
+        model.addAttribute("lifetimeMinutes", ConnectWithZendesk.STATE_LIFETIME.toMinutes());
+        response.setStatus(finished.failure().status);
+        return "handover/connect-failed";
     }
 
     private String render(
@@ -118,6 +174,14 @@ class HandoverPage {
         }
         model.addAttribute("problems", problems);
         model.addAttribute("email", email);
+        Optional<String> clientId = links.oauthClientId(visit.link().id());
+        model.addAttribute("oauthClientId", clientId.orElse(null));
+        if (clientId.isPresent()) {
+            URI account = visit.connection().address().baseUrl();
+            response.setHeader(
+                    "Content-Security-Policy",
+                    CSP_WITH_ACCOUNT.formatted(account.getScheme() + "://" + account.getRawAuthority()));
+        }
         return "handover/request";
     }
 

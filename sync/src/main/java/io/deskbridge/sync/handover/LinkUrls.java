@@ -9,10 +9,21 @@ final class LinkUrls {
 
     private LinkUrls() {}
 
+    /** Where the account sends the admin back after its consent page; registered on the OAuth client. */
+    static final String CALLBACK_PATH = PATH + "oauth/callback";
+
     static String of(String token, HandoverProperties properties) {
-        String base = properties.publicUrl() != null
+        return base(properties) + PATH + token;
+    }
+
+    /** The OAuth redirect URL: the same for every link, so one client serves every link of an account. */
+    static String callback(HandoverProperties properties) {
+        return base(properties) + CALLBACK_PATH;
+    }
+
+    private static String base(HandoverProperties properties) {
+        return properties.publicUrl() != null
                 ? properties.publicUrl()
                 : ServletUriComponentsBuilder.fromCurrentContextPath().toUriString();
-        return base + PATH + token;
     }
 }

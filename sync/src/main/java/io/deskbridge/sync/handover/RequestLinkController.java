@@ -1,5 +1,7 @@
 package io.deskbridge.sync.handover;
 
+import io.deskbridge.sync.handover.RequestLinkJson.NewRequestLinkBody;
+import io.deskbridge.sync.handover.RequestLinkJson.OAuthClientFields;
 import io.deskbridge.sync.handover.RequestLinkJson.RequestLinkBody;
 import io.deskbridge.sync.handover.RequestLinkJson.RequestLinkListBody;
 import io.deskbridge.sync.operator.OperatorPrincipal;
@@ -15,6 +17,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -41,13 +44,26 @@ class RequestLinkController {
     @Operation(
             summary = "Create a credential request link",
             description = "A single-use link for the Zendesk admin; it replaces (revokes) the connection's open "
-                    + "link. The URL is in this response only (sent with Cache-Control: no-store).")
+                    + "link. The URL is in this response only (sent with Cache-Control: no-store). With an "
+                    + "`oauth_client`, the link's page also offers \"Connect with Zendesk\" (authorization code "
+                    + "with PKCE) for that client; register `<public URL>/handover/oauth/callback` as its redirect "
+                    + "URL.")
     @ApiResponse(responseCode = "201", description = "Created; `url` is the link to send")
     ResponseEntity<RequestLinkBody> create(
-            @PathVariable long id, @AuthenticationPrincipal OperatorPrincipal operator, HttpServletRequest http) {
-        IssuedRequestLink issued =
-                links.create(id, operator.asActor(http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT)));
-        RequestLinkJson json = RequestLinkJson.of(issued.link(), links.now(), LinkUrls.of(issued.token(), properties));
+            @PathVariable long id,
+            @RequestBody(required = false) NewRequestLinkBody body,
+            @AuthenticationPrincipal OperatorPrincipal operator,
+            HttpServletRequest http) {
+        OAuthClientFields client = body == null ? null : body.oauthClient();
+        IssuedRequestLink issued = links.create(
+                id,
+                client == null ? null : new LinkOAuthClient(client.identifier(), client.secret(), client.scope()),
+                operator.asActor(http.getRemoteAddr(), http.getHeader(HttpHeaders.USER_AGENT)));
+        RequestLinkJson json = RequestLinkJson.of(
+                issued.link(),
+                links.now(),
+                LinkUrls.of(issued.token(), properties),
+                links.oauthClientId(issued.link().id()).orElse(null));
         return ResponseEntity.status(HttpStatus.CREATED)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
                 .body(new RequestLinkBody(json));
@@ -58,7 +74,8 @@ class RequestLinkController {
     RequestLinkListBody list(@PathVariable long id) {
         Instant now = links.now();
         return new RequestLinkListBody(links.forConnection(id).stream()
-                .map(link -> RequestLinkJson.of(link, now, null))
+                .map(link -> RequestLinkJson.of(
+                        link, now, null, links.oauthClientId(link.id()).orElse(null)))
                 .toList());
     }
 }

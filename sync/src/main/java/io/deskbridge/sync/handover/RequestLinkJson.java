@@ -28,9 +28,17 @@ public record RequestLinkJson(
 
         @Schema(description = "The link to send; in the create response only, never again")
         @JsonInclude(JsonInclude.Include.NON_NULL)
-        String url) {
+        String url,
+
+        @Schema(description = "The OAuth client the link's \"Connect with Zendesk\" button uses; absent without one")
+        @JsonInclude(JsonInclude.Include.NON_NULL)
+        String oauthClientId) {
 
     static RequestLinkJson of(RequestLink link, Instant now, String url) {
+        return of(link, now, url, null);
+    }
+
+    static RequestLinkJson of(RequestLink link, Instant now, String url, String oauthClientId) {
         return new RequestLinkJson(
                 link.id(),
                 link.connectionId(),
@@ -41,11 +49,41 @@ public record RequestLinkJson(
                 link.usedAt(),
                 link.usedFromIp(),
                 link.revokedAt(),
-                url);
+                url,
+                oauthClientId);
     }
 
     /** {@code {"request_link": {..}}}. */
     public record RequestLinkBody(RequestLinkJson requestLink) {}
+
+    /**
+     * The optional body of a create: {@code {"oauth_client": {"identifier": .., "secret": .., "scope": ..}}}
+     * makes the link offer "Connect with Zendesk" for that client.
+     */
+    public record NewRequestLinkBody(OAuthClientFields oauthClient) {}
+
+    /**
+     * The account's OAuth client (Admin Center → Apps and integrations → APIs → OAuth clients), with
+     * sync's callback ({@code <public URL>/handover/oauth/callback}) among its redirect URLs.
+     */
+    public record OAuthClientFields(
+            @Schema(description = "The client's unique identifier", example = "deskbridge_sync")
+            String identifier,
+
+            @Schema(
+                    description = "The confidential client's secret (sealed at rest, never shown again); leave"
+                            + " out for a public client, which uses PKCE only")
+            String secret,
+
+            @Schema(description = "Scopes to ask for; default \"read write\"", example = "read write")
+            String scope) {
+
+        @Override
+        public String toString() {
+            return "OAuthClientFields[identifier=" + identifier + ", secret=" + (secret == null ? "none" : "(secret)")
+                    + ", scope=" + scope + "]";
+        }
+    }
 
     /** {@code {"request_links": [..]}}. */
     public record RequestLinkListBody(List<RequestLinkJson> requestLinks) {}

@@ -1,5 +1,6 @@
 package io.deskbridge.sync.handover;
 
+import io.deskbridge.sync.api.RecordInvalidException;
 import io.deskbridge.sync.audit.Actor;
 import io.deskbridge.sync.audit.AuditEvent;
 import io.deskbridge.sync.audit.AuditLog;
@@ -7,6 +8,8 @@ import io.deskbridge.sync.connection.Connection;
 import io.deskbridge.sync.connection.Connections;
 import io.deskbridge.sync.connection.Credential;
 import io.deskbridge.sync.connection.CredentialSource;
+import io.deskbridge.sync.vault.Vault;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -23,7 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class RequestLinks {
 
+    static final int MAX_CLIENT_ID_LENGTH = 255;
+    static final int MAX_SCOPE_LENGTH = 512;
+
     private final RequestLinkRepository repository;
+    private final OAuthHandoverRepository oauth;
+    private final Vault vault;
     private final Connections connections;
     private final AuditLog audit;
     private final HandoverProperties properties;
@@ -31,11 +39,15 @@ public class RequestLinks {
 
     RequestLinks(
             RequestLinkRepository repository,
+            OAuthHandoverRepository oauth,
+            Vault vault,
             Connections connections,
             AuditLog audit,
             HandoverProperties properties,
             Clock clock) {
         this.repository = repository;
+        this.oauth = oauth;
+        this.vault = vault;
         this.connections = connections;
         this.audit = audit;
         this.properties = properties;
@@ -49,6 +61,18 @@ public class RequestLinks {
      */
     @Transactional
     public IssuedRequestLink create(long connectionId, Actor operator) {
+        return create(connectionId, null, operator);
+    }
+
+    /**
+     * A new link, as {@link #create(long, Actor)}; with {@code client}, the page also offers "Connect
+     * with Zendesk" for that OAuth client (its secret sealed for the link).
+     *
+     * @throws RecordInvalidException naming the {@code oauth_client} field and the rule it broke
+     */
+    @Transactional
+    public IssuedRequestLink create(long connectionId, LinkOAuthClient client, Actor operator) {
+        LinkOAuthClient checked = client == null ? null : checked(client);
         Connection connection = connections.get(connectionId);
         Instant now = now();
         for (Long revoked : repository.revokeOpen(connectionId, now)) {
@@ -63,14 +87,77 @@ public class RequestLinks {
         String token = LinkTokens.generate();
         Instant expiresAt = now.plus(properties.linkLifetime());
         long id = repository.insert(connectionId, LinkTokens.hash(token), operator.name(), now, expiresAt);
+        if (checked != null) {
+            oauth.insertClient(
+                    id,
+                    checked.clientId(),
+                    checked.scope(),
+                    checked.clientSecret() == null
+                            ? null
+                            : vault.seal(
+                                    checked.clientSecret().getBytes(StandardCharsets.UTF_8),
+                                    ConnectWithZendesk.clientBinding(id)));
+        }
         audit.record(
                 AuditEvent.REQUEST_LINK_CREATED,
                 operator,
                 connectionId,
                 id,
                 "Created request link " + id + " for the connection " + connection.name() + " (" + connection.address()
-                        + "), open until " + expiresAt);
+                        + "), open until " + expiresAt
+                        + (checked == null
+                                ? ""
+                                : ", offering Connect with Zendesk for the "
+                                        + (checked.clientSecret() == null ? "public" : "confidential")
+                                        + " OAuth client " + checked.clientId() + " (scope \"" + checked.scope()
+                                        + "\")"));
         return new IssuedRequestLink(repository.find(id).orElseThrow(), token);
+    }
+
+    /** The OAuth client's identifier when the link offers "Connect with Zendesk". */
+    @Transactional(readOnly = true)
+    public Optional<String> oauthClientId(long linkId) {
+        return oauth.client(linkId).map(OAuthHandoverRepository.StoredClient::clientId);
+    }
+
+    private static LinkOAuthClient checked(LinkOAuthClient client) {
+        String clientId = client.clientId() == null ? "" : client.clientId().strip();
+        if (clientId.isEmpty()) {
+            throw new RecordInvalidException(
+                    "oauth_client.identifier",
+                    "BlankValue",
+                    "OAuth client identifier: cannot be blank; copy the client's unique identifier from the"
+                            + " account's Admin Center → Apps and integrations → APIs → OAuth clients");
+        }
+        if (clientId.length() > MAX_CLIENT_ID_LENGTH || !clientId.matches("[\\x21-\\x7e]+")) {
+            throw new RecordInvalidException(
+                    "oauth_client.identifier",
+                    "InvalidValue",
+                    "OAuth client identifier: must be one word of at most " + MAX_CLIENT_ID_LENGTH
+                            + " printable ASCII characters, without spaces");
+        }
+        String secret = client.clientSecret() == null || client.clientSecret().isBlank()
+                ? null
+                : client.clientSecret().strip();
+        if (secret != null && (secret.length() > HandoverPage.MAX_TOKEN_LENGTH || !secret.matches("[\\x21-\\x7e]+"))) {
+            throw new RecordInvalidException(
+                    "oauth_client.secret",
+                    "InvalidValue",
+                    "OAuth client secret: must be one word of at most " + HandoverPage.MAX_TOKEN_LENGTH
+                            + " printable ASCII characters, without spaces; copy it again (leave it out for a"
+                            + " public client)");
+        }
+        String scope = client.scope() == null || client.scope().isBlank()
+                ? LinkOAuthClient.DEFAULT_SCOPE
+                : client.scope().strip().replaceAll("\\s+", " ");
+        if (scope.length() > MAX_SCOPE_LENGTH || !scope.matches("[A-Za-z0-9_:.-]+( [A-Za-z0-9_:.-]+)*")) {
+            throw new RecordInvalidException(
+                    "oauth_client.scope",
+                    "InvalidValue",
+                    "OAuth scope: must be scopes separated by spaces, such as \"read write\" or \"tickets:read"
+                            + " users:read\", at most " + MAX_SCOPE_LENGTH + " characters");
+        }
+        return new LinkOAuthClient(clientId, secret, scope);
     }
 
     /** The connection's links, newest first. */
@@ -107,11 +194,36 @@ public class RequestLinks {
      */
     @Transactional
     Optional<LinkVisit> redeem(String token, Credential credential, Actor visitor) {
-        Optional<RequestLink> found = repository.findByTokenHash(LinkTokens.hash(token));
-        if (found.isEmpty()) {
-            return Optional.empty();
-        }
-        RequestLink link = found.get();
+        return repository.findByTokenHash(LinkTokens.hash(token)).map(link -> redeem(link, credential, visitor));
+    }
+
+    /** {@link #redeem(String, Credential, Actor)} for a link found by id ("Connect with Zendesk"). */
+    @Transactional
+    LinkVisit redeemLink(long linkId, Credential credential, Actor visitor) {
+        return redeem(repository.find(linkId).orElseThrow(), credential, visitor);
+    }
+
+    /** The link with that id (it exists: the caller holds a row that references it). */
+    @Transactional(readOnly = true)
+    RequestLink link(long linkId) {
+        return repository.find(linkId).orElseThrow();
+    }
+
+    @Transactional(readOnly = true)
+    Connection connectionOf(RequestLink link) {
+        return connections.get(link.connectionId());
+    }
+
+    /** Someone came back to a link that is no longer open: audited like opening it. */
+    @Transactional
+    LinkVisit visitById(long linkId, Actor visitor) {
+        RequestLink link = repository.find(linkId).orElseThrow();
+        LinkVisit visit = new LinkVisit(link.status(now()), link, connections.get(link.connectionId()), false);
+        auditVisit(visit, visitor, "came back from Connect with Zendesk to");
+        return visit;
+    }
+
+    private LinkVisit redeem(RequestLink link, Credential credential, Actor visitor) {
         Instant now = now();
         if (repository.claim(link.id(), visitor.ipAddress(), now)) {
             Connection updated = connections.receiveCredential(
@@ -120,14 +232,13 @@ public class RequestLinks {
                     new CredentialSource("request link " + link.id(), link.id()),
                     visitor.asZendeskAdmin(
                             credential.identity() == null ? "a Zendesk admin (OAuth tokens)" : credential.identity()));
-            return Optional.of(
-                    new LinkVisit(LinkStatus.OPEN, repository.find(link.id()).orElseThrow(), updated, true));
+            return new LinkVisit(LinkStatus.OPEN, repository.find(link.id()).orElseThrow(), updated, true);
         }
         RequestLink current = repository.find(link.id()).orElseThrow();
         LinkStatus status = current.status(now) == LinkStatus.OPEN ? LinkStatus.USED : current.status(now);
         LinkVisit visit = new LinkVisit(status, current, connections.get(current.connectionId()), false);
         auditVisit(visit, visitor, "submitted credentials to");
-        return Optional.of(visit);
+        return visit;
     }
 
     private void auditVisit(LinkVisit visit, Actor visitor, String did) {

@@ -106,6 +106,25 @@ public class Vault {
         return open(sealed, binding.associatedData(), binding.toString());
     }
 
+    /** Seals {@code plaintext} for {@code binding}: a secret of another table than the credentials. */
+    public SealedSecret seal(byte[] plaintext, PurposeBinding binding) {
+        return seal(plaintext, binding.associatedData());
+    }
+
+    /**
+     * The plaintext sealed for {@code binding}.
+     *
+     * @throws SecretUnreadableException when it was sealed for another binding or under another master key
+     */
+    public byte[] open(SealedSecret sealed, PurposeBinding binding) {
+        return open(sealed, binding.associatedData(), binding.toString());
+    }
+
+    /** Like {@link #rewrap(SealedSecret, CredentialBinding)}, for a secret sealed for {@code binding}. */
+    public SealedSecret rewrap(SealedSecret sealed, PurposeBinding binding) {
+        return rewrap(sealed, binding.associatedData(), binding.toString());
+    }
+
     private SealedSecret seal(byte[] plaintext, byte[] associatedData) {
         try {
             KeysetHandle dataKey = KeysetHandle.generateNew(PredefinedAeadParameters.AES256_GCM);

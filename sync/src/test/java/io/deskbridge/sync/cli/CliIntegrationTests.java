@@ -143,6 +143,31 @@ class CliIntegrationTests extends SyncIntegrationTest {
     class RequestLinks {
 
         @Test
+        void shouldOfferConnectWithZendeskWithTheSecretFromTheEnvironment() {
+            long id = createdId(run("connections", "add", "--name", "OAuth link", "--address", subdomain()));
+            String secret = SecretLedger.issued("cli-secret-" + UUID.randomUUID());
+
+            Result created = cli.withEnv("SYNC_OAUTH_CLIENT_SECRET", secret)
+                    .run("request-link", "create", String.valueOf(id), "--oauth-client-id", "deskbridge_sync");
+            printed.add(created.out());
+            printed.add(created.err());
+
+            assertThat(created.exit()).as(created.toString()).isZero();
+            linkUrl(created);
+            assertThat(created.out())
+                    .contains("The page offers Connect with Zendesk for the OAuth client deskbridge_sync.\n");
+            assertThat(rows("SELECT client_id, scope FROM request_link_oauth_clients c JOIN request_links l"
+                            + " ON l.id = c.request_link_id WHERE l.connection_id = " + id))
+                    .singleElement()
+                    .satisfies(row -> assertThat(row.values()).containsExactly("deskbridge_sync", "read write"));
+            assertThat(rows("SELECT ciphertext FROM request_link_oauth_clients c JOIN request_links l"
+                            + " ON l.id = c.request_link_id WHERE l.connection_id = " + id))
+                    .singleElement()
+                    .satisfies(row -> assertThat(row.values()).doesNotContainNull());
+            assertThat(everyStoredValue()).noneMatch(v -> v.contains(secret));
+        }
+
+        @Test
         void shouldCreateALinkWhoseUrlWorksExactlyOnce() {
             long id = createdId(run("connections", "add", "--name", "Link", "--address", subdomain()));
 

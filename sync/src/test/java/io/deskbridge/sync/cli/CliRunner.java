@@ -31,6 +31,12 @@ final class CliRunner {
         return new CliRunner(env, prompt);
     }
 
+    CliRunner withEnv(String name, String value) {
+        Map<String, String> copy = new HashMap<>(env);
+        copy.put(name, value);
+        return new CliRunner(copy, prompt);
+    }
+
     CliRunner withoutEnv(String name) {
         Map<String, String> copy = new HashMap<>(env);
         copy.remove(name);

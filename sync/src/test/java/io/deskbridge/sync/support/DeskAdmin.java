@@ -11,6 +11,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -130,6 +131,56 @@ public final class DeskAdmin {
         call("PUT", "/api/v2/account/plan", Map.of("plan", Map.of("name", plan, "sandbox", sandbox)));
     }
 
+    /**
+     * Admin Center → OAuth clients → Add: a client redirecting to {@code redirectUri}; a confidential
+     * client's secret (shown once) is registered with the leak scan.
+     *
+     * @param kind confidential or public
+     */
+    public IssuedOAuthClient createOAuthClient(String identifier, String kind, String redirectUri) {
+        JsonNode client = call(
+                        "POST",
+                        "/api/v2/oauth/clients",
+                        Map.of(
+                                "client",
+                                Map.of(
+                                        "name",
+                                        "Deskbridge sync " + identifier,
+                                        "identifier",
+                                        identifier,
+                                        "kind",
+                                        kind,
+                                        "redirect_uri",
+                                        List.of(redirectUri))))
+                .path("client");
+        String secret = client.path("secret").isString() ? client.path("secret").asString() : null;
+        return new IssuedOAuthClient(
+                client.path("id").asLong(), identifier, secret == null ? null : SecretLedger.issued(secret));
+    }
+
+    /**
+     * The signed-in admin opens desk's consent page at {@code consentUrl} (it must answer 200) and
+     * presses Allow ({@code approve}) or Deny, with the page's own form; returns where desk sends the
+     * browser (the client's redirect URL with {@code code} or {@code error}, and {@code state}).
+     */
+    public URI consent(String consentUrl, boolean approve) {
+        URI page = URI.create(consentUrl);
+        String pathAndQuery = page.getRawPath() + "?" + page.getRawQuery();
+        HttpResponse<String> shown = raw("GET", pathAndQuery, null, null);
+        if (shown.statusCode() != 200) {
+            SecretLedger.errorBody(shown.body());
+            throw new IllegalStateException("desk's consent page answered " + shown.statusCode() + ": " + shown.body());
+        }
+        String form = page.getRawQuery() + "&decision=" + (approve ? "approve" : "deny");
+        HttpResponse<String> decided = raw("POST", "/oauth/authorizations", form, "application/x-www-form-urlencoded");
+        if (decided.statusCode() != 303) {
+            SecretLedger.errorBody(decided.body());
+            throw new IllegalStateException(
+                    "desk's consent form answered " + decided.statusCode() + ": " + decided.body());
+        }
+        return URI.create(decided.headers().firstValue("Location").orElseThrow());
+    }
+
     /** Any call on desk's API as the admin; fails unless 2xx. Returns the parsed body (empty for 204). */
     public JsonNode call(String method, String path, Object body) {
         HttpResponse<String> response = raw(
@@ -169,6 +220,14 @@ public final class DeskAdmin {
 
     private static String enc(String value) {
         return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+
+    /** An OAuth client desk registered; {@code secret} is null for a public client. */
+    public record IssuedOAuthClient(long id, String identifier, String secret) {
+        @Override
+        public String toString() {
+            return "IssuedOAuthClient[id=" + id + ", identifier=" + identifier + ", secret=(secret)]";
+        }
     }
 
     /** A token desk issued: its id and its value (shown once). */
