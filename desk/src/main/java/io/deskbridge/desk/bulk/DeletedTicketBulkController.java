@@ -20,7 +20,8 @@ import org.springframework.web.bind.annotation.RestController;
  * Zendesk's permanent ticket deletes, each answered with a queued {@code job_status}: {@code DELETE
  * /api/v2/deleted_tickets/{id}} and {@code /deleted_tickets/destroy_many?ids=} (zendesk-java-client's
  * {@code permanentlyDeleteTicket} and {@code permanentlyDeleteTickets}). Only soft-deleted tickets go;
- * a live or unknown id fails its item with a 404's error and the others go on, as Zendesk documents
+ * in {@code destroy_many} a live or unknown id fails its item with a 404's error and the others go on, as
+ * Zendesk documents
  * ("if one ticket fails to be deleted, the endpoint still attempts to delete the others").
  *
  * <p>Decision: Zendesk's job-status guide shows a permanent deletion's {@code results} as one object,
@@ -34,13 +35,21 @@ class DeletedTicketBulkController {
     static final String PURGE_MANY = "ticket.permanent_delete";
 
     private final JobStatuses jobs;
+    private final Tickets tickets;
 
-    DeletedTicketBulkController(JobStatuses jobs) {
+    DeletedTicketBulkController(JobStatuses jobs, Tickets tickets) {
         this.jobs = jobs;
+        this.tickets = tickets;
     }
 
+    /**
+     * Decision: one id that is not a soft-deleted ticket gets Zendesk's 404 {@code RecordNotFound} at once
+     * and queues nothing (as the single calls on a missing record do); a job is queued only for a ticket
+     * it can delete (the job still re-checks, in case it was restored meanwhile).
+     */
     @DeleteMapping("/api/v2/deleted_tickets/{id}")
     JobStatusJson.Envelope destroy(@PathVariable long id, @AuthenticationPrincipal DeskPrincipal caller) {
+        tickets.requireDeleted(id);
         return BulkRequests.queue(jobs, caller, PURGE_MANY, "ids", BulkRequests.withIds(List.of(id), null));
     }
 

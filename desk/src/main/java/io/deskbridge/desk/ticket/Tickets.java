@@ -810,6 +810,12 @@ public class Tickets {
      * the ticket was deleted; the permanent delete is the GDPR erasure ("the ticket's data is removed
      * from the account"), so no row with its data is kept to export again.
      */
+    /** 404 unless {@code id} is a soft-deleted ticket (one {@link #purge} and {@link #restore} take). */
+    @Transactional(readOnly = true)
+    public void requireDeleted(long id) {
+        repository.findById(id).filter(Ticket::deleted).orElseThrow(() -> TicketNotFoundException.forId(id));
+    }
+
     @Transactional
     public void purge(long id) {
         repository.lock(id).filter(Ticket::deleted).orElseThrow(() -> TicketNotFoundException.forId(id));

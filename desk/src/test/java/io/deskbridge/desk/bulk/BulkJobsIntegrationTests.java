@@ -654,6 +654,29 @@ class BulkJobsIntegrationTests extends DeskIntegrationTest {
         }
 
         @Test
+        void shouldAnswer404AndQueueNothingForOneIdThatIsNoDeletedTicket() {
+            long live = softDeleted("Restored before the purge " + UUID.randomUUID());
+            assertThat(api.send("PUT", "/api/v2/deleted_tickets/" + live + "/restore", auth, null)
+                            .status())
+                    .isEqualTo(200);
+            long jobsBefore = jdbc.sql("SELECT COUNT(*) FROM job_statuses")
+                    .query(Long.class)
+                    .single();
+
+            Response liveOne = api.send("DELETE", "/api/v2/deleted_tickets/" + live, auth, null);
+            Response unknown = api.send("DELETE", "/api/v2/deleted_tickets/999999999", auth, null);
+
+            assertThat(liveOne.status()).isEqualTo(404);
+            assertThat(unknown.status()).isEqualTo(404);
+            assertThat(unknown.json().path("error").asString()).isEqualTo("RecordNotFound");
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM job_statuses")
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(jobsBefore);
+            assertThat(rows("tickets", "id", live)).isEqualTo(1);
+        }
+
+        @Test
         void shouldRefuseMoreThanOneHundredIdsOrANonNumberWithZendesksBodies() {
             StringBuilder ids = new StringBuilder();
             for (int i = 1; i <= 101; i++) {

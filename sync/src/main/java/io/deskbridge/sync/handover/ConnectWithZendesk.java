@@ -8,6 +8,7 @@ import io.deskbridge.sync.connection.Connection;
 import io.deskbridge.sync.connection.OAuthCredential;
 import io.deskbridge.sync.vault.PurposeBinding;
 import io.deskbridge.sync.vault.SealedSecret;
+import io.deskbridge.sync.vault.SecretUnreadableException;
 import io.deskbridge.sync.vault.Vault;
 import io.deskbridge.sync.zendesk.AuthStyle;
 import io.deskbridge.sync.zendesk.ZendeskCallRefusedException;
@@ -146,7 +147,12 @@ class ConnectWithZendesk {
         /** The account refused the authorization request itself (unknown client, bad redirect URL, scope). */
         AUTHORIZATION_FAILED(400),
         /** The account refused to exchange the code for tokens, or could not be reached. */
-        EXCHANGE_REFUSED(502);
+        EXCHANGE_REFUSED(502),
+        /**
+         * sync's master keyset no longer opens the link's sealed verifier or client secret (a key retired
+         * before the secrets were re-wrapped): the operator's fix, not the admin's, so 503.
+         */
+        SECRETS_UNREADABLE(503);
 
         final int status;
 
@@ -213,10 +219,17 @@ class ConnectWithZendesk {
         }
         OAuthHandoverRepository.StoredClient client =
                 repository.client(link.id()).orElseThrow();
-        String verifier = new String(vault.open(attempt.verifier(), stateBinding(link.id())), StandardCharsets.UTF_8);
-        String secret = client.secret() == null
-                ? null
-                : new String(vault.open(client.secret(), clientBinding(link.id())), StandardCharsets.UTF_8);
+        String verifier;
+        String secret;
+        try {
+            verifier = new String(vault.open(attempt.verifier(), stateBinding(link.id())), StandardCharsets.UTF_8);
+            secret = client.secret() == null
+                    ? null
+                    : new String(vault.open(client.secret(), clientBinding(link.id())), StandardCharsets.UTF_8);
+        } catch (SecretUnreadableException e) {
+            record(link, connection, visitor, "could not open the link's sealed secrets with sync's master keyset");
+            return Finished.failed(Failure.SECRETS_UNREADABLE, null, link.createdBy());
+        }
         Exchanged exchanged = exchange(connection.address(), client, secret, code, verifier, redirectUri);
         if (exchanged.credential() == null) {
             record(link, connection, visitor, "could not exchange the authorization code: " + exchanged.problem());

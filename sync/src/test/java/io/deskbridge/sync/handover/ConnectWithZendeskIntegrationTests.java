@@ -320,6 +320,28 @@ class ConnectWithZendeskIntegrationTests extends SyncIntegrationTest {
         }
 
         @Test
+        void shouldSendTheAdminToTheOperatorWith503WhenTheSealedVerifierCannotBeOpened() {
+            Connection connection = deskConnection();
+            Link link = newLink(connection.id());
+            SyncClient browser = SyncClient.browser(baseUrl());
+            URI answer = deskAdmin.consent(pressConnect(browser, link), true);
+            // What a master key retired before the re-wrap leaves behind: a sealed value sync cannot open.
+            jdbc.sql("UPDATE request_link_oauth_states SET ciphertext = :other WHERE request_link_id = :link")
+                    .param("other", "AAAA" + "A".repeat(40))
+                    .param("link", link.id())
+                    .update();
+
+            Response result = back(browser, answer);
+
+            assertThat(result.status()).isEqualTo(503);
+            assertThat(result.body())
+                    .contains("data-failure=\"SECRETS_UNREADABLE\"")
+                    .contains("who sends a new request link");
+            assertThat(linkStatus(link)).isEqualTo("open");
+            assertThat(connections.credential(connection.id())).isEmpty();
+        }
+
+        @Test
         void shouldRefuseAStateSyncNeverIssuedWith400() {
             Response result =
                     SyncClient.browser(baseUrl()).get(LinkUrls.CALLBACK_PATH + "?code=abc&state=" + "x".repeat(43));
