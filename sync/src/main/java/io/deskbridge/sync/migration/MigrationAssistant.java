@@ -26,11 +26,8 @@ import io.deskbridge.sync.zendesk.ZendeskResponse;
 import io.deskbridge.sync.zendesk.ZendeskUnreachableException;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.Set;
-import java.util.stream.Stream;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -297,8 +294,6 @@ public class MigrationAssistant {
     }
 
     private MigrationRisk riskOf(Connection connection) {
-        Instant now = Instant.now(clock);
-        AdminCenter adminCenter = AdminCenter.of(connection.address());
         TokenStanding standing;
         try {
             standing = connections
@@ -309,50 +304,7 @@ public class MigrationAssistant {
         } catch (RuntimeException e) {
             standing = TokenStanding.unknown("its credential could not be read (" + e.getMessage() + ")");
         }
-        boolean cloud = connection.address().zendeskCloud();
-        Long daysToCutoff = cloud ? Retirement.daysTo(Retirement.TOKENS_STOP, now) : null;
-        Instant idle =
-                standing.lastUsedAt() == null ? null : standing.lastUsedAt().plus(Retirement.IDLE_DEACTIVATION);
-        Long daysToIdle = idle == null ? null : Retirement.daysTo(idle, now);
-        Long daysToExpiry = standing.expiresAt() == null ? null : Retirement.daysTo(standing.expiresAt(), now);
-        Long daysLeft = Stream.of(daysToCutoff, daysToIdle, daysToExpiry)
-                .filter(Objects::nonNull)
-                .min(Long::compare)
-                .orElse(null);
-        List<String> notes = new ArrayList<>();
-        if (cloud) {
-            notes.add("Zendesk turns off every API token on " + Retirement.TOKENS_STOP + " (in " + daysToCutoff
-                    + " days) and issues no new ones since " + Retirement.NO_NEW_TOKENS_FROM
-                    + ": a lost or deactivated token cannot be replaced by another token.");
-        } else {
-            notes.add("Not a Zendesk account: Zendesk's cut-off of " + Retirement.TOKENS_STOP
-                    + " does not apply; the token's own expiry does.");
-        }
-        notes.add(standing.note());
-        if (idle != null) {
-            notes.add("Unused for 30 days, the token is deactivated on " + idle + " (in " + daysToIdle
-                    + " days); every sync run moves that date.");
-        }
-        return new MigrationRisk(
-                connection.id(),
-                connection.name(),
-                connection.address().toString(),
-                cloud,
-                connection.authIdentity(),
-                cloud ? Retirement.TOKENS_STOP : null,
-                daysToCutoff,
-                standing.id(),
-                standing.lastUsedAt(),
-                idle,
-                daysToIdle,
-                standing.expiresAt(),
-                daysToExpiry,
-                daysLeft,
-                RiskLevel.ofDaysLeft(daysLeft),
-                List.copyOf(notes),
-                adminCenter.oauthClientSteps(),
-                adminCenter.oauthClientsUrl(),
-                adminCenter.apiTokenUrl(standing.id()));
+        return Risks.assess(connection, standing, Instant.now(clock));
     }
 
     /** The token as the account's token list shows it; unknown when the list is not served. */
