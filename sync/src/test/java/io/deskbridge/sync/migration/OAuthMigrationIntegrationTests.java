@@ -140,6 +140,7 @@ class OAuthMigrationIntegrationTests extends SyncIntegrationTest {
         // No record lost or fetched twice: the run read each ticket once, and the store matches desk.
         assertThat(first.get("records").asLong()).isEqualTo(TICKETS);
         assertThat(first.get("pages").asLong()).isEqualTo(TICKETS / PAGE);
+        awaitIdle(id);
         List<DeskGate.Exchange> pages = engineTicketPages(began);
         assertThat(pages).extracting(DeskGate.Exchange::status).containsOnly(200);
         assertThat(pages).hasSize(TICKETS / PAGE);
@@ -189,6 +190,7 @@ class OAuthMigrationIntegrationTests extends SyncIntegrationTest {
         clock.advance(Duration.ofSeconds(61));
         JsonNode second = awaitScheduledTicketsRun(id, running.get("id").asLong());
         second = awaitRun(second.get("id").asLong(), "succeeded");
+        awaitIdle(id);
         assertThat(second.get("records").asLong())
                 .as("only the tickets added since: the run continued from the saved cursor")
                 .isEqualTo(added.size());
@@ -410,6 +412,30 @@ class OAuthMigrationIntegrationTests extends SyncIntegrationTest {
                     .as("desk exports the new tickets within 60 s")
                     .isLessThan(deadline);
             Thread.sleep(200);
+        }
+    }
+
+    /** Waits until none of the connection's runs is queued or running; every run succeeded. */
+    private void awaitIdle(long connectionId) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
+        while (true) {
+            JsonNode runs = api.get("/api/connections/" + connectionId + "/runs", operatorAuth())
+                    .json()
+                    .get("runs");
+            List<JsonNode> all = StreamSupport.stream(runs.spliterator(), false).toList();
+            if (all.stream()
+                    .noneMatch(r ->
+                            Set.of("queued", "running").contains(r.get("state").asString()))) {
+                assertThat(all)
+                        .allSatisfy(r -> assertThat(r.get("state").asString())
+                                .as(r.toString())
+                                .isEqualTo("succeeded"));
+                return;
+            }
+            assertThat(System.nanoTime())
+                    .as("the connection's runs end within 120 s: " + all)
+                    .isLessThan(deadline);
+            Thread.sleep(100);
         }
     }
 
