@@ -94,16 +94,10 @@ class OAuthMigrationIntegrationTests extends SyncIntegrationTest {
         assertThat(risk.json().get("risk").get("api_token_url").asString())
                 .isEqualTo(gate.baseUrl() + "/admin/apps-integrations/apis/tokens/" + old.id());
 
-        // A running schedule: every minute; the test clock makes it due, housekeeping queues the runs.
-        SyncClient.Response schedule = api.send(
-                "PUT",
-                "/api/connections/" + id + "/schedule",
-                operatorAuth(),
-                SyncClient.json(Map.of("schedule", Map.of("enabled", true, "interval_minutes", 1))));
-        assertThat(schedule.status()).as(schedule.body()).isEqualTo(200);
+        // A running schedule, due now: housekeeping queues its runs.
         Instant began = Instant.now();
         gate.hold(TICKETS_EXPORT, 1, basic(old.value()));
-        clock.advance(Duration.ofSeconds(61));
+        scheduleDueNow(id);
         assertThat(gate.awaitHeld(Duration.ofSeconds(120)))
                 .as("the scheduled tickets run asks for its second page")
                 .isTrue();
@@ -187,7 +181,7 @@ class OAuthMigrationIntegrationTests extends SyncIntegrationTest {
         }
         awaitExported(reader, added);
         Instant secondBegan = Instant.now();
-        clock.advance(Duration.ofSeconds(61));
+        scheduleDueNow(id);
         JsonNode second = awaitScheduledTicketsRun(id, running.get("id").asLong());
         second = awaitRun(second.get("id").asLong(), "succeeded");
         awaitIdle(id);
@@ -386,6 +380,33 @@ class OAuthMigrationIntegrationTests extends SyncIntegrationTest {
 
     private boolean running(long id) {
         return ticketRuns(id).get(0).get("state").asString().equals("running");
+    }
+
+    /**
+     * Sets the connection's schedule (hourly) so that its next run is due now. Decision: the test clock
+     * is set back one interval while the schedule is set, not moved forward to the next run: the engine
+     * gives db-scheduler the clock's now as the runs' due time, and db-scheduler waits for it in real
+     * time (a clock moved forward by an interval would delay the runs by as much). Hourly, so the
+     * schedule does not fire again by itself while the test runs.
+     */
+    private void scheduleDueNow(long connectionId) {
+        clock.advance(Duration.ofMinutes(-60).minusSeconds(1));
+        try {
+            SyncClient.Response schedule = api.send(
+                    "PUT",
+                    "/api/connections/" + connectionId + "/schedule",
+                    operatorAuth(),
+                    SyncClient.json(Map.of("schedule", Map.of("enabled", true, "interval_minutes", 60))));
+            assertThat(schedule.status()).as(schedule.body()).isEqualTo(200);
+            assertThat(Instant.parse(schedule.json()
+                                    .get("schedule")
+                                    .get("next_run_at")
+                                    .asString())
+                            .isBefore(Instant.now()))
+                    .isTrue();
+        } finally {
+            clock.reset();
+        }
     }
 
     /** The scheduled tickets run queued after {@code previousRunId}, once it exists. */
