@@ -8,14 +8,4 @@ package io.deskbridge.sync.diagnostics;
  * @param userEmail null when unknown
  * @param userRole {@code admin}, {@code agent}, ...; null when unknown
  */
-public record CredentialTrial(DiagnosticsReport report, Long userId, String userEmail, String userRole) {
-
-    /** The status of one check of the report; {@link CheckStatus#SKIPPED} when it did not run. */
-    public CheckStatus status(CheckKey key) {
-        return report.checks().stream()
-                .filter(c -> c.key() == key)
-                .map(Check::status)
-                .findFirst()
-                .orElse(CheckStatus.SKIPPED);
-    }
-}
+public record CredentialTrial(DiagnosticsReport report, Long userId, String userEmail, String userRole) {}
