@@ -319,6 +319,64 @@ class OAuthMigrationIntegrationTests extends SyncIntegrationTest {
         }
     }
 
+    @Nested
+    class Console {
+
+        @Test
+        void shouldListTheTokenConnectionShowTheStepsAndRefuseAWrongSecretWithoutRenderingIt() {
+            DeskAdmin.IssuedDeskToken token = admin.createToken();
+            OAuthClient client = createClient();
+            long id = connectionTo(token, "console migration");
+            SyncClient browser = SyncClient.browser(baseUrl());
+            assertThat(browser.signIn(OPERATOR_EMAIL, OPERATOR_PASSWORD).status())
+                    .isEqualTo(302);
+
+            SyncClient.Response list = browser.get("/oauth-migration");
+            assertThat(list.status()).isEqualTo(200);
+            assertThat(list.body())
+                    .contains("data-connection-id=\"" + id + "\"")
+                    .contains("/connections/" + id + "/oauth-migration");
+
+            SyncClient.Response page = browser.get("/connections/" + id + "/oauth-migration");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.body())
+                    .contains("Migrate console migration to OAuth")
+                    .contains(gate.baseUrl() + "/admin/apps-integrations/apis/oauth-clients")
+                    .contains("Test and switch");
+
+            String wrong = SecretLedger.issued("console-wrong-" + UUID.randomUUID());
+            SyncClient.Response refused = browser.form(
+                    "/connections/" + id + "/oauth-migration",
+                    Map.of(
+                            "_csrf",
+                            SyncClient.csrfFrom(page.body()),
+                            "client_id",
+                            client.identifier(),
+                            "client_secret",
+                            wrong));
+            assertThat(refused.status()).isEqualTo(422);
+            assertThat(refused.body()).contains("(HTTP 401 invalid_client)").doesNotContain(wrong);
+            assertThat(connectionJson(id).get("auth_type").asString()).isEqualTo("api_token");
+
+            SyncClient.Response switched = browser.form(
+                    "/connections/" + id + "/oauth-migration",
+                    Map.of(
+                            "_csrf",
+                            SyncClient.csrfFrom(page.body()),
+                            "client_id",
+                            client.identifier(),
+                            "client_secret",
+                            client.secret()));
+            assertThat(switched.status()).as(switched.body()).isEqualTo(200);
+            assertThat(switched.body())
+                    .contains("console migration now uses OAuth")
+                    .contains("Delete the old API token (token " + token.id() + ")")
+                    .contains("href=\"" + gate.baseUrl() + "/admin/apps-integrations/apis/tokens/" + token.id() + "\"")
+                    .doesNotContain(client.secret());
+            assertThat(connectionJson(id).get("auth_type").asString()).isEqualTo("oauth");
+        }
+    }
+
     /** A confidential OAuth client and its secret (shown once), made through desk's API as the admin. */
     record OAuthClient(String identifier, String secret) {}
 
