@@ -19,6 +19,10 @@ public enum AuditEvent {
     CREDENTIALS_RECEIVED("connection.credentials_received"),
     /** sync replaced an expiring OAuth access token (and its single-use refresh token) by itself. */
     CREDENTIALS_REFRESHED("connection.credentials_refreshed"),
+    /** The migration assistant switched a token connection to a tested OAuth credential. */
+    MIGRATED_TO_OAUTH("connection.migrated_to_oauth"),
+    /** The migration assistant refused an OAuth credential after testing it: nothing changed. */
+    MIGRATION_REFUSED("connection.migration_refused"),
     REQUEST_LINK_CREATED("request_link.created"),
     REQUEST_LINK_REVOKED("request_link.revoked"),
     REQUEST_LINK_OPENED("request_link.opened"),

@@ -23,6 +23,7 @@ import picocli.CommandLine.Spec;
             SyncCommand.class,
             StatusCommand.class,
             RulesCommand.class,
+            MigrateCommand.class,
             HelpCommand.class
         })
 final class RootCommand implements Callable<Integer> {

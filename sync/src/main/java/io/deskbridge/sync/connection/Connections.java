@@ -129,6 +129,27 @@ public class Connections {
     }
 
     /**
+     * Replaces the connection's credential with {@code replacement} as the next version, but only if
+     * it is still version {@code expectedVersion}: the one the caller tested the replacement against.
+     * One transaction with the connection's row locked, like a refresh: the sync engine reads the
+     * credential for every page, so pages before the commit go out with the old credential and pages
+     * after it with the new one. Audited with the source; the secret is not.
+     *
+     * @return the connection after the switch; empty (nothing changed) when another credential
+     *     arrived or a refresh happened since {@code expectedVersion}
+     * @throws ConnectionNotFoundException when there is no such connection
+     */
+    @Transactional
+    public Optional<Connection> switchCredential(
+            long id, int expectedVersion, Credential replacement, CredentialSource source, Actor actor) {
+        Connection current = repository.findForUpdate(id).orElseThrow(() -> ConnectionNotFoundException.forId(id));
+        if (current.credentialVersion() != expectedVersion) {
+            return Optional.empty();
+        }
+        return Optional.of(receiveCredential(id, replacement, source, actor));
+    }
+
+    /**
      * The connection's current credential, opened: for the code that calls Zendesk with it. Callers
      * read it for each request (or on 401), so a credential replaced meanwhile takes effect at once.
      */

@@ -31,9 +31,17 @@ public record OAuthCredential(
         return clientId == null ? null : "OAuth client " + clientId;
     }
 
-    /** Whether sync can get a new access token by itself. */
+    /**
+     * Whether sync can get a new access token by itself: with the refresh token, or (no refresh token,
+     * a confidential client's secret) by asking for a new client-credentials token.
+     */
     public boolean refreshable() {
-        return refreshToken != null && clientId != null;
+        return clientId != null && (refreshToken != null || clientSecret != null);
+    }
+
+    /** A client-credentials token: no refresh token, a new one is asked for with the client's secret. */
+    public boolean clientCredentials() {
+        return refreshToken == null && clientId != null && clientSecret != null;
     }
 
     @Override

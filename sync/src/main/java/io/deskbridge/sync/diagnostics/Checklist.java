@@ -71,8 +71,9 @@ final class Checklist {
      * What one run found.
      *
      * @param authenticated whether the credential was accepted as a real user
+     * @param user what {@code /users/me} answered once authentication passed; null otherwise
      */
-    record Outcome(List<Check> checks, int requests, boolean authenticated) {}
+    record Outcome(List<Check> checks, int requests, boolean authenticated, JsonNode user) {}
 
     static Outcome run(Subject subject, Exchange exchange, Instant now) {
         return run(STEPS, subject, exchange, now);
@@ -89,7 +90,7 @@ final class Checklist {
                     .findFirst();
             run.add(blocked.isPresent() ? Check.skipped(step.key(), blocked.get()) : step.check(run));
         }
-        return new Outcome(List.copyOf(run.checks()), run.requests(), run.authenticated());
+        return new Outcome(List.copyOf(run.checks()), run.requests(), run.authenticated(), run.user());
     }
 
     // The steps' shared wording ------------------------------------------------------------------

@@ -21,6 +21,7 @@ import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
 
 /**
  * "Test connection": runs the checklist against a connection's account and keeps the latest report.
@@ -106,6 +107,43 @@ public class Diagnostics {
     }
 
     /**
+     * What the checklist finds with {@code candidate} instead of the stored credential: the same
+     * requests as {@link #run}, to the connection's own address, so a credential is tested before it
+     * replaces the one a running sync uses. Stores no report and audits nothing (the caller audits
+     * what it does with the answer); the candidate's secrets are scrubbed from the checks like a run's.
+     *
+     * @throws ConnectionNotFoundException when there is no such connection
+     */
+    public CredentialTrial trial(long connectionId, Credential candidate) {
+        Connection connection = connections.get(connectionId);
+        Instant now = Instant.now(clock).truncatedTo(ChronoUnit.SECONDS);
+        Subject subject = new Subject(
+                connectionId,
+                connection.address(),
+                connection.state(),
+                connection.credentialVersion(),
+                connection.credentialsReceivedAt(),
+                candidate,
+                null,
+                null);
+        Exchange exchange = (style, path) -> {
+            try {
+                return Answer.of(http.send(connection.address(), candidate, style, "GET", path, null));
+            } catch (ZendeskUnreachableException | ZendeskCallRefusedException e) {
+                return Answer.none(e.getMessage());
+            }
+        };
+        Checklist.Outcome outcome = Checklist.run(subject, exchange, now);
+        List<Check> checks = redacted(outcome.checks(), candidate);
+        JsonNode user = outcome.user();
+        return new CredentialTrial(
+                new DiagnosticsReport(connectionId, DiagnosticsReport.verdictOf(checks), now, checks),
+                user != null && user.hasNonNull("id") ? user.get("id").asLong() : null,
+                Checklist.text(user, "email"),
+                Checklist.text(user, "role"));
+    }
+
+    /**
      * The connection's latest report, if diagnostics ever ran.
      *
      * @throws ConnectionNotFoundException when there is no such connection
@@ -124,6 +162,9 @@ public class Diagnostics {
             secrets.add(oauth.accessToken());
             if (oauth.refreshToken() != null) {
                 secrets.add(oauth.refreshToken());
+            }
+            if (oauth.clientSecret() != null) {
+                secrets.add(oauth.clientSecret());
             }
         }
         return checks.stream()

@@ -41,7 +41,7 @@ final class TokenLifetimeCheck implements ChecklistStep {
         }
         if (credential instanceof OAuthCredential oauth) {
             Instant expires = oauth.accessTokenExpiresAt();
-            if (expires != null && !expires.isAfter(now) && oauth.refreshToken() == null) {
+            if (expires != null && !expires.isAfter(now) && !oauth.refreshable()) {
                 return Check.of(
                         CheckKey.TOKEN_LIFETIME,
                         CheckStatus.FAIL,
@@ -53,9 +53,11 @@ final class TokenLifetimeCheck implements ChecklistStep {
                     expires == null
                             ? "The OAuth access token does not expire."
                             : "The OAuth access token expire" + (expires.isAfter(now) ? "s" : "d") + " at " + expires
-                                    + (oauth.refreshToken() == null
-                                            ? "."
-                                            : "; sync refreshes it with the refresh token."));
+                                    + (oauth.clientCredentials()
+                                            ? "; sync asks for a new one with the client's credentials."
+                                            : oauth.refreshToken() == null
+                                                    ? "."
+                                                    : "; sync refreshes it with the refresh token."));
         }
         ApiTokenCredential token = (ApiTokenCredential) credential;
         if (subject.address().zendeskCloud()) {

@@ -29,6 +29,13 @@ public class ZendeskCredentials {
     /** Refresh this long before the access token expires: a page request must not outlive it. */
     static final Duration REFRESH_AHEAD = Duration.ofMinutes(2);
 
+    /**
+     * The scope of client-credentials tokens. Decision: {@code read write}, what the API token they
+     * replace could do (full access), and what the streams (read) and the automation rules (ticket
+     * updates) need; the credential does not store a scope, so a renewal asks for this one again.
+     */
+    public static final String CLIENT_CREDENTIALS_SCOPE = "read write";
+
     private static final Logger log = LoggerFactory.getLogger(ZendeskCredentials.class);
 
     private final Connections connections;
@@ -91,11 +98,21 @@ public class ZendeskCredentials {
                 .credential();
     }
 
-    /** Zendesk's refresh token grant: {@code POST /oauth/tokens}; the answer replaces both tokens. */
+    /**
+     * Zendesk's refresh token grant: {@code POST /oauth/tokens}; the answer replaces both tokens. A
+     * client-credentials token has no refresh token: the client asks for a new one with its secret
+     * ({@code grant_type=client_credentials}, RFC 6749 4.4) and the scope the migration assistant
+     * asked for ({@link #CLIENT_CREDENTIALS_SCOPE}).
+     */
     private OAuthCredential exchange(long connectionId, ZendeskAddress address, OAuthCredential before) {
         ObjectNode body = JsonNodeFactory.instance.objectNode();
-        body.put("grant_type", "refresh_token");
-        body.put("refresh_token", before.refreshToken());
+        if (before.clientCredentials()) {
+            body.put("grant_type", "client_credentials");
+            body.put("scope", CLIENT_CREDENTIALS_SCOPE);
+        } else {
+            body.put("grant_type", "refresh_token");
+            body.put("refresh_token", before.refreshToken());
+        }
         body.put("client_id", before.clientId());
         if (before.clientSecret() != null) {
             body.put("client_secret", before.clientSecret());
@@ -111,8 +128,13 @@ public class ZendeskCredentials {
         String access = json == null ? null : text(json, "access_token");
         if (!response.ok() || access == null) {
             throw new CredentialRefreshFailedException("Zendesk refused to refresh the OAuth token of connection "
-                    + connectionId + " (" + refusal(response) + "). The refresh token was revoked, expired or "
-                    + "already used: authorise again and send the new tokens through a credential request link.");
+                    + connectionId + " (" + refusal(response) + "). "
+                    + (before.clientCredentials()
+                            ? "The OAuth client " + before.clientId() + " was deleted, its secret regenerated, or "
+                                    + "the admin who created it is no longer an active admin: switch the connection "
+                                    + "to a new client in the migration assistant."
+                            : "The refresh token was revoked, expired or already used: authorise again and send the "
+                                    + "new tokens through a credential request link."));
         }
         String refresh = text(json, "refresh_token");
         JsonNode expiresIn = json.get("expires_in");

@@ -62,11 +62,12 @@ class ApiDocsIntegrationTests extends SyncIntegrationTest {
         private final JsonNode docs = api.get("/api/docs").json();
 
         @Test
-        void shouldDocumentAllThirtyOneOperations() {
+        void shouldDocumentAllThirtyFourOperations() {
             // 18 of the operator API, ticket context, requester history and search (context), the
             // automation rules' list, create, show, update, delete, dry run and history, and the hint
-            // secret's show, store and remove (the hint endpoint itself is outside /api: not listed).
-            assertThat(operations(docs)).hasSize(31);
+            // secret's show, store and remove (the hint endpoint itself is outside /api: not listed), and
+            // the OAuth migration's list, show and switch.
+            assertThat(operations(docs)).hasSize(34);
         }
 
         @Test
@@ -80,7 +81,8 @@ class ApiDocsIntegrationTests extends SyncIntegrationTest {
                     "Audit",
                     "Ticket context",
                     "Automation rules",
-                    "Webhook hints");
+                    "Webhook hints",
+                    "OAuth migration");
             assertThat(operations(docs)).allSatisfy(op -> {
                 assertThat(op.json().path("summary").asString(""))
                         .as(op + " summary")

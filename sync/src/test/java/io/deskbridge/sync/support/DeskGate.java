@@ -53,6 +53,7 @@ public final class DeskGate implements AutoCloseable {
 
     private final Object lock = new Object();
     private String heldPath;
+    private String heldAuthorization;
     private int passing;
     private CountDownLatch held = new CountDownLatch(1);
     private CountDownLatch released = new CountDownLatch(0);
@@ -83,8 +84,17 @@ public final class DeskGate implements AutoCloseable {
      * next one until {@link #release}.
      */
     public void hold(String path, int passing) {
+        hold(path, passing, null);
+    }
+
+    /**
+     * Like {@link #hold(String, int)}, counting and holding only requests whose Authorization header
+     * has this {@link #fingerprint} (null: every request): requests with other credentials pass.
+     */
+    public void hold(String path, int passing, String authorizationFingerprint) {
         synchronized (lock) {
             this.heldPath = path;
+            this.heldAuthorization = authorizationFingerprint;
             this.passing = passing;
             this.held = new CountDownLatch(1);
             this.released = new CountDownLatch(1);
@@ -146,7 +156,7 @@ public final class DeskGate implements AutoCloseable {
         try (exchange) {
             String path = exchange.getRequestURI().getRawPath();
             String query = exchange.getRequestURI().getRawQuery();
-            waitIfHeld(path);
+            waitIfHeld(path, fingerprint(exchange.getRequestHeaders().getFirst("Authorization")));
             HttpRequest.Builder request = HttpRequest.newBuilder(
                             URI.create(target + path + (query == null ? "" : "?" + query)))
                     .timeout(Duration.ofSeconds(120));
@@ -193,10 +203,10 @@ public final class DeskGate implements AutoCloseable {
         }
     }
 
-    private void waitIfHeld(String path) throws InterruptedException {
+    private void waitIfHeld(String path, String authorization) throws InterruptedException {
         CountDownLatch wait = null;
         synchronized (lock) {
-            if (path.equals(heldPath)) {
+            if (path.equals(heldPath) && (heldAuthorization == null || heldAuthorization.equals(authorization))) {
                 if (passing > 0) {
                     passing--;
                 } else {
