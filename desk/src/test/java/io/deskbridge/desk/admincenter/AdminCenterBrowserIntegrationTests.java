@@ -2,10 +2,10 @@ package io.deskbridge.desk.admincenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deskbridge.common.testing.HeadlessChromium;
 import io.deskbridge.desk.support.DeskClient;
 import io.deskbridge.desk.support.DeskClient.Response;
 import io.deskbridge.desk.support.DeskIntegrationTest;
-import io.deskbridge.desk.support.HeadlessChromium;
 import io.deskbridge.desk.support.SecretLedger;
 import io.deskbridge.desk.user.Role;
 import java.io.IOException;

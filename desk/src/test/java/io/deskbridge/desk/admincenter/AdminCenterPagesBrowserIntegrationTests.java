@@ -2,13 +2,13 @@ package io.deskbridge.desk.admincenter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deskbridge.common.testing.HeadlessChromium;
 import io.deskbridge.desk.apitoken.ApiToken;
 import io.deskbridge.desk.apitoken.AuthenticatesAs;
 import io.deskbridge.desk.apitoken.IssuedToken;
 import io.deskbridge.desk.apitoken.TokenScope;
 import io.deskbridge.desk.support.DeskClient.Response;
 import io.deskbridge.desk.support.DeskIntegrationTest;
-import io.deskbridge.desk.support.HeadlessChromium;
 import io.deskbridge.desk.support.SecretLedger;
 import java.io.IOException;
 import java.net.URI;

@@ -4,10 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.sun.net.httpserver.HttpServer;
+import io.deskbridge.common.testing.HeadlessChromium;
 import io.deskbridge.desk.support.DeskClient;
 import io.deskbridge.desk.support.DeskClient.Response;
 import io.deskbridge.desk.support.DeskIntegrationTest;
-import io.deskbridge.desk.support.HeadlessChromium;
 import io.deskbridge.desk.support.SecretLedger;
 import io.deskbridge.desk.user.Role;
 import io.deskbridge.desk.user.UserAccount;

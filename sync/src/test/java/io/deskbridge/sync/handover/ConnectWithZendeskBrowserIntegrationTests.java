@@ -2,6 +2,7 @@ package io.deskbridge.sync.handover;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deskbridge.common.testing.HeadlessChromium;
 import io.deskbridge.sync.audit.Actor;
 import io.deskbridge.sync.connection.AuthType;
 import io.deskbridge.sync.connection.Connection;
@@ -10,7 +11,6 @@ import io.deskbridge.sync.connection.OAuthCredential;
 import io.deskbridge.sync.support.DeskAdmin;
 import io.deskbridge.sync.support.DeskAdmin.IssuedOAuthClient;
 import io.deskbridge.sync.support.DeskProcess;
-import io.deskbridge.sync.support.HeadlessChromium;
 import io.deskbridge.sync.support.SecretLedger;
 import io.deskbridge.sync.support.SyncClient;
 import io.deskbridge.sync.support.SyncClient.Response;

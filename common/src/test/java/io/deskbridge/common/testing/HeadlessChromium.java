@@ -1,4 +1,4 @@
-package io.deskbridge.desk.support;
+package io.deskbridge.common.testing;
 
 import java.io.File;
 import java.io.IOException;
@@ -21,7 +21,8 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
- * Debian's Chromium and its driver for desk's browser tests, given explicitly (no Selenium Manager,
+ * Debian's Chromium and its driver for desk's and sync's browser tests (common's test jar), given
+ * explicitly (no Selenium Manager,
  * no downloads), headless at 1280×1000, with a throw-away profile; screenshots to
  * {@code target/screenshots}. Close it in {@code @AfterAll}.
  */
@@ -38,7 +39,7 @@ public final class HeadlessChromium implements AutoCloseable {
 
     public HeadlessChromium() throws IOException {
         System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER);
-        userDataDir = Files.createTempDirectory("desk-chromium-");
+        userDataDir = Files.createTempDirectory("deskbridge-chromium-");
         service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File(CHROMEDRIVER))
                 .usingAnyFreePort()
