@@ -80,11 +80,20 @@ public class MigrationAssistant {
         this.clock = clock;
     }
 
-    /** Every connection that uses an API token, nearest deadline first. */
+    /**
+     * Every connection that uses an API token, nearest deadline first. Decision: the list asks no
+     * account anything (the retirement date is known offline); the token's last use and expiry are read
+     * from the account's token list only on one connection's page ({@link #risk}). A list that called
+     * every account on every view spent their rate limits, and a revoked token's failed calls count
+     * against the account's failed-authentication budget (the shared test desk refused 127.0.0.1 for a
+     * minute after a burst of such views).
+     */
     public List<MigrationRisk> risks() {
+        Instant now = Instant.now(clock);
         return connections.list().stream()
                 .filter(c -> c.authType() == AuthType.API_TOKEN)
-                .map(this::riskOf)
+                .map(c -> Risks.assess(
+                        c, TokenStanding.unknown("open the connection's migration page to read them"), now))
                 .sorted((a, b) -> Long.compare(
                         a.daysLeft() == null ? Long.MAX_VALUE : a.daysLeft(),
                         b.daysLeft() == null ? Long.MAX_VALUE : b.daysLeft()))

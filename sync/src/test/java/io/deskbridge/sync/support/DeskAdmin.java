@@ -50,9 +50,10 @@ public final class DeskAdmin {
         }
         String form = "email=" + enc(email) + "&password=" + enc(password) + "&_csrf=" + enc(m.group(1));
         HttpResponse<String> signedIn = admin.raw("POST", "/login", form, "application/x-www-form-urlencoded");
-        if (signedIn.statusCode() != 302
-                || signedIn.headers().firstValue("Location").orElse("").contains("error")) {
-            throw new IllegalStateException("Signing in to desk as " + email + " failed: " + signedIn.statusCode());
+        String location = signedIn.headers().firstValue("Location").orElse("");
+        if (signedIn.statusCode() != 302 || location.contains("error") || location.contains("throttled")) {
+            throw new IllegalStateException(
+                    "Signing in to desk as " + email + " failed: " + signedIn.statusCode() + " → " + location);
         }
         admin.csrf = admin.call("GET", "/api/v2/users/me", null)
                 .path("user")
