@@ -17,7 +17,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * (changed in another session, or reset with {@code reset-operator-password} on any instance), or no
  * longer exists: checked against the database on every request of the web UI, so it holds across
  * instances at once. The request then goes on unauthenticated (to the sign-in page). HTTP Basic calls
- * are checked on every call anyway ({@link Operators#check}).
+ * are checked on every call anyway ({@link Operators#check}). Static files ({@code /css/}, {@code /js/},
+ * the icon) are skipped: they show nothing of the account, are served to anyone, and a page loads several
+ * of them, each of which cost a database read.
  */
 public final class OperatorSessionCheck extends OncePerRequestFilter {
 
@@ -27,6 +29,12 @@ public final class OperatorSessionCheck extends OncePerRequestFilter {
 
     public OperatorSessionCheck(Operators operators) {
         this.operators = operators;
+    }
+
+    @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.startsWith("/css/") || path.startsWith("/js/") || path.equals("/favicon.ico");
     }
 
     @Override
