@@ -2,37 +2,25 @@ package io.deskbridge.sync.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.deskbridge.common.testing.HeadlessChromium;
 import io.deskbridge.sync.engine.RunTrigger;
 import io.deskbridge.sync.engine.SyncEngine;
 import io.deskbridge.sync.engine.SyncRun;
 import io.deskbridge.sync.support.SyncIntegrationTest;
-import java.io.File;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -46,66 +34,28 @@ import org.springframework.beans.factory.annotation.Autowired;
 @Tag("h2-only")
 class ConsoleBrowserIntegrationTests extends SyncIntegrationTest {
 
-    private static final String CHROMIUM = "/usr/bin/chromium";
-    private static final String CHROMEDRIVER = "/usr/bin/chromedriver";
-    private static final Path SCREENSHOTS = Path.of("target", "screenshots");
-
     @Autowired
     private SyncEngine engine;
 
     private SyncedDesk desk;
-    private Path userDataDir;
-    private ChromeDriverService service;
+    private HeadlessChromium chromium;
     private WebDriver driver;
     private WebDriverWait wait;
 
     @BeforeAll
     void startChromium() throws IOException {
         desk = SyncedDesk.syncedOnce(connections, engine);
-        // No Selenium Manager, no downloads: the browser and its driver are given explicitly.
-        System.setProperty(ChromeDriverService.CHROME_DRIVER_EXE_PROPERTY, CHROMEDRIVER);
-        userDataDir = Files.createTempDirectory("sync-chromium-");
-        service = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .withLogOutput(OutputStream.nullOutputStream())
-                .build();
-        ChromeOptions options = new ChromeOptions();
-        options.setBinary(CHROMIUM);
-        options.addArguments(
-                "--headless=new",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-dev-shm-usage",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-default-apps",
-                "--disable-sync",
-                "--no-first-run",
-                "--no-default-browser-check",
-                "--window-size=1400,1000",
-                "--user-data-dir=" + userDataDir);
-        driver = new ChromeDriver(service, options);
-        driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
-        wait = new WebDriverWait(driver, Duration.ofSeconds(10));
-        Files.createDirectories(SCREENSHOTS);
+        chromium = new HeadlessChromium();
+        driver = chromium.driver();
+        wait = chromium.await();
+        // Wider than the shared default: the streams table with its charts fits without scrolling.
+        driver.manage().window().setSize(new Dimension(1400, 1000));
     }
 
     @AfterAll
     void quitChromium() throws IOException {
-        try {
-            if (driver != null) {
-                driver.quit();
-            }
-        } finally {
-            if (service != null) {
-                service.stop();
-            }
-            if (userDataDir != null) {
-                try (Stream<Path> files = Files.walk(userDataDir)) {
-                    files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-                }
-            }
+        if (chromium != null) {
+            chromium.close();
         }
     }
 
@@ -185,10 +135,10 @@ class ConsoleBrowserIntegrationTests extends SyncIntegrationTest {
         driver.findElement(By.linkText("Runs")).click();
         waitForPath("/connections/" + id + "/runs");
         // At 1280 px the runs table scrolls inside its box; the page itself does not overflow.
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, 1000));
+        driver.manage().window().setSize(new Dimension(1280, 1000));
         assertThat((Long) js.executeScript("return document.documentElement.scrollWidth - window.innerWidth;"))
                 .isLessThanOrEqualTo(0L);
-        driver.manage().window().setSize(new org.openqa.selenium.Dimension(1400, 1000));
+        driver.manage().window().setSize(new Dimension(1400, 1000));
         assertThat(driver.findElements(By.cssSelector("table#runs tbody tr"))).hasSize(runsBefore + 4);
         assertThat(driver.findElement(By.cssSelector("table#runs tbody tr")).getDomAttribute("id"))
                 .isEqualTo("run-" + queued.get(0).id());
@@ -212,17 +162,10 @@ class ConsoleBrowserIntegrationTests extends SyncIntegrationTest {
     }
 
     private void waitForPath(String path) {
-        wait.until(d -> URI.create(d.getCurrentUrl()).getPath().equals(path));
+        chromium.waitForPath(path);
     }
 
     private void screenshot(String name) {
-        File shot = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        try {
-            Files.copy(shot.toPath(), SCREENSHOTS.resolve(name + ".png"), StandardCopyOption.REPLACE_EXISTING);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            shot.delete();
-        }
+        chromium.screenshot(name);
     }
 }
