@@ -6,6 +6,7 @@ import io.deskbridge.desk.cluster.ChangeEpoch;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicReference;
@@ -56,6 +57,11 @@ public class AccountSnapshots {
      * account), as the schema does not change while desk runs.
      */
     private volatile List<String> accountTables;
+
+    /** H2: account tables no foreign key touches, and the DDL to make each again (see restore). */
+    private volatile Set<String> standalone;
+
+    private final Map<String, Optional<AccountTablesRepository.RebuildScript>> scripts = new ConcurrentHashMap<>();
 
     private final Map<String, Map<String, String>> copiesByName = new ConcurrentHashMap<>();
     private final Map<String, Set<String>> nonEmptyByName = new ConcurrentHashMap<>();
@@ -121,6 +127,20 @@ public class AccountSnapshots {
         return summary(checked, copies);
     }
 
+    private Set<String> standalone() {
+        Set<String> listed = standalone;
+        if (listed == null) {
+            listed = tables.standalone(accountTables());
+            standalone = listed;
+        }
+        return listed;
+    }
+
+    /** A table's DDL, read once per table: the schema does not change while desk runs. */
+    private Optional<AccountTablesRepository.RebuildScript> rebuildScript(String table) {
+        return scripts.computeIfAbsent(table, tables::rebuildScript);
+    }
+
     private List<String> accountTables() {
         List<String> listed = accountTables;
         if (listed == null) {
@@ -159,15 +179,26 @@ public class AccountSnapshots {
                 changed.contains("api_tokens") && copies.containsKey("users") && copies.containsKey("api_tokens")
                         ? tables.tokensToKeep(copies.get("users"), copies.get("api_tokens"))
                         : List.of();
-        List<String> emptied = tables.truncatesOnlyWhatHoldsRows()
-                ? changed.stream().filter(table -> !tables.isEmpty(table)).toList()
-                : changed;
+        Set<String> holdingRows = holdingRows(checked, copies);
+        // H2: a table no foreign key touches is made again rather than emptied and refilled (see rebuild).
+        Map<String, AccountTablesRepository.RebuildScript> rebuilt = new java.util.LinkedHashMap<>();
+        for (String table : changed) {
+            if (holdingRows.contains(table) && standalone().contains(table)) {
+                rebuildScript(table).ifPresent(script -> rebuilt.put(table, script));
+            }
+        }
+        List<String> emptied = (tables.truncatesOnlyWhatHoldsRows()
+                        ? changed.stream().filter(table -> !tables.isEmpty(table))
+                        : changed.stream())
+                .filter(table -> !rebuilt.containsKey(table))
+                .toList();
         try {
             tables.truncate(emptied);
-            Set<String> holdingRows = holdingRows(checked, copies);
             for (String table : changed) {
                 // A table added by a migration after the snapshot was taken stays empty.
-                if (holdingRows.contains(table)) {
+                if (rebuilt.containsKey(table)) {
+                    tables.rebuild(table, copies.get(table), rebuilt.get(table));
+                } else if (holdingRows.contains(table)) {
                     tables.insertAll(table, copies.get(table));
                 }
             }

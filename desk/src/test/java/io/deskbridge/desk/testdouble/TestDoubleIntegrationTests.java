@@ -1,6 +1,7 @@
 package io.deskbridge.desk.testdouble;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.deskbridge.desk.apitoken.AuthenticatesAs;
 import io.deskbridge.desk.apitoken.TokenFormat;
@@ -10,11 +11,13 @@ import io.deskbridge.desk.support.DeskClient.Response;
 import io.deskbridge.desk.support.DeskIntegrationTest;
 import io.deskbridge.desk.support.SecretLedger;
 import io.deskbridge.desk.user.Role;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 
@@ -308,6 +311,69 @@ class TestDoubleIntegrationTests extends DeskIntegrationTest {
             assertThat(count("tickets")).isEqualTo(3);
             assertThat(desk("DELETE", "/_desk/snapshots/three_tickets", null).status())
                     .isEqualTo(204);
+        }
+
+        /**
+         * On H2 a restore makes the search index's table again (drop, create, fill, index) instead of
+         * refilling it: searches, the index's key and its later writes must be as at save time, every time.
+         */
+        @Test
+        void shouldSearchAsAtSaveTimeAfterEachRestoreAndIndexWritesMadeSince() {
+            long saved =
+                    newTicket("Zyxwvut saved").json().get("ticket").get("id").asLong();
+            assertThat(desk("PUT", "/_desk/snapshots/searchable", null).status())
+                    .isEqualTo(200);
+            desk("POST", "/_desk/reset", null);
+
+            for (int round = 1; round <= 2; round++) {
+                assertThat(desk("POST", "/_desk/snapshots/searchable/restore", null)
+                                .status())
+                        .isEqualTo(200);
+                assertThat(searchIds("zyxwvut"))
+                        .as("round %d: a search right after the restore", round)
+                        .containsExactly(saved);
+                assertThat(searchIds("zyxw*"))
+                        .as("round %d: a prefix search", round)
+                        .containsExactly(saved);
+                assertThat(searchIds("vutsrq"))
+                        .as("round %d: nothing written since the save", round)
+                        .isEmpty();
+                long written = newTicket("Vutsrq written after restore " + round)
+                        .json()
+                        .get("ticket")
+                        .get("id")
+                        .asLong();
+                Response updated = api.send(
+                        "PUT",
+                        "/api/v2/tickets/" + saved + ".json",
+                        owner,
+                        "{\"ticket\":{\"subject\":\"Vutsrq renamed\"}}");
+                assertThat(updated.status()).isEqualTo(200);
+                assertThat(searchIds("vutsrq"))
+                        .as("round %d: a write, then a search", round)
+                        .containsExactlyInAnyOrder(saved, written);
+                assertThat(searchIds("zyxwvut"))
+                        .as("round %d: the renamed ticket left its old terms", round)
+                        .isEmpty();
+                assertThatThrownBy(() -> jdbc.sql("INSERT INTO search_terms (entity_type, term, entity_id)"
+                                        + " VALUES ('ticket', 'vutsrq', :id)")
+                                .param("id", saved)
+                                .update())
+                        .as("round %d: the index's primary key is back", round)
+                        .isInstanceOf(DuplicateKeyException.class);
+            }
+            assertThat(desk("DELETE", "/_desk/snapshots/searchable", null).status())
+                    .isEqualTo(204);
+        }
+
+        private List<Long> searchIds(String query) {
+            Response found = api.get("/api/v2/search.json?query=" + query, owner);
+            assertThat(found.status()).isEqualTo(200);
+            List<Long> ids = new ArrayList<>();
+            found.json()
+                    .get("results")
+                    .forEach(result -> ids.add(result.get("id").asLong()));
+            return ids;
         }
 
         @Test
