@@ -50,7 +50,7 @@
 # HISTORY (comments | full),
 # SYNC_JAVA_OPTS (-Xmx256m), SYNC_PROPS (extra --key=value arguments for sync), POLL (5),
 # PHASE_TIMEOUT (3600 s), SCHEMA (bench_sync_desk), SYNC_SCHEMA (bench_sync_store), PORT (18231, desk),
-# SYNC_PORT (18241), DESK_JAR, SYNC_JAR, DESK_JAVA_OPTS (adds to the access-log options), OUT_DIR
+# SYNC_PORT (18241), SYNC_PG_URL_PARAMS (appended to sync's PostgreSQL URL), DESK_JAR, SYNC_JAR, DESK_JAVA_OPTS (adds to the access-log options), OUT_DIR
 # (keeps GC logs, access logs, run JSON and samples there), KEEP_SCHEMA=1, PGHOST/PGPORT/PGUSER/
 # PGDATABASE, QUIET_IDLE/QUIET_TIMEOUT (see wait_for_quiet in bench/api/lib.sh).
 set -euo pipefail
@@ -184,7 +184,9 @@ sync_start() {
     ( umask 077; printf 'user = "%s:%s"\n' "$OPERATOR_EMAIL" "$operator_password" >"$WORK/operator.curlrc" )
     if [[ "$db" == "postgres" ]]; then
         psql -X -q -v ON_ERROR_STOP=1 -c "DROP SCHEMA IF EXISTS $SYNC_SCHEMA CASCADE" >/dev/null
-        db_args=(--spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SYNC_SCHEMA"
+        # sync turns pgjdbc's reWriteBatchedInserts on by itself; SYNC_PG_URL_PARAMS=&reWriteBatchedInserts=false
+        # measures without it.
+        db_args=(--spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SYNC_SCHEMA${SYNC_PG_URL_PARAMS:-}"
             --spring.datasource.username="$PGUSER" --spring.datasource.password="${PGPASSWORD:-}"
             --spring.flyway.schemas="$SYNC_SCHEMA" --spring.flyway.create-schemas=true)
     fi
