@@ -50,7 +50,7 @@
 # HISTORY (comments | full),
 # SYNC_JAVA_OPTS (-Xmx256m), SYNC_PROPS (extra --key=value arguments for sync), POLL (5),
 # PHASE_TIMEOUT (3600 s), SCHEMA (bench_sync_desk), SYNC_SCHEMA (bench_sync_store), PORT (18231, desk),
-# SYNC_PORT (18241), DESK_JAR, SYNC_JAR, DESK_JAVA_OPTS (adds to the access-log options), OUT_DIR
+# SYNC_PORT (18241), SYNC_START_TIMEOUT (120 s), SYNC_PG_URL_PARAMS (appended to sync's PostgreSQL URL), DESK_JAR, SYNC_JAR, DESK_JAVA_OPTS (adds to the access-log options), OUT_DIR
 # (keeps GC logs, access logs, run JSON and samples there), KEEP_SCHEMA=1, PGHOST/PGPORT/PGUSER/
 # PGDATABASE, QUIET_IDLE/QUIET_TIMEOUT (see wait_for_quiet in bench/api/lib.sh).
 set -euo pipefail
@@ -184,7 +184,9 @@ sync_start() {
     ( umask 077; printf 'user = "%s:%s"\n' "$OPERATOR_EMAIL" "$operator_password" >"$WORK/operator.curlrc" )
     if [[ "$db" == "postgres" ]]; then
         psql -X -q -v ON_ERROR_STOP=1 -c "DROP SCHEMA IF EXISTS $SYNC_SCHEMA CASCADE" >/dev/null
-        db_args=(--spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SYNC_SCHEMA"
+        # sync turns pgjdbc's reWriteBatchedInserts on by itself; SYNC_PG_URL_PARAMS=&reWriteBatchedInserts=false
+        # measures without it.
+        db_args=(--spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$PGDATABASE?currentSchema=$SYNC_SCHEMA${SYNC_PG_URL_PARAMS:-}"
             --spring.datasource.username="$PGUSER" --spring.datasource.password="${PGPASSWORD:-}"
             --spring.flyway.schemas="$SYNC_SCHEMA" --spring.flyway.create-schemas=true)
     fi
@@ -196,7 +198,7 @@ sync_start() {
         --sync.engine.pacing=retry-after-only --sync.engine.quota-share=1.0 \
         --sync.engine.polling-interval=1s ${SYNC_PROPS:-} >"$SYNC_LOG" 2>&1 &
     SYNC_PID=$!
-    for _ in $(seq 1 240); do
+    for _ in $(seq 1 $((2 * ${SYNC_START_TIMEOUT:-120}))); do
         kill -0 "$SYNC_PID" 2>/dev/null || {
             tail -n 40 "$SYNC_LOG" >&2
             die "sync exited during start-up"
@@ -205,7 +207,7 @@ sync_start() {
         sleep 0.5
     done
     [[ "$(curl -s -o /dev/null -w '%{http_code}' "$SYNC_BASE/login" || true)" == "200" ]] \
-        || die "sync did not answer on $SYNC_BASE/login within 120 s"
+        || die "sync did not answer on $SYNC_BASE/login within ${SYNC_START_TIMEOUT:-120} s (SYNC_START_TIMEOUT)"
     say "sync started (pid $SYNC_PID) on $SYNC_BASE, database $db$([[ $db == postgres ]] && echo " (schema $SYNC_SCHEMA)"), java options: $SYNC_JAVA_OPTS"
 }
 

@@ -25,6 +25,12 @@ class CoreConfig {
         return new DataDirectoryGuard("sync.data-dir");
     }
 
+    /** Multi-row INSERTs for the store's batches on PostgreSQL (static: a bean post-processor). */
+    @Bean
+    static PostgresBatchRewrite postgresBatchRewrite() {
+        return new PostgresBatchRewrite();
+    }
+
     /** bcrypt by default, with the {id} prefix so the algorithm can change later. */
     @Bean
     PasswordEncoder passwordEncoder() {

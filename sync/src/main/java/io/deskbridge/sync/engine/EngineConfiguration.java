@@ -57,7 +57,7 @@ class EngineConfiguration {
     @Bean
     ExportFetcher exportFetcher(ZendeskHttp http, RateGovernor governor, StopSignal stop, EngineProperties properties) {
         return new ExportFetcher(
-                http::get,
+                http::getRaw,
                 governor,
                 stop,
                 Clock.systemUTC(),

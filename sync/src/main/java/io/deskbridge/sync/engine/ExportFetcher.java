@@ -8,9 +8,11 @@ import io.deskbridge.sync.zendesk.ZendeskUnreachableException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.function.Function;
 import java.util.function.IntFunction;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Gets one export page: paced by the rate governor, with the connection's current credential (read
@@ -59,6 +61,8 @@ final class ExportFetcher {
         ZendeskResponse get(ZendeskAddress address, Credential credential, String path);
     }
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     private final Exchange exchange;
     private final RateGovernor governor;
     private final Sleeper sleeper;
@@ -102,6 +106,33 @@ final class ExportFetcher {
             PageSizer sizer,
             PageCounters counters,
             RunActivity activity) {
+        return fetch(stream, address, credentials, connectionId, pathForSize, sizer, counters, activity, null)
+                .response();
+    }
+
+    /**
+     * An answer, and the page {@code reader} made of a 2xx answer's JSON (else null).
+     *
+     * @param pageSize the page size the answer was asked for
+     */
+    record Answer<P>(ZendeskResponse response, P page, int pageSize) {}
+
+    /**
+     * As {@link #fetch(String, ZendeskAddress, Credentials, long, IntFunction, PageSizer, PageCounters,
+     * RunActivity)}, and a 2xx answer's JSON is read by {@code reader} (its raw bytes when the exchange
+     * kept them, on the calling thread): a body that is not a valid page ({@link
+     * PageReader.MalformedPageException}) is a failed attempt, retried like a 5xx.
+     */
+    <P> Answer<P> fetch(
+            String stream,
+            ZendeskAddress address,
+            Credentials credentials,
+            long connectionId,
+            IntFunction<String> pathForSize,
+            PageSizer sizer,
+            PageCounters counters,
+            RunActivity activity,
+            Function<byte[], P> reader) {
         String account = address.baseUrl().toString();
         int failures = 0;
         int rateLimited = 0;
@@ -133,7 +164,8 @@ final class ExportFetcher {
             Credential credential =
                     refused ? credentials.afterRefusal(connectionId) : credentials.current(connectionId);
             refused = false;
-            String path = pathForSize.apply(sizer.current());
+            int pageSize = sizer.current();
+            String path = pathForSize.apply(pageSize);
             counters.requests++;
             ZendeskResponse response;
             try {
@@ -150,9 +182,20 @@ final class ExportFetcher {
             }
             governor.observe(account, true, response.status(), response.rateLimits(), clock.instant());
             int status = response.status();
-            if (response.ok() && response.body() != null) {
+            if (response.ok() && response.hasJson()) {
+                P page = null;
+                if (reader != null) {
+                    try {
+                        page = reader.apply(
+                                response.raw() != null ? response.raw() : JSON.writeValueAsBytes(response.body()));
+                    } catch (PageReader.MalformedPageException e) {
+                        lastFailure = "HTTP " + status + " with " + e.getMessage();
+                        failures = failed(stream, sizer, counters, failures, lastFailure, true, activity);
+                        continue;
+                    }
+                }
                 sizer.succeeded();
-                return response;
+                return new Answer<>(response, page, pageSize);
             }
             if (status == 429) {
                 counters.rateLimited++;
@@ -175,13 +218,13 @@ final class ExportFetcher {
                         + " — the account refused the connection's credential (also after reading it again)."
                         + " Run the connection's diagnostics, or send new credentials through a request link.");
             }
-            if (status >= 500 || status == 408 || (response.ok() && response.body() == null)) {
+            if (status >= 500 || status == 408 || (response.ok() && !response.hasJson())) {
                 lastFailure = response.ok() ? "HTTP " + status + " without a JSON body" : response.errorSummary();
                 failures = failed(stream, sizer, counters, failures, lastFailure, true, activity);
                 continue;
             }
             if (status == 400 || status == 422) {
-                return response;
+                return new Answer<>(response, null, pageSize);
             }
             throw new SyncFailedException(stream + ": " + response.errorSummary() + " for " + response.url());
         }

@@ -6,9 +6,9 @@ import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import tools.jackson.databind.JsonNode;
 
 /**
  * How one stream reads Zendesk's incremental export: which request comes next from a position, and
@@ -28,13 +28,40 @@ abstract class ExportStream {
         return false;
     }
 
-    abstract ExportPage parse(JsonNode body, StreamPosition position, int pageSize);
+    /**
+     * The page's records and the stream's position after it, read from the answer's bytes in one
+     * streaming pass (each record keeps its JSON text as sent; see {@link RecordJson}).
+     *
+     * @throws PageReader.MalformedPageException when the body is not a JSON object
+     */
+    abstract ExportPage parse(byte[] body, StreamPosition position, int pageSize);
+
+    /** The top-level fields of a ticket the engine and the store read. */
+    static final Set<String> TICKET_FIELDS = Set.of(
+            "id",
+            "generated_timestamp",
+            "updated_at",
+            "status",
+            "subject",
+            "requester_id",
+            "organization_id",
+            "description");
+
+    static final Set<String> USER_FIELDS = Set.of("id", "updated_at", "email", "name", "role", "active");
+
+    static final Set<String> ORGANIZATION_FIELDS = Set.of("id", "updated_at", "name", "deleted_at");
+
+    static final Set<String> EVENT_FIELDS = Set.of("timestamp", "created_at", "ticket_id");
+
+    static final Set<String> COMMENT_FIELDS =
+            Set.of("id", "event_type", "type", "ticket_id", "created_at", "author_id", "public", "body", "plain_body");
 
     static ExportStream of(StreamName name) {
         return switch (name) {
-            case TICKETS -> new CursorExport(name, "/api/v2/incremental/tickets/cursor.json", "tickets");
-            case USERS -> new CursorExport(name, "/api/v2/incremental/users/cursor.json", "users");
-            case ORGANIZATIONS -> new TimeExport(name, "/api/v2/incremental/organizations.json", "organizations");
+            case TICKETS -> new CursorExport(name, "/api/v2/incremental/tickets/cursor.json", "tickets", TICKET_FIELDS);
+            case USERS -> new CursorExport(name, "/api/v2/incremental/users/cursor.json", "users", USER_FIELDS);
+            case ORGANIZATIONS ->
+                new TimeExport(name, "/api/v2/incremental/organizations.json", "organizations", ORGANIZATION_FIELDS);
             case TICKET_COMMENTS -> new TicketEventsExport();
         };
     }
@@ -49,12 +76,12 @@ abstract class ExportStream {
     static final class CursorExport extends ExportStream {
         private final StreamName name;
         private final String path;
-        private final String key;
+        private final PageReader.Shape shape;
 
-        CursorExport(StreamName name, String path, String key) {
+        CursorExport(StreamName name, String path, String key, Set<String> fields) {
             this.name = name;
             this.path = path;
-            this.key = key;
+            this.shape = PageReader.Shape.records(key, fields);
         }
 
         @Override
@@ -78,32 +105,30 @@ abstract class ExportStream {
         }
 
         @Override
-        ExportPage parse(JsonNode body, StreamPosition position, int pageSize) {
-            JsonNode items = body.get(key);
-            List<StreamRecord> records = new ArrayList<>();
+        ExportPage parse(byte[] body, StreamPosition position, int pageSize) {
+            PageReader.Page read = PageReader.read(body, shape);
+            List<StreamRecord> records = new ArrayList<>(read.items().size());
             Long newest = position.cursorTime();
             Long first = null;
-            if (items != null && items.isArray()) {
-                for (JsonNode item : items) {
-                    long version = name == StreamName.TICKETS
-                                    && item.path("generated_timestamp").isNumber()
-                            ? item.get("generated_timestamp").asLong()
-                            : epochSecond(item.get("updated_at"));
-                    records.add(new StreamRecord(item.path("id").asLong(), version, item, null, null));
-                    if (first == null) {
-                        first = version;
-                    }
-                    if (newest == null || version > newest) {
-                        newest = version;
-                    }
+            for (PageReader.Item element : read.items()) {
+                RecordJson item = element.record();
+                long version = name == StreamName.TICKETS && item.isNumber("generated_timestamp")
+                        ? item.asLong("generated_timestamp", 0)
+                        : epochSecond(item, "updated_at");
+                records.add(new StreamRecord(item.asLong("id", 0), version, item, null, null));
+                if (first == null) {
+                    first = version;
+                }
+                if (newest == null || version > newest) {
+                    newest = version;
                 }
             }
-            JsonNode after = body.get("after_cursor");
+            RecordJson top = read.top();
             String cursor =
-                    after != null && after.isString() && !after.asString().isEmpty()
-                            ? after.asString()
+                    top.isString("after_cursor") && !top.text("after_cursor").isEmpty()
+                            ? top.text("after_cursor")
                             : position.cursor();
-            boolean end = body.has("end_of_stream") ? body.get("end_of_stream").asBoolean() : records.size() < pageSize;
+            boolean end = top.has("end_of_stream") ? top.asBoolean("end_of_stream", false) : records.size() < pageSize;
             Long origin = position.originTime() != null ? position.originTime() : first;
             return new ExportPage(records, new StreamPosition(cursor, newest, origin), end);
         }
@@ -119,12 +144,16 @@ abstract class ExportStream {
     static class TimeExport extends ExportStream {
         private final StreamName name;
         private final String path;
-        private final String key;
+        private final PageReader.Shape shape;
 
-        TimeExport(StreamName name, String path, String key) {
+        TimeExport(StreamName name, String path, String key, Set<String> fields) {
+            this(name, path, PageReader.Shape.records(key, fields));
+        }
+
+        TimeExport(StreamName name, String path, PageReader.Shape shape) {
             this.name = name;
             this.path = path;
-            this.key = key;
+            this.shape = shape;
         }
 
         @Override
@@ -141,25 +170,26 @@ abstract class ExportStream {
             return position.cursorTime() == null ? 0 : position.cursorTime();
         }
 
-        List<StreamRecord> records(JsonNode body) {
-            List<StreamRecord> records = new ArrayList<>();
-            JsonNode items = body.get(key);
-            if (items != null && items.isArray()) {
-                for (JsonNode item : items) {
-                    records.add(new StreamRecord(
-                            item.path("id").asLong(), epochSecond(item.get("updated_at")), item, null, null));
-                }
+        List<StreamRecord> records(PageReader.Page read) {
+            List<StreamRecord> records = new ArrayList<>(read.items().size());
+            for (PageReader.Item element : read.items()) {
+                RecordJson item = element.record();
+                records.add(new StreamRecord(item.asLong("id", 0), epochSecond(item, "updated_at"), item, null, null));
             }
             return records;
         }
 
         @Override
-        ExportPage parse(JsonNode body, StreamPosition position, int pageSize) {
-            List<StreamRecord> records = records(body);
+        ExportPage parse(byte[] body, StreamPosition position, int pageSize) {
+            return parse(PageReader.read(body, shape), position, pageSize);
+        }
+
+        ExportPage parse(PageReader.Page read, StreamPosition position, int pageSize) {
+            List<StreamRecord> records = records(read);
+            RecordJson top = read.top();
             long start = start(position);
-            boolean end = body.has("end_of_stream") ? body.get("end_of_stream").asBoolean() : records.size() < pageSize;
-            long endTime =
-                    body.path("end_time").isNumber() ? body.get("end_time").asLong() : start;
+            boolean end = top.has("end_of_stream") ? top.asBoolean("end_of_stream", false) : records.size() < pageSize;
+            long endTime = top.isNumber("end_time") ? top.asLong("end_time", start) : start;
             if (!end && endTime <= start) {
                 log.warn(
                         "{}: a full page of records shares the second {}; Zendesk's time-based export cannot page"
@@ -188,7 +218,10 @@ abstract class ExportStream {
     static final class TicketEventsExport extends TimeExport {
 
         TicketEventsExport() {
-            super(StreamName.TICKET_COMMENTS, "/api/v2/incremental/ticket_events.json", "ticket_events");
+            super(
+                    StreamName.TICKET_COMMENTS,
+                    "/api/v2/incremental/ticket_events.json",
+                    new PageReader.Shape("ticket_events", EVENT_FIELDS, false, "child_events", COMMENT_FIELDS));
         }
 
         @Override
@@ -198,71 +231,58 @@ abstract class ExportStream {
         }
 
         @Override
-        List<StreamRecord> records(JsonNode body) {
-            List<StreamRecord> records = new ArrayList<>();
-            JsonNode events = body.get("ticket_events");
-            if (events == null || !events.isArray()) {
-                return records;
-            }
-            for (JsonNode event : events) {
-                long version = event.path("timestamp").isNumber()
-                        ? event.get("timestamp").asLong()
-                        : epochSecond(event.get("created_at"));
-                JsonNode children = event.get("child_events");
-                if (children == null || !children.isArray()) {
-                    continue;
-                }
-                for (JsonNode child : children) {
-                    String type = child.path("event_type").isString()
-                            ? child.get("event_type").asString()
-                            : child.path("type").asString("");
+        List<StreamRecord> records(PageReader.Page read) {
+            List<StreamRecord> records = new ArrayList<>(read.items().size());
+            for (PageReader.Item element : read.items()) {
+                RecordJson event = element.record();
+                long version =
+                        event.isNumber("timestamp") ? event.asLong("timestamp", 0) : epochSecond(event, "created_at");
+                for (RecordJson child : element.children()) {
+                    String type = child.isString("event_type") ? child.text("event_type") : child.text("type");
                     if (!"Comment".equals(type)) {
                         continue;
                     }
-                    long ticketId = child.path("ticket_id").isNumber()
-                            ? child.get("ticket_id").asLong()
-                            : event.path("ticket_id").asLong();
-                    String createdAt = child.path("created_at").isString()
-                            ? child.get("created_at").asString()
-                            : event.path("created_at").asString(null);
-                    records.add(new StreamRecord(child.path("id").asLong(), version, child, ticketId, createdAt));
+                    long ticketId =
+                            child.isNumber("ticket_id") ? child.asLong("ticket_id", 0) : event.asLong("ticket_id", 0);
+                    String createdAt = child.isString("created_at")
+                            ? child.text("created_at")
+                            : event.isString("created_at") ? event.text("created_at") : null;
+                    records.add(new StreamRecord(child.asLong("id", 0), version, child, ticketId, createdAt));
                 }
             }
             return records;
         }
 
         @Override
-        ExportPage parse(JsonNode body, StreamPosition position, int pageSize) {
-            ExportPage page = super.parse(body, position, pageSize);
-            if (page.next().originTime() == null) {
+        ExportPage parse(PageReader.Page read, StreamPosition position, int pageSize) {
+            ExportPage page = super.parse(read, position, pageSize);
+            if (page.next().originTime() == null && !read.items().isEmpty()) {
                 // A page of events without comments still tells where the stream begins.
-                JsonNode events = body.get("ticket_events");
-                if (events != null && events.isArray() && !events.isEmpty()) {
-                    long first = events.get(0).path("timestamp").asLong(TimeExport.start(position));
-                    StreamPosition next = page.next();
-                    return new ExportPage(
-                            page.records(),
-                            new StreamPosition(next.cursor(), next.cursorTime(), first),
-                            page.endOfStream());
-                }
+                long first = read.items().get(0).record().asLong("timestamp", TimeExport.start(position));
+                StreamPosition next = page.next();
+                return new ExportPage(
+                        page.records(),
+                        new StreamPosition(next.cursor(), next.cursorTime(), first),
+                        page.endOfStream());
             }
             return page;
         }
     }
 
-    /** An ISO-8601 time (or epoch seconds) as epoch seconds; 0 when absent or unreadable. */
-    static long epochSecond(JsonNode value) {
-        if (value == null || value.isNull()) {
+    /** A field holding an ISO-8601 time (or epoch seconds) as epoch seconds; 0 when absent or unreadable. */
+    static long epochSecond(RecordJson record, String field) {
+        if (record.isNumber(field)) {
+            return record.asLong(field, 0);
+        }
+        String text = record.text(field);
+        if (text == null) {
             return 0;
         }
-        if (value.isNumber()) {
-            return value.asLong();
-        }
         try {
-            return Instant.parse(value.asString()).getEpochSecond();
+            return Instant.parse(text).getEpochSecond();
         } catch (DateTimeParseException e) {
             try {
-                return java.time.OffsetDateTime.parse(value.asString()).toEpochSecond();
+                return java.time.OffsetDateTime.parse(text).toEpochSecond();
             } catch (DateTimeParseException again) {
                 return 0;
             }

@@ -21,8 +21,6 @@ import java.util.stream.Collectors;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The synced records: one table per stream, upserted by (connection_id, id) in JDBC batches; a
@@ -40,7 +38,6 @@ class StoreRepository {
 
     private final JdbcTemplate template;
     private final JdbcClient jdbc;
-    private final JsonMapper json = JsonMapper.builder().build();
 
     StoreRepository(JdbcTemplate template, JdbcClient jdbc) {
         this.template = template;
@@ -53,8 +50,7 @@ class StoreRepository {
     @FunctionalInterface
     private interface Binder {
         /** Sets the stream's columns, in order, from parameter {@code first} on. */
-        void bind(PreparedStatement ps, int first, StreamRecord record, String json, OffsetDateTime synced)
-                throws SQLException;
+        void bind(PreparedStatement ps, int first, StreamRecord record, OffsetDateTime synced) throws SQLException;
     }
 
     private static Table spec(StreamName stream) {
@@ -74,18 +70,19 @@ class StoreRepository {
                                 "organization_id",
                                 "search_text"),
                         "generated_timestamp",
-                        (ps, i, r, json, synced) -> {
-                            String status = text(r.json(), "status");
+                        (ps, i, r, synced) -> {
+                            RecordJson j = r.record();
+                            String status = j.text("status");
                             ps.setString(i, truncate(status, 32));
-                            ps.setString(i + 1, truncate(text(r.json(), "subject"), 1000));
-                            setTime(ps, i + 2, text(r.json(), "updated_at"));
+                            ps.setString(i + 1, truncate(j.text("subject"), 1000));
+                            setTime(ps, i + 2, j.text("updated_at"));
                             ps.setLong(i + 3, r.version());
                             ps.setBoolean(i + 4, "deleted".equals(status));
-                            ps.setString(i + 5, json);
+                            ps.setString(i + 5, j.json());
                             ps.setObject(i + 6, synced);
-                            setId(ps, i + 7, r.json().get("requester_id"));
-                            setId(ps, i + 8, r.json().get("organization_id"));
-                            ps.setString(i + 9, truncate(text(r.json(), "description"), SEARCH_TEXT_MAX));
+                            setId(ps, i + 7, j, "requester_id");
+                            setId(ps, i + 8, j, "organization_id");
+                            ps.setString(i + 9, truncate(j.text("description"), SEARCH_TEXT_MAX));
                         });
             case USERS ->
                 new Table(
@@ -101,18 +98,18 @@ class StoreRepository {
                                 "record_json",
                                 "synced_at"),
                         "record_version",
-                        (ps, i, r, json, synced) -> {
-                            JsonNode j = r.json();
-                            boolean active = !j.has("active") || j.get("active").asBoolean(true);
-                            ps.setString(i, truncate(text(j, "email"), 320));
-                            ps.setString(i + 1, truncate(text(j, "name"), 1000));
-                            ps.setString(i + 2, truncate(text(j, "role"), 32));
+                        (ps, i, r, synced) -> {
+                            RecordJson j = r.record();
+                            boolean active = j.asBoolean("active", true);
+                            ps.setString(i, truncate(j.text("email"), 320));
+                            ps.setString(i + 1, truncate(j.text("name"), 1000));
+                            ps.setString(i + 2, truncate(j.text("role"), 32));
                             ps.setBoolean(i + 3, active);
-                            setTime(ps, i + 4, text(j, "updated_at"));
+                            setTime(ps, i + 4, j.text("updated_at"));
                             ps.setLong(i + 5, r.version());
                             // Zendesk's user export shows a deleted user as active: false.
                             ps.setBoolean(i + 6, !active);
-                            ps.setString(i + 7, json);
+                            ps.setString(i + 7, j.json());
                             ps.setObject(i + 8, synced);
                         });
             case ORGANIZATIONS ->
@@ -120,12 +117,13 @@ class StoreRepository {
                         "synced_organizations",
                         List.of("name", "updated_at", "record_version", "deleted", "record_json", "synced_at"),
                         "record_version",
-                        (ps, i, r, json, synced) -> {
-                            ps.setString(i, truncate(text(r.json(), "name"), 1000));
-                            setTime(ps, i + 1, text(r.json(), "updated_at"));
+                        (ps, i, r, synced) -> {
+                            RecordJson j = r.record();
+                            ps.setString(i, truncate(j.text("name"), 1000));
+                            setTime(ps, i + 1, j.text("updated_at"));
                             ps.setLong(i + 2, r.version());
-                            ps.setBoolean(i + 3, text(r.json(), "deleted_at") != null);
-                            ps.setString(i + 4, json);
+                            ps.setBoolean(i + 3, j.text("deleted_at") != null);
+                            ps.setString(i + 4, j.json());
                             ps.setObject(i + 5, synced);
                         });
             case TICKET_COMMENTS ->
@@ -141,27 +139,21 @@ class StoreRepository {
                                 "synced_at",
                                 "search_text"),
                         "record_version",
-                        (ps, i, r, json, synced) -> {
-                            JsonNode j = r.json();
+                        (ps, i, r, synced) -> {
+                            RecordJson j = r.record();
                             ps.setLong(i, r.ticketId());
-                            JsonNode author = j.get("author_id");
-                            if (author != null && author.isNumber()) {
-                                ps.setLong(i + 1, author.asLong());
-                            } else {
-                                ps.setNull(i + 1, Types.BIGINT);
-                            }
-                            JsonNode isPublic = j.get("public");
-                            if (isPublic != null && isPublic.isBoolean()) {
-                                ps.setBoolean(i + 2, isPublic.asBoolean());
+                            setId(ps, i + 1, j, "author_id");
+                            if (j.isBoolean("public")) {
+                                ps.setBoolean(i + 2, j.asBoolean("public", false));
                             } else {
                                 ps.setNull(i + 2, Types.BOOLEAN);
                             }
                             setTime(ps, i + 3, r.createdAt());
                             ps.setLong(i + 4, r.version());
-                            ps.setString(i + 5, json);
+                            ps.setString(i + 5, j.json());
                             ps.setObject(i + 6, synced);
-                            String body = text(j, "body");
-                            ps.setString(i + 7, truncate(body != null ? body : text(j, "plain_body"), SEARCH_TEXT_MAX));
+                            String body = j.text("body");
+                            ps.setString(i + 7, truncate(body != null ? body : j.text("plain_body"), SEARCH_TEXT_MAX));
                         });
         };
     }
@@ -221,7 +213,7 @@ class StoreRepository {
             template.batchUpdate(sql, inserts, inserts.size(), (ps, r) -> {
                 ps.setLong(1, connectionId);
                 ps.setLong(2, r.id());
-                table.binder().bind(ps, 3, r, json.writeValueAsString(r.json()), synced);
+                table.binder().bind(ps, 3, r, synced);
             });
         }
         if (!updates.isEmpty()) {
@@ -229,7 +221,7 @@ class StoreRepository {
                     + columns.stream().map(c -> c + " = ?").collect(Collectors.joining(", "))
                     + " WHERE connection_id = ? AND id = ? AND " + table.versionColumn() + " <= ?";
             template.batchUpdate(sql, updates, updates.size(), (ps, r) -> {
-                table.binder().bind(ps, 1, r, json.writeValueAsString(r.json()), synced);
+                table.binder().bind(ps, 1, r, synced);
                 ps.setLong(columns.size() + 1, connectionId);
                 ps.setLong(columns.size() + 2, r.id());
                 ps.setLong(columns.size() + 3, r.version());
@@ -348,11 +340,6 @@ class StoreRepository {
         };
     }
 
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asString();
-    }
-
     /**
      * A text column's value out of a record: at most {@code max} characters, and U+0000 replaced by
      * U+FFFD. Zendesk stores and exports NUL characters (a pasted binary, a broken mail client);
@@ -369,9 +356,9 @@ class StoreRepository {
         return kept.indexOf('\0') < 0 ? kept : kept.replace('\0', '\uFFFD');
     }
 
-    private static void setId(PreparedStatement ps, int index, JsonNode value) throws SQLException {
-        if (value != null && value.isNumber()) {
-            ps.setLong(index, value.asLong());
+    private static void setId(PreparedStatement ps, int index, RecordJson record, String field) throws SQLException {
+        if (record.isNumber(field)) {
+            ps.setLong(index, record.asLong(field, 0));
         } else {
             ps.setNull(index, Types.BIGINT);
         }

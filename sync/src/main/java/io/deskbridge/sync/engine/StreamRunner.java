@@ -95,8 +95,11 @@ class StreamRunner {
         }
     }
 
-    /** A fetched answer, the page size it asked for, and what fetching it cost. */
-    private record Fetched(StreamPosition from, ZendeskResponse response, int pageSize, PageCounters counters) {}
+    /**
+     * A fetched answer, the page read from a 2xx one (on the fetching thread, so the next page is read
+     * while the current one commits), and what fetching it cost.
+     */
+    private record Fetched(StreamPosition from, ZendeskResponse response, ExportPage page, PageCounters counters) {}
 
     private void runOne(RunRow run) {
         long connectionId = run.connectionId();
@@ -158,7 +161,7 @@ class StreamRunner {
                         throw new SyncFailedException(name + ": " + problem + " for " + response.url());
                     }
                 } else {
-                    page = export.parse(response.body(), from, fetched.pageSize());
+                    page = fetched.page();
                 }
                 // The next page travels over HTTP while this one is committed.
                 if (!page.endOfStream()) {
@@ -214,7 +217,7 @@ class StreamRunner {
             ExportFetcher.RunActivity activity) {
         PageCounters counters = new PageCounters();
         int[] size = new int[1];
-        ZendeskResponse response = fetcher.fetch(
+        ExportFetcher.Answer<ExportPage> answer = fetcher.fetch(
                 name,
                 connection.address(),
                 credentials,
@@ -225,8 +228,9 @@ class StreamRunner {
                 },
                 sizer,
                 counters,
-                activity);
-        return new Fetched(from, response, size[0], counters);
+                activity,
+                body -> export.parse(body, from, size[0]));
+        return new Fetched(from, answer.response(), answer.page(), counters);
     }
 
     private static Fetched join(CompletableFuture<Fetched> future) {
@@ -308,7 +312,8 @@ class StreamRunner {
         if (stream == StreamName.TICKET_COMMENTS) {
             List<CommentAdded> added = newest.values().stream()
                     .filter(r -> !stored.containsKey(r.id()))
-                    .map(r -> new CommentAdded(r.ticketId(), r.id(), r.version(), r.json()))
+                    .map(r -> new CommentAdded(
+                            r.ticketId(), r.id(), r.version(), r.record().tree()))
                     .toList();
             return () -> listeners.stream()
                     .filter(l -> l.watches(connectionId))
@@ -322,7 +327,8 @@ class StreamRunner {
                 // A page served again after a crash, or an older version: not a change.
                 continue;
             }
-            versions.add(new TicketVersion(r.id(), r.version(), beforeJson, r.json()));
+            versions.add(new TicketVersion(
+                    r.id(), r.version(), beforeJson, r.record().tree()));
         }
         return () -> listeners.stream()
                 .filter(l -> l.watches(connectionId))

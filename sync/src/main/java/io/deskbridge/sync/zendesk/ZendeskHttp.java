@@ -63,6 +63,15 @@ public class ZendeskHttp {
     }
 
     /**
+     * {@code GET} a path whose 2xx JSON answer the caller reads itself (the sync engine's export
+     * pages, read in one streaming pass): such an answer keeps its bytes in {@link
+     * ZendeskResponse#raw} and is not parsed here; any other answer is as from {@link #get}.
+     */
+    public ZendeskResponse getRaw(ZendeskAddress address, Credential credential, String pathAndQuery) {
+        return send(address, credential, AuthStyle.NATURAL, "GET", pathAndQuery, null, true);
+    }
+
+    /**
      * {@code GET} an absolute URL that an answer handed back (a {@code next_page}); it must be on the
      * connection's own address.
      *
@@ -98,6 +107,17 @@ public class ZendeskHttp {
             String method,
             String pathAndQuery,
             JsonNode body) {
+        return send(address, credential, style, method, pathAndQuery, body, false);
+    }
+
+    private ZendeskResponse send(
+            ZendeskAddress address,
+            Credential credential,
+            AuthStyle style,
+            String method,
+            String pathAndQuery,
+            JsonNode body,
+            boolean rawJson) {
         if (!pathAndQuery.startsWith("/")) {
             throw new IllegalArgumentException("A path on the account starts with '/': " + pathAndQuery);
         }
@@ -157,9 +177,13 @@ public class ZendeskHttp {
         Duration elapsed = Duration.ofNanos(System.nanoTime() - started);
         byte[] bytes = response.body();
         JsonNode parsed = null;
+        byte[] raw = null;
         String text = "";
+        boolean ok = response.statusCode() >= 200 && response.statusCode() < 300;
         if (bytes != null && bytes.length > 0) {
-            if (looksLikeJson(response, bytes)) {
+            if (rawJson && ok && looksLikeJson(response, bytes)) {
+                raw = bytes;
+            } else if (looksLikeJson(response, bytes)) {
                 try {
                     parsed = json.readTree(bytes);
                 } catch (JacksonException e) {
@@ -176,7 +200,8 @@ public class ZendeskHttp {
                 parsed,
                 text,
                 RateLimits.of(response.headers()),
-                elapsed);
+                elapsed,
+                raw);
     }
 
     private static BoundedBody.TooLarge tooLarge(Throwable e) {

@@ -16,9 +16,34 @@ import tools.jackson.databind.JsonNode;
  * @param text the first 2,000 characters of a non-JSON body (Zendesk's 429 body is text), else ""
  * @param rateLimits the rate-limit headers, read
  * @param elapsed how long the exchange took
+ * @param raw the body's bytes, unparsed, for a 2xx JSON answer to {@link ZendeskHttp#getRaw} (then
+ *     {@code body} is null: the caller reads the bytes its own way); else null
  */
 public record ZendeskResponse(
-        URI url, int status, HttpHeaders headers, JsonNode body, String text, RateLimits rateLimits, Duration elapsed) {
+        URI url,
+        int status,
+        HttpHeaders headers,
+        JsonNode body,
+        String text,
+        RateLimits rateLimits,
+        Duration elapsed,
+        byte[] raw) {
+
+    public ZendeskResponse(
+            URI url,
+            int status,
+            HttpHeaders headers,
+            JsonNode body,
+            String text,
+            RateLimits rateLimits,
+            Duration elapsed) {
+        this(url, status, headers, body, text, rateLimits, elapsed, null);
+    }
+
+    /** Whether the answer carried JSON: parsed into {@code body}, or kept as {@code raw} bytes. */
+    public boolean hasJson() {
+        return body != null || raw != null;
+    }
 
     public boolean ok() {
         return status >= 200 && status < 300;
@@ -30,7 +55,7 @@ public record ZendeskResponse(
 
     /** Whether the answer looks like it came from a Zendesk-compatible API (JSON, or Zendesk's headers). */
     public boolean zendeskShaped() {
-        return body != null || rateLimits.account() != null;
+        return hasJson() || rateLimits.account() != null;
     }
 
     /**

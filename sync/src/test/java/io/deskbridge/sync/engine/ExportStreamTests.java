@@ -1,18 +1,16 @@
 package io.deskbridge.sync.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 class ExportStreamTests {
 
-    private static final JsonMapper JSON = JsonMapper.builder().build();
-
-    private static JsonNode json(String text) {
-        return JSON.readTree(text.replace('\'', '"'));
+    private static byte[] json(String text) {
+        return text.replace('\'', '"').getBytes(StandardCharsets.UTF_8);
     }
 
     @Nested
@@ -55,6 +53,48 @@ class ExportStreamTests {
             assertThat(page.records()).extracting(StreamRecord::version).containsExactly(100L, 90L);
             assertThat(page.next()).isEqualTo(new StreamPosition("next", 100L, 100L));
             assertThat(page.endOfStream()).isFalse();
+        }
+
+        @Test
+        void shouldKeepEachRecordsJsonTextAsThePageCarriedItAndReadItsFields() {
+            String first = "{\"id\": 1, \"generated_timestamp\": 100, \"subject\": \"Caf\u00e9 \\u00e9 \\\" }\","
+                    + " \"via\": {\"channel\": \"web\", \"source\": {\"to\": [1, {\"x\": null}]}},"
+                    + " \"requester_id\": 9007199254740993, \"organization_id\": null, \"tags\": [\"a\"],"
+                    + " \"status\": \"open\", \"description\": \"\\u0000 nul\"}";
+            String body = "{\"after_cursor\": \"n\", \"tickets\": [" + first
+                    + ", 7, {\"id\":2,\"updated_at\":\"1970-01-01T00:01:00Z\"}], \"end_of_stream\": true}";
+
+            ExportPage page = tickets.parse(body.getBytes(StandardCharsets.UTF_8), StreamPosition.START, 1000);
+
+            assertThat(page.records()).extracting(StreamRecord::id).containsExactly(1L, 2L);
+            RecordJson record = page.records().get(0).record();
+            assertThat(record.json()).isEqualTo(first);
+            assertThat(record.text("subject")).isEqualTo("Caf\u00e9 \u00e9 \" }");
+            assertThat(record.asLong("requester_id", 0)).isEqualTo(9007199254740993L);
+            assertThat(record.has("organization_id")).isTrue();
+            assertThat(record.isNumber("organization_id")).isFalse();
+            assertThat(record.text("description")).isEqualTo("\u0000 nul");
+            assertThat(record.has("via")).isFalse();
+            assertThat(record.tree()
+                            .path("via")
+                            .path("source")
+                            .path("to")
+                            .get(0)
+                            .asInt())
+                    .isEqualTo(1);
+            assertThat(page.records().get(1).version()).isEqualTo(60L);
+            assertThat(page.records().get(1).record().json())
+                    .isEqualTo("{\"id\":2,\"updated_at\":\"1970-01-01T00:01:00Z\"}");
+            assertThat(page.next()).isEqualTo(new StreamPosition("n", 100L, 100L));
+            assertThat(page.endOfStream()).isTrue();
+        }
+
+        @Test
+        void shouldRefuseAPageThatIsNotAJsonObject() {
+            assertThatThrownBy(() -> tickets.parse(json("{'tickets':[{'id':1}"), StreamPosition.START, 1000))
+                    .isInstanceOf(PageReader.MalformedPageException.class);
+            assertThatThrownBy(() -> tickets.parse(json("[1]"), StreamPosition.START, 1000))
+                    .isInstanceOf(PageReader.MalformedPageException.class);
         }
 
         @Test
@@ -149,6 +189,10 @@ class ExportStreamTests {
             assertThat(comment.ticketId()).isEqualTo(5);
             assertThat(comment.version()).isEqualTo(1000);
             assertThat(comment.createdAt()).isEqualTo("1970-01-01T00:16:40Z");
+            assertThat(comment.record().json())
+                    .isEqualTo("{\"id\":12,\"type\":\"Comment\",\"event_type\":\"Comment\",\"author_id\":9,"
+                            + "\"public\":false,\"body\":\"hi\"}");
+            assertThat(comment.record().asBoolean("public", true)).isFalse();
             assertThat(page.next()).isEqualTo(new StreamPosition("1000", 1000L, 1000L));
         }
     }

@@ -27,17 +27,18 @@ public final class StoreSeed {
                         new StreamRecord(
                                 r.get("id").asLong(),
                                 r.path("generated_timestamp").asLong(1),
-                                r,
+                                RecordJson.of(r),
                                 null,
                                 null);
                     case TICKET_COMMENTS ->
                         new StreamRecord(
                                 r.get("id").asLong(),
                                 1,
-                                r,
+                                RecordJson.of(r),
                                 r.get("ticket_id").asLong(),
                                 r.get("created_at").asString());
-                    case USERS, ORGANIZATIONS -> new StreamRecord(r.get("id").asLong(), 1, r, null, null);
+                    case USERS, ORGANIZATIONS ->
+                        new StreamRecord(r.get("id").asLong(), 1, RecordJson.of(r), null, null);
                 })
                 .toList();
         store.upsert(connectionId, stream, rows, now);
