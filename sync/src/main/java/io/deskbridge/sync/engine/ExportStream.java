@@ -30,7 +30,7 @@ abstract class ExportStream {
 
     /**
      * The page's records and the stream's position after it, read from the answer's bytes in one
-     * streaming pass (each record keeps its JSON text as sent; see {@link RecordJson}).
+     * streaming pass (each record keeps its JSON text as sent; see {@link RawRecord}).
      *
      * @throws PageReader.MalformedPageException when the body is not a JSON object
      */
@@ -111,7 +111,7 @@ abstract class ExportStream {
             Long newest = position.cursorTime();
             Long first = null;
             for (PageReader.Item element : read.items()) {
-                RecordJson item = element.record();
+                RawRecord item = element.record();
                 long version = name == StreamName.TICKETS && item.isNumber("generated_timestamp")
                         ? item.asLong("generated_timestamp", 0)
                         : epochSecond(item, "updated_at");
@@ -123,7 +123,7 @@ abstract class ExportStream {
                     newest = version;
                 }
             }
-            RecordJson top = read.top();
+            RawRecord top = read.top();
             String cursor =
                     top.isString("after_cursor") && !top.text("after_cursor").isEmpty()
                             ? top.text("after_cursor")
@@ -173,7 +173,7 @@ abstract class ExportStream {
         List<StreamRecord> records(PageReader.Page read) {
             List<StreamRecord> records = new ArrayList<>(read.items().size());
             for (PageReader.Item element : read.items()) {
-                RecordJson item = element.record();
+                RawRecord item = element.record();
                 records.add(new StreamRecord(item.asLong("id", 0), epochSecond(item, "updated_at"), item, null, null));
             }
             return records;
@@ -186,7 +186,7 @@ abstract class ExportStream {
 
         ExportPage parse(PageReader.Page read, StreamPosition position, int pageSize) {
             List<StreamRecord> records = records(read);
-            RecordJson top = read.top();
+            RawRecord top = read.top();
             long start = start(position);
             boolean end = top.has("end_of_stream") ? top.asBoolean("end_of_stream", false) : records.size() < pageSize;
             long endTime = top.isNumber("end_time") ? top.asLong("end_time", start) : start;
@@ -234,10 +234,10 @@ abstract class ExportStream {
         List<StreamRecord> records(PageReader.Page read) {
             List<StreamRecord> records = new ArrayList<>(read.items().size());
             for (PageReader.Item element : read.items()) {
-                RecordJson event = element.record();
+                RawRecord event = element.record();
                 long version =
                         event.isNumber("timestamp") ? event.asLong("timestamp", 0) : epochSecond(event, "created_at");
-                for (RecordJson child : element.children()) {
+                for (RawRecord child : element.children()) {
                     String type = child.isString("event_type") ? child.text("event_type") : child.text("type");
                     if (!"Comment".equals(type)) {
                         continue;
@@ -270,7 +270,7 @@ abstract class ExportStream {
     }
 
     /** A field holding an ISO-8601 time (or epoch seconds) as epoch seconds; 0 when absent or unreadable. */
-    static long epochSecond(RecordJson record, String field) {
+    static long epochSecond(RawRecord record, String field) {
         if (record.isNumber(field)) {
             return record.asLong(field, 0);
         }

@@ -35,14 +35,14 @@ final class PageReader {
      * @param record its text (null unless asked for) and scalar fields
      * @param children the child records (empty unless a child array was asked for)
      */
-    record Item(RecordJson record, List<RecordJson> children) {}
+    record Item(RawRecord record, List<RawRecord> children) {}
 
     /**
      * @param items the objects of the records array, in page order
      * @param top the page's top-level scalars
      * @param hasRecordsArray whether the page carried the records array at all
      */
-    record Page(List<Item> items, RecordJson top, boolean hasRecordsArray) {}
+    record Page(List<Item> items, RawRecord top, boolean hasRecordsArray) {}
 
     /** What to read of a page. */
     record Shape(String key, Set<String> fields, boolean keepText, String childKey, Set<String> childFields) {
@@ -85,7 +85,7 @@ final class PageReader {
             if (token != JsonToken.END_OBJECT) {
                 throw new MalformedPageException("the export page's JSON ends early", null);
             }
-            return new Page(items, new RecordJson(null, top), hasArray);
+            return new Page(items, new RawRecord(null, top), hasArray);
         } catch (JacksonException e) {
             throw new MalformedPageException("the export page is not valid JSON: " + e.getOriginalMessage(), e);
         }
@@ -95,7 +95,7 @@ final class PageReader {
     private static Item item(JsonParser p, byte[] body, Shape shape) {
         long start = p.currentTokenLocation().getByteOffset();
         Map<String, Object> fields = new HashMap<>();
-        List<RecordJson> children = List.of();
+        List<RawRecord> children = List.of();
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
             String name = p.currentName();
             JsonToken value = p.nextToken();
@@ -120,10 +120,10 @@ final class PageReader {
             long end = p.currentTokenLocation().getByteOffset() + 1;
             text = new String(body, (int) start, (int) (end - start), StandardCharsets.UTF_8);
         }
-        return new Item(new RecordJson(text, fields), children);
+        return new Item(new RawRecord(text, fields), children);
     }
 
-    private static RecordJson child(JsonParser p, byte[] body, Set<String> wanted) {
+    private static RawRecord child(JsonParser p, byte[] body, Set<String> wanted) {
         long start = p.currentTokenLocation().getByteOffset();
         Map<String, Object> fields = new HashMap<>();
         while (p.nextToken() == JsonToken.PROPERTY_NAME) {
@@ -136,7 +136,7 @@ final class PageReader {
             }
         }
         long end = p.currentTokenLocation().getByteOffset() + 1;
-        return new RecordJson(new String(body, (int) start, (int) (end - start), StandardCharsets.UTF_8), fields);
+        return new RawRecord(new String(body, (int) start, (int) (end - start), StandardCharsets.UTF_8), fields);
     }
 
     private static Object scalar(JsonParser p, JsonToken token) {

@@ -71,7 +71,7 @@ class StoreRepository {
                                 "search_text"),
                         "generated_timestamp",
                         (ps, i, r, synced) -> {
-                            RecordJson j = r.record();
+                            RawRecord j = r.record();
                             String status = j.text("status");
                             ps.setString(i, truncate(status, 32));
                             ps.setString(i + 1, truncate(j.text("subject"), 1000));
@@ -99,7 +99,7 @@ class StoreRepository {
                                 "synced_at"),
                         "record_version",
                         (ps, i, r, synced) -> {
-                            RecordJson j = r.record();
+                            RawRecord j = r.record();
                             boolean active = j.asBoolean("active", true);
                             ps.setString(i, truncate(j.text("email"), 320));
                             ps.setString(i + 1, truncate(j.text("name"), 1000));
@@ -118,7 +118,7 @@ class StoreRepository {
                         List.of("name", "updated_at", "record_version", "deleted", "record_json", "synced_at"),
                         "record_version",
                         (ps, i, r, synced) -> {
-                            RecordJson j = r.record();
+                            RawRecord j = r.record();
                             ps.setString(i, truncate(j.text("name"), 1000));
                             setTime(ps, i + 1, j.text("updated_at"));
                             ps.setLong(i + 2, r.version());
@@ -140,7 +140,7 @@ class StoreRepository {
                                 "search_text"),
                         "record_version",
                         (ps, i, r, synced) -> {
-                            RecordJson j = r.record();
+                            RawRecord j = r.record();
                             ps.setLong(i, r.ticketId());
                             setId(ps, i + 1, j, "author_id");
                             if (j.isBoolean("public")) {
@@ -356,7 +356,7 @@ class StoreRepository {
         return kept.indexOf('\0') < 0 ? kept : kept.replace('\0', '\uFFFD');
     }
 
-    private static void setId(PreparedStatement ps, int index, RecordJson record, String field) throws SQLException {
+    private static void setId(PreparedStatement ps, int index, RawRecord record, String field) throws SQLException {
         if (record.isNumber(field)) {
             ps.setLong(index, record.asLong(field, 0));
         } else {

@@ -8,4 +8,4 @@ package io.deskbridge.sync.engine;
  * @param ticketId the comment's ticket (ticket comments only, else null)
  * @param createdAt the comment's creation time as sent (ticket comments only, else null)
  */
-record StreamRecord(long id, long version, RecordJson record, Long ticketId, String createdAt) {}
+record StreamRecord(long id, long version, RawRecord record, Long ticketId, String createdAt) {}

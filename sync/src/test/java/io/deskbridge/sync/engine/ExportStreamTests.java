@@ -67,7 +67,7 @@ class ExportStreamTests {
             ExportPage page = tickets.parse(body.getBytes(StandardCharsets.UTF_8), StreamPosition.START, 1000);
 
             assertThat(page.records()).extracting(StreamRecord::id).containsExactly(1L, 2L);
-            RecordJson record = page.records().get(0).record();
+            RawRecord record = page.records().get(0).record();
             assertThat(record.json()).isEqualTo(first);
             assertThat(record.text("subject")).isEqualTo("Caf\u00e9 \u00e9 \" }");
             assertThat(record.asLong("requester_id", 0)).isEqualTo(9007199254740993L);

@@ -27,18 +27,17 @@ public final class StoreSeed {
                         new StreamRecord(
                                 r.get("id").asLong(),
                                 r.path("generated_timestamp").asLong(1),
-                                RecordJson.of(r),
+                                RawRecord.of(r),
                                 null,
                                 null);
                     case TICKET_COMMENTS ->
                         new StreamRecord(
                                 r.get("id").asLong(),
                                 1,
-                                RecordJson.of(r),
+                                RawRecord.of(r),
                                 r.get("ticket_id").asLong(),
                                 r.get("created_at").asString());
-                    case USERS, ORGANIZATIONS ->
-                        new StreamRecord(r.get("id").asLong(), 1, RecordJson.of(r), null, null);
+                    case USERS, ORGANIZATIONS -> new StreamRecord(r.get("id").asLong(), 1, RawRecord.of(r), null, null);
                 })
                 .toList();
         store.upsert(connectionId, stream, rows, now);

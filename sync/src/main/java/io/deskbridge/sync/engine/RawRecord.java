@@ -20,12 +20,12 @@ import tools.jackson.databind.json.JsonMapper;
  * @param json the record's JSON text
  * @param fields top-level scalar fields: String, Long, BigInteger, Double, Boolean or null
  */
-record RecordJson(String json, Map<String, Object> fields) {
+record RawRecord(String json, Map<String, Object> fields) {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     /** A record built from a tree (tests, seeds): its text and every top-level scalar field. */
-    static RecordJson of(JsonNode node) {
+    static RawRecord of(JsonNode node) {
         Map<String, Object> fields = new HashMap<>();
         for (Map.Entry<String, JsonNode> e : node.properties()) {
             JsonNode v = e.getValue();
@@ -41,7 +41,7 @@ record RecordJson(String json, Map<String, Object> fields) {
                 fields.put(e.getKey(), v.asDouble());
             }
         }
-        return new RecordJson(JSON.writeValueAsString(node), fields);
+        return new RawRecord(JSON.writeValueAsString(node), fields);
     }
 
     /** The whole record as a tree, parsed from its text (each call parses again). */
