@@ -42,6 +42,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -77,6 +78,7 @@ class TicketController {
     private final Organizations organizations;
     private final Pager pager;
     private final Clock clock;
+    private final TicketReadCache readCache;
 
     TicketController(
             Tickets tickets,
@@ -84,8 +86,10 @@ class TicketController {
             Users users,
             Organizations organizations,
             Pager pager,
-            Clock clock) {
+            Clock clock,
+            TicketReadCache readCache) {
         this.clock = clock;
+        this.readCache = readCache;
         this.attachments = attachments;
         this.tickets = tickets;
         this.users = users;
@@ -100,12 +104,21 @@ class TicketController {
             @JsonInclude(JsonInclude.Include.NON_NULL) List<UserJson> users,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<OrganizationJson> organizations) {}
 
+    /** A list of tickets: rendered now, or (without sideloads) as rendered before. */
+    sealed interface TicketList permits TicketsResponse, RenderedTicketsResponse {}
+
     /** {@code {"tickets": [...], <paging>}}, plus sideloads when asked for. */
     record TicketsResponse(
             List<TicketJson> tickets,
             @JsonUnwrapped Paging paging,
             @JsonInclude(JsonInclude.Include.NON_NULL) List<UserJson> users,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<OrganizationJson> organizations) {}
+            @JsonInclude(JsonInclude.Include.NON_NULL) List<OrganizationJson> organizations)
+            implements TicketList {}
+
+    /** {@link TicketsResponse} without sideloads, its tickets written as rendered. */
+    record RenderedTicketsResponse(
+            List<TicketReadCache.Rendered> tickets,
+            @JsonUnwrapped Paging paging) implements TicketList {}
 
     record CommentsResponse(
             List<CommentJson> comments, @JsonUnwrapped Paging paging) {}
@@ -122,7 +135,7 @@ class TicketController {
      * {@code getTicketsByExternalId}; Zendesk matches the whole value).
      */
     @GetMapping("/api/v2/tickets")
-    TicketsResponse list(
+    TicketList list(
             HttpServletRequest request,
             @RequestParam(required = false) String include,
             @RequestParam(name = "external_id", required = false) String externalId) {
@@ -130,17 +143,22 @@ class TicketController {
         TicketFilter filter = externalId == null
                 ? TicketFilter.LIVE
                 : TicketFilter.live(List.of(new TicketFilter.ExternalIdIs(externalId)));
-        Page<TicketJson> page = pager.page(
-                        "tickets",
-                        request,
-                        SORTS,
-                        "id",
-                        source(filter),
-                        Ticket::id,
-                        (t, column) -> column.equals("created_at") ? t.createdAt() : t.updatedAt())
-                .map(t -> TicketJson.of(t, base));
-        Sideloads sideloads = sideload(page.items(), include, base);
-        return new TicketsResponse(page.items(), page.paging(), sideloads.users(), sideloads.organizations());
+        TicketReadCache.Stamp stamp = readCache.stamp();
+        Page<Ticket> page = pager.page(
+                "tickets",
+                request,
+                SORTS,
+                "id",
+                source(filter),
+                Ticket::id,
+                (t, column) -> column.equals("created_at") ? t.createdAt() : t.updatedAt());
+        if (include == null) {
+            // Each ticket as rendered before from an equal row, or rendered now (TicketReadCache).
+            return new RenderedTicketsResponse(readCache.render(page.items(), base, stamp), page.paging());
+        }
+        List<TicketJson> items = page.map(t -> TicketJson.of(t, base)).items();
+        Sideloads sideloads = sideload(items, include, base);
+        return new TicketsResponse(items, page.paging(), sideloads.users(), sideloads.organizations());
     }
 
     @GetMapping("/api/v2/tickets/count")
@@ -148,12 +166,21 @@ class TicketController {
         return CountJson.of(tickets.count(TicketFilter.LIVE), clock.instant().truncatedTo(ChronoUnit.SECONDS));
     }
 
+    /**
+     * Without sideloads the answer is the ticket row alone, served from {@link TicketReadCache} when
+     * fresh (package-info, "Read cache"); with {@code include} it is rendered each time.
+     */
     @GetMapping("/api/v2/tickets/{id}")
-    TicketResponse show(@PathVariable long id, @RequestParam(required = false) String include) {
+    ResponseEntity<?> show(@PathVariable long id, @RequestParam(required = false) String include) {
         String base = base();
+        if (include == null) {
+            return ResponseEntity.ok()
+                    .contentType(MediaType.APPLICATION_JSON)
+                    .body(readCache.show(id, base, tickets::get));
+        }
         TicketJson ticket = TicketJson.of(tickets.get(id), base);
         Sideloads sideloads = sideload(List.of(ticket), include, base);
-        return new TicketResponse(ticket, null, sideloads.users(), sideloads.organizations());
+        return ResponseEntity.ok(new TicketResponse(ticket, null, sideloads.users(), sideloads.organizations()));
     }
 
     @GetMapping("/api/v2/tickets/show_many")

@@ -27,10 +27,13 @@ class TicketRepository {
 
     private final JdbcClient jdbc;
     private final JdbcTemplate template;
+    private final TicketReadCache readCache;
 
-    TicketRepository(JdbcClient jdbc, JdbcTemplate template) {
+    /** Every statement here that changes a ticket row invalidates {@code readCache} (package-info). */
+    TicketRepository(JdbcClient jdbc, JdbcTemplate template, TicketReadCache readCache) {
         this.jdbc = jdbc;
         this.template = template;
+        this.readCache = readCache;
     }
 
     Optional<Ticket> findById(long id) {
@@ -92,6 +95,10 @@ class TicketRepository {
     /** Inserts the ticket under a new id, or under {@code t.id()} when it is one {@link #reserveId} gave. */
     long insert(Ticket t) {
         boolean reserved = t.id() > 0;
+        if (reserved) {
+            // A new id has nothing cached (only found tickets are); a reserved one is invalidated anyway.
+            readCache.invalidate(t.id());
+        }
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("INSERT INTO tickets (" + (reserved ? "id, " : "") + """
                     external_id, type, subject, raw_subject, description, priority, status, recipient,
@@ -134,6 +141,7 @@ class TicketRepository {
 
     /** Removes the ticket with its audits, comments and tags; incidents that named it as their problem forget it. */
     void purge(long id) {
+        readCache.invalidateEverything();
         for (String table : List.of("ticket_comments", "ticket_audits", "ticket_tags")) {
             jdbc.sql("DELETE FROM " + table + " WHERE ticket_id = :id")
                     .param("id", id)
@@ -146,6 +154,7 @@ class TicketRepository {
     }
 
     void update(Ticket t) {
+        readCache.invalidate(t.id());
         jdbc.sql("""
                 UPDATE tickets SET external_id = :externalId, type = :type, subject = :subject,
                     raw_subject = :rawSubject, description = :description, priority = :priority, status = :status,
@@ -161,6 +170,7 @@ class TicketRepository {
     }
 
     void markDeleted(long id, long by, Instant at, long generatedTimestamp) {
+        readCache.invalidate(id);
         jdbc.sql("""
                 UPDATE tickets SET deleted_at = :at, deleted_by = :by, updated_at = :at,
                                    generated_timestamp = :generated
@@ -174,6 +184,7 @@ class TicketRepository {
     }
 
     void restore(long id, Instant at, long generatedTimestamp) {
+        readCache.invalidate(id);
         jdbc.sql("""
                 UPDATE tickets SET deleted_at = NULL, deleted_by = NULL, updated_at = :at,
                                    generated_timestamp = :generated
@@ -477,6 +488,7 @@ class TicketRepository {
             Integer reasonCode,
             Instant at,
             long generated) {
+        readCache.invalidate(ticketId);
         jdbc.sql("""
                 UPDATE tickets SET satisfaction_rating_id = :ratingId, satisfaction_score = :score,
                     satisfaction_comment = :comment, satisfaction_reason_code = :reasonCode,
@@ -495,6 +507,7 @@ class TicketRepository {
 
     /** An incident linked to this problem: the problem now {@code has_incidents}. */
     void markHasIncidents(long problemId) {
+        readCache.invalidate(problemId);
         jdbc.sql("UPDATE tickets SET has_incidents = TRUE WHERE id = :id")
                 .param("id", problemId)
                 .update();

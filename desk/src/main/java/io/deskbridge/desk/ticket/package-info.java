@@ -31,10 +31,29 @@
  * stored as {@code []} when empty and parsed only when a ticket has values. {@code ticket_tags} keeps
  * one row per tag for tag search. Rows map straight to records and Jackson writes the records.
  *
- * <p>No cache: every request reads the database (one primary-key lookup for {@code GET /tickets/{id}}),
- * so consistency is the database's: a write is visible to the next request on the same instance
- * (read-your-writes) and, once committed, to every other instance on the same PostgreSQL immediately;
- * there is no staleness bound to document or to test.
+ * <h2>Read cache and consistency (decision)</h2>
+ *
+ * {@code GET /api/v2/tickets/{id}} without {@code include} answers with bytes rendered earlier when it
+ * can ({@link io.deskbridge.desk.ticket.TicketReadCache}): the body depends on the ticket row and the
+ * request's base URL only, and who may read it is decided by the security chain before the controller
+ * runs (the tickets API is agent-only, OAuth scopes included; desk has no per-ticket agent
+ * restrictions), so cached bytes are never served to a caller the database read would have refused.
+ * Lists, {@code show_many}, exports and sideloads read the database every time. What a reader sees:
+ * <ul>
+ *   <li><b>Same instance: read-your-writes, and every committed change at once.</b> Every statement
+ *       that changes a ticket row is in {@code TicketRepository} (API updates, bulk jobs, imports,
+ *       merges, deletes and restores, triggers and automations, satisfaction ratings, problem links,
+ *       purges); each drops the ticket's entry when it runs and again when its transaction completes,
+ *       and an entry rendered from a row read before such a drop is never kept. The test double's
+ *       reset and restore empty the cache through the cluster {@code ChangeEpoch}. User and
+ *       organization changes do not appear in the ticket object (it carries their ids only).</li>
+ *   <li><b>Another instance on the same PostgreSQL: at most {@code desk.tickets.read-cache-ttl} (default
+ *       1 s) behind.</b> An entry is served for that long after it was rendered, then the row is read
+ *       again; a reset or restore made on another instance empties the cache within the epoch poll
+ *       interval ({@code desk.cluster.epoch-poll-interval}, 200 ms). The same bound applies to rows
+ *       changed straight in the database. {@code desk.tickets.read-cache-ttl=0} turns the cache off
+ *       (every read goes to the database). {@code TwoInstanceTicketReadIntegrationTests} checks both.</li>
+ * </ul>
  *
  * <h2>History: audits and metric sets (decisions)</h2>
  *
