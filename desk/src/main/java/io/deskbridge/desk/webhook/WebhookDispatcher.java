@@ -110,7 +110,8 @@ class WebhookDispatcher implements SmartLifecycle {
         if (pool == null) {
             return;
         }
-        pool.shutdownNow();
+        List<Runnable> unstarted = pool.shutdownNow();
+        releaseUnstarted(unstarted);
         try {
             pool.awaitTermination(5, TimeUnit.SECONDS);
             if (thread != null) {
@@ -170,7 +171,7 @@ class WebhookDispatcher implements SmartLifecycle {
             Optional<StoredWebhook> webhook = batchWebhooks.computeIfAbsent(invocation.webhookId(), webhooks::findById);
             room.acquireUninterruptibly();
             try {
-                pool.execute(() -> {
+                pool.execute(new Queued(invocation, () -> {
                     try {
                         if (clock.instant().isBefore(startBy)) {
                             deliverer.deliver(invocation, webhook);
@@ -181,7 +182,7 @@ class WebhookDispatcher implements SmartLifecycle {
                     } finally {
                         room.release();
                     }
-                });
+                }));
             } catch (RuntimeException shuttingDown) {
                 // Rejected: the pool is stopping; the lease runs out and the invocation is attempted again.
                 room.release();
@@ -189,6 +190,35 @@ class WebhookDispatcher implements SmartLifecycle {
             }
         }
         return claimed.size();
+    }
+
+    /** A leased invocation waiting for a delivery thread. */
+    private record Queued(ClaimedInvocation invocation, Runnable attempt) implements Runnable {
+        @Override
+        public void run() {
+            attempt.run();
+        }
+    }
+
+    /**
+     * A stopping instance gives back the leases of the invocations still queued, so that another
+     * instance (or this one, restarted) delivers them at once instead of after their lease; if that
+     * fails, the leases simply run out.
+     */
+    private void releaseUnstarted(List<Runnable> unstarted) {
+        List<ClaimedInvocation> queued = unstarted.stream()
+                .filter(Queued.class::isInstance)
+                .map(r -> ((Queued) r).invocation())
+                .toList();
+        if (queued.isEmpty()) {
+            return;
+        }
+        try {
+            int released = invocations.release(queued);
+            log.info("Gave back the leases of {} queued webhook invocations on stopping", released);
+        } catch (RuntimeException e) {
+            log.warn("Could not give back {} webhook invocation leases on stopping: {}", queued.size(), e.getMessage());
+        }
     }
 
     /** Drops finished invocations older than {@code desk.webhooks.invocation-retention}. */

@@ -186,6 +186,23 @@ class WebhookInvocationRepository {
         return ours;
     }
 
+    /** Gives back leases not yet used, each only while it is still its claimer's; the number released. */
+    int release(List<ClaimedInvocation> claimed) {
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        int released = 0;
+        for (int count : template.batchUpdate(
+                """
+                UPDATE webhook_invocations SET claimed_by = NULL, claimed_until = NULL
+                 WHERE id = ? AND claimed_by = ? AND state = 'pending'
+                """,
+                claimed.stream().map(c -> new Object[] {c.id(), c.claimedBy()}).toList())) {
+            released += Math.max(count, 0);
+        }
+        return released;
+    }
+
     /** Cancels what a webhook still had to deliver; the number cancelled. */
     int cancelPending(long webhookId, String reason, Instant now) {
         return jdbc.sql("""
