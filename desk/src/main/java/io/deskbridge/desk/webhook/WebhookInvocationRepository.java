@@ -64,6 +64,23 @@ class WebhookInvocationRepository {
                 .update();
     }
 
+    /** An invocation to queue: one event for one webhook. */
+    record NewInvocation(long webhookId, String eventId, String eventType, String payload) {}
+
+    /** Queues invocations, due now, in one JDBC batch. */
+    void insertAll(List<NewInvocation> rows, Instant now) {
+        OffsetDateTime at = time(now);
+        template.batchUpdate(
+                """
+                INSERT INTO webhook_invocations (webhook_id, event_id, event_type, payload, state, attempts,
+                                                 next_attempt_at, created_at)
+                VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)
+                """,
+                rows.stream()
+                        .map(r -> new Object[] {r.webhookId(), r.eventId(), r.eventType(), r.payload(), at, at})
+                        .toList());
+    }
+
     /**
      * Leases up to {@code limit} due invocations to {@code claimer} until {@code until}. The UPDATE
      * re-checks that each row is still unclaimed, so when instances race for a row exactly one wins
