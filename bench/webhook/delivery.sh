@@ -23,7 +23,7 @@ WRK_CONNECTIONS="${WRK_CONNECTIONS:-16}"
 PRODUCER="${PRODUCER:-bulk}"
 PRODUCER_THREADS="${PRODUCER_THREADS:-4}"
 DRAIN_TIMEOUT="${DRAIN_TIMEOUT:-300}"
-BENCH_JAR="$ROOT/bench/target/benchmarks.jar"
+BENCH_JAR="${BENCH_JAR:-$ROOT/bench/target/benchmarks.jar}"
 require_tools java curl jq wrk openssl psql
 [[ -f "$BENCH_JAR" ]] || die "no $BENCH_JAR; build it first: ./mvnw -q -pl bench -am package -DskipTests"
 
@@ -97,7 +97,7 @@ else
         || die "the producer failed: $out"
     start_ms="$(jq '.start_ms' <<<"$out")"
     produced_ms="$(jq '.committed_ms' <<<"$out")"
-    say "producer: $(jq -c '{requests, jobs, tickets, throttled, requests_s: ((.stop_ms - .start_ms) / 1000)}' <<<"$out")"
+    say "producer: $(jq -c '{requests, jobs, tickets, throttled, requesting_s: ((.stop_ms - .start_ms) / 1000), committing_s: ((.committed_ms - .start_ms) / 1000)}' <<<"$out")"
 fi
 at_stop="$(curl -sS "http://127.0.0.1:$receiver_port/stats" | jq '.received')"
 after_tickets="$(curl -sS -f -H "$AUTH" "$DESK_BASE/api/v2/tickets/count" | jq '.count.value')"
