@@ -23,7 +23,7 @@ import org.springframework.stereotype.Component;
 class AttemptRecorder {
 
     private static final Logger log = LoggerFactory.getLogger(AttemptRecorder.class);
-    static final int MAX_GROUP = 200;
+    static final int MAX_GROUP = 500;
 
     /** A finished attempt waiting to be recorded. */
     record Finished(ClaimedInvocation invocation, Webhook webhook, AttemptResult result, Instant startedAt) {}

@@ -6,7 +6,10 @@ import io.deskbridge.desk.audit.AuditLog;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +17,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Records attempts and their consequences in one transaction each: the attempt row, the
- * invocation's new state (done, or due again after a backoff), the webhook's failure streak, and
+ * Records attempts and their consequences, a group of attempts per transaction: the attempt rows, the
+ * invocations' new states (done, or due again after a backoff), the webhook's failure streak, and
  * its deactivation when the streak reaches {@code desk.webhooks.deactivate-after-failed-events}.
  */
 @Component
@@ -45,86 +48,110 @@ class InvocationLedger {
         this.clock = clock;
     }
 
-    /** Records a group of finished attempts in one transaction (see {@link AttemptRecorder}). */
+    /**
+     * Records a group of finished attempts in one transaction (see {@link AttemptRecorder}): their
+     * attempt rows in one batch, their invocations' new states in another (issue 17: a statement per
+     * row was three round trips per delivery on PostgreSQL), then the webhooks' failure streaks in the
+     * group's order: a success resets its webhook's streak (once per webhook and group), a failed
+     * invocation counts one more and may deactivate the webhook, cancelling what it still has pending.
+     */
     @Transactional
     public void recordAll(List<AttemptRecorder.Finished> group) {
+        Instant now = clock.instant();
+        List<WebhookInvocationRepository.AttemptRow> attempts = new ArrayList<>(group.size());
+        List<WebhookInvocationRepository.Finish> finishes = new ArrayList<>(group.size());
         for (AttemptRecorder.Finished finished : group) {
-            record(finished.invocation(), finished.webhook(), finished.result(), finished.startedAt());
+            ClaimedInvocation invocation = finished.invocation();
+            AttemptResult result = finished.result();
+            int attempt = invocation.attempts() + 1;
+            attempts.add(new WebhookInvocationRepository.AttemptRow(
+                    invocation.id(),
+                    attempt,
+                    result.outcome(),
+                    result.statusCode(),
+                    result.latencyMs(),
+                    result.error(),
+                    finished.startedAt()));
+            boolean retry = result.outcome() == AttemptOutcome.RETRYABLE && attempt < properties.maxAttempts();
+            InvocationState state = result.outcome() == AttemptOutcome.SUCCESS
+                    ? InvocationState.SUCCESS
+                    : retry ? InvocationState.PENDING : InvocationState.FAILED;
+            finishes.add(new WebhookInvocationRepository.Finish(
+                    invocation.id(),
+                    invocation.claimedBy(),
+                    state,
+                    attempt,
+                    retry ? now.plus(delay(attempt, result.retryAfter())) : now,
+                    result.statusCode(),
+                    result.latencyMs(),
+                    result.error(),
+                    state == InvocationState.PENDING ? null : now));
         }
+        invocations.insertAttempts(attempts);
+        boolean[] ours = invocations.finishAttempts(finishes);
+        Set<Long> succeeded = new LinkedHashSet<>();
+        for (int i = 0; i < group.size(); i++) {
+            AttemptRecorder.Finished finished = group.get(i);
+            ClaimedInvocation invocation = finished.invocation();
+            if (!ours[i]) {
+                // The lease ran out and another instance took over, or an admin deactivated the webhook.
+                log.info(
+                        "Webhook invocation {} was taken over or cancelled during attempt {}; the attempt is logged only",
+                        invocation.id(),
+                        invocation.attempts() + 1);
+                continue;
+            }
+            metrics.attempted(invocation, finished.result().outcome());
+            InvocationState state = finishes.get(i).state();
+            long webhookId = finished.webhook().id();
+            if (state == InvocationState.SUCCESS) {
+                succeeded.add(webhookId);
+            } else if (state == InvocationState.FAILED) {
+                if (succeeded.remove(webhookId)) {
+                    webhooks.resetFailures(webhookId); // an earlier success of the group broke the streak
+                }
+                countFailure(finished.webhook(), finished.result(), now);
+            }
+        }
+        succeeded.forEach(webhooks::resetFailures);
     }
 
-    private void record(ClaimedInvocation invocation, Webhook webhook, AttemptResult result, Instant startedAt) {
-        int attempt = invocation.attempts() + 1;
-        invocations.insertAttempt(
-                invocation.id(),
-                attempt,
-                result.outcome(),
-                result.statusCode(),
-                result.latencyMs(),
-                result.error(),
-                startedAt);
-        Instant now = clock.instant();
-        boolean retry = result.outcome() == AttemptOutcome.RETRYABLE && attempt < properties.maxAttempts();
-        InvocationState state = result.outcome() == AttemptOutcome.SUCCESS
-                ? InvocationState.SUCCESS
-                : retry ? InvocationState.PENDING : InvocationState.FAILED;
-        boolean ours = invocations.finishAttempt(
-                invocation.id(),
-                invocation.claimedBy(),
-                state,
-                attempt,
-                retry ? now.plus(delay(attempt, result.retryAfter())) : now,
-                result.statusCode(),
-                result.latencyMs(),
-                result.error(),
-                state == InvocationState.PENDING ? null : now);
-        if (!ours) {
-            // The lease ran out and another instance took over, or an admin deactivated the webhook.
-            log.info(
-                    "Webhook invocation {} was taken over or cancelled during attempt {}; the attempt is logged only",
-                    invocation.id(),
-                    attempt);
-            return;
-        }
-        metrics.attempted(invocation, result.outcome());
-        if (state == InvocationState.SUCCESS) {
-            webhooks.resetFailures(webhook.id());
-        } else if (state == InvocationState.FAILED) {
-            int failures = webhooks.countFailure(webhook.id());
-            if (failures >= properties.deactivateAfterFailedEvents() && webhooks.deactivate(webhook.id(), now)) {
-                int cancelled = invocations.cancelPending(
-                        webhook.id(), "webhook deactivated after " + failures + " failed invocations in a row", now);
-                audit.record(
-                        Actor.system(),
-                        AuditAction.UPDATE,
-                        "webhook.deactivated",
-                        "webhook",
-                        webhook.id(),
-                        webhook.name(),
-                        "Deactivated after " + failures + " failed invocations in a row (last: " + result.error()
-                                + "); " + cancelled + " pending invocations cancelled");
-                log.warn(
-                        "Deactivated webhook {} after {} failed invocations in a row (last: {})",
-                        webhook.id(),
-                        failures,
-                        result.error());
-            }
+    private void countFailure(Webhook webhook, AttemptResult result, Instant now) {
+        int failures = webhooks.countFailure(webhook.id());
+        if (failures >= properties.deactivateAfterFailedEvents() && webhooks.deactivate(webhook.id(), now)) {
+            int cancelled = invocations.cancelPending(
+                    webhook.id(), "webhook deactivated after " + failures + " failed invocations in a row", now);
+            audit.record(
+                    Actor.system(),
+                    AuditAction.UPDATE,
+                    "webhook.deactivated",
+                    "webhook",
+                    webhook.id(),
+                    webhook.name(),
+                    "Deactivated after " + failures + " failed invocations in a row (last: " + result.error() + "); "
+                            + cancelled + " pending invocations cancelled");
+            log.warn(
+                    "Deactivated webhook {} after {} failed invocations in a row (last: {})",
+                    webhook.id(),
+                    failures,
+                    result.error());
         }
     }
 
     /** Cancels an invocation claimed for a webhook that is no longer active. */
     @Transactional
     public void cancel(ClaimedInvocation invocation) {
-        invocations.finishAttempt(
+        Instant now = clock.instant();
+        invocations.finishAttempts(List.of(new WebhookInvocationRepository.Finish(
                 invocation.id(),
                 invocation.claimedBy(),
                 InvocationState.CANCELLED,
                 invocation.attempts(),
-                clock.instant(),
+                now,
                 null,
                 0,
                 "webhook is inactive",
-                clock.instant());
+                now)));
     }
 
     /** Capped exponential backoff plus up to 10% jitter; a longer Retry-After wins, up to the cap. */

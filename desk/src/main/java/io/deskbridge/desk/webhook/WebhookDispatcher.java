@@ -19,8 +19,9 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Delivers the outbox. One dispatcher thread per instance leases as many due invocations as there
- * are free delivery threads, hands each to a thread of the pool, and leases again at once while it
+ * Delivers the outbox. One dispatcher thread per instance leases due invocations, at most {@code
+ * desk.webhooks.batch-size} leased and unfinished at a time, and queues them for the delivery
+ * threads ({@code desk.webhooks.delivery-threads}); it leases again as soon as there is room while it
  * finds work; only when nothing is due does it rest, until {@code desk.webhooks.poll-interval} has
  * passed or this instance committed new invocations ({@link DispatchSignal}). Leases are rows in the
  * database, so any number of desk instances can run this side by side; an instance that dies
@@ -29,7 +30,14 @@ import org.springframework.stereotype.Component;
  *
  * <p>Issue 17: this was a {@code @Scheduled} poll that claimed one batch (as many invocations as free
  * threads, 8) and then waited out the poll interval (250 ms) however much was due: at most 32
- * deliveries a second. A batch's webhooks are read once per batch, not once per invocation.
+ * deliveries a second. Each claim is a commit (a WAL flush on PostgreSQL), so claims are large: after
+ * a claim that found as much as it asked for (more is probably due), the next waits until half of
+ * the batch has finished, so a busy outbox pays one claim per ~batch-size/2 deliveries while the
+ * delivery threads always have work queued. A leased invocation may wait in that queue; an attempt
+ * starts only while its lease has more than connect-timeout + request-timeout left, so it ends
+ * before the lease does and no other instance can deliver it concurrently. One whose lease is too
+ * short by then is not attempted here: it is leased again once the lease runs out (here or
+ * elsewhere), as after a crash. A batch's webhooks are read once per batch.
  */
 @Component
 class WebhookDispatcher implements SmartLifecycle {
@@ -51,8 +59,11 @@ class WebhookDispatcher implements SmartLifecycle {
      */
     private volatile ExecutorService workers;
 
-    private volatile Semaphore freeWorkers;
+    private volatile Semaphore inFlight;
     private volatile Thread loop;
+
+    /** The last claim found as many due invocations as it asked for: more are probably due. */
+    private boolean lastClaimFull;
 
     WebhookDispatcher(
             WebhookInvocationRepository invocations,
@@ -73,7 +84,8 @@ class WebhookDispatcher implements SmartLifecycle {
 
     @Override
     public void start() {
-        freeWorkers = new Semaphore(properties.deliveryThreads());
+        inFlight = new Semaphore(properties.batchSize());
+        lastClaimFull = false;
         AtomicInteger counter = new AtomicInteger();
         workers = Executors.newFixedThreadPool(properties.deliveryThreads(), task -> {
             Thread thread = new Thread(task, "webhook-delivery-" + counter.incrementAndGet());
@@ -98,7 +110,8 @@ class WebhookDispatcher implements SmartLifecycle {
         if (pool == null) {
             return;
         }
-        pool.shutdownNow();
+        List<Runnable> unstarted = pool.shutdownNow();
+        releaseUnstarted(unstarted);
         try {
             pool.awaitTermination(5, TimeUnit.SECONDS);
             if (thread != null) {
@@ -136,37 +149,76 @@ class WebhookDispatcher implements SmartLifecycle {
     }
 
     /**
-     * Waits for a free delivery thread, claims as many due invocations as threads are free (at most
-     * {@code desk.webhooks.batch-size}) and hands them over; the number claimed.
+     * Waits for room (one free place in the batch; half the batch after a full claim), claims as many
+     * due invocations as there is room for and queues them for the delivery threads; the number
+     * claimed.
      */
     int dispatchDue() throws InterruptedException {
         ExecutorService pool = workers;
-        Semaphore permits = freeWorkers;
-        permits.acquire();
-        permits.release();
-        int free = Math.min(permits.availablePermits(), properties.batchSize());
+        Semaphore room = inFlight;
+        int wanted = lastClaimFull ? Math.max(1, properties.batchSize() / 2) : 1;
+        room.acquire(wanted);
+        room.release(wanted);
+        int free = room.availablePermits();
         Instant now = clock.instant();
-        List<ClaimedInvocation> claimed =
-                invocations.claimDue(now, now.plus(properties.claimLease()), instance + ":" + UUID.randomUUID(), free);
+        Instant until = now.plus(properties.claimLease());
+        // An attempt takes at most connect + request timeout: it must start before this to end within its lease.
+        Instant startBy = until.minus(properties.connectTimeout().plus(properties.requestTimeout()));
+        List<ClaimedInvocation> claimed = invocations.claimDue(now, until, instance + ":" + UUID.randomUUID(), free);
+        lastClaimFull = claimed.size() == free;
         Map<Long, Optional<StoredWebhook>> batchWebhooks = new HashMap<>();
         for (ClaimedInvocation invocation : claimed) {
             Optional<StoredWebhook> webhook = batchWebhooks.computeIfAbsent(invocation.webhookId(), webhooks::findById);
-            permits.acquireUninterruptibly();
+            room.acquireUninterruptibly();
             try {
-                pool.execute(() -> {
+                pool.execute(new Queued(invocation, () -> {
                     try {
-                        deliverer.deliver(invocation, webhook);
+                        if (clock.instant().isBefore(startBy)) {
+                            deliverer.deliver(invocation, webhook);
+                        } else {
+                            // Queued too long (slow receivers): leave it to its lease, see the class comment.
+                            log.debug("Webhook invocation {} waited past its lease's start-by time", invocation.id());
+                        }
                     } finally {
-                        permits.release();
+                        room.release();
                     }
-                });
+                }));
             } catch (RuntimeException shuttingDown) {
                 // Rejected: the pool is stopping; the lease runs out and the invocation is attempted again.
-                permits.release();
+                room.release();
                 throw new InterruptedException("webhook delivery is stopping");
             }
         }
         return claimed.size();
+    }
+
+    /** A leased invocation waiting for a delivery thread. */
+    private record Queued(ClaimedInvocation invocation, Runnable attempt) implements Runnable {
+        @Override
+        public void run() {
+            attempt.run();
+        }
+    }
+
+    /**
+     * A stopping instance gives back the leases of the invocations still queued, so that another
+     * instance (or this one, restarted) delivers them at once instead of after their lease; if that
+     * fails, the leases simply run out.
+     */
+    private void releaseUnstarted(List<Runnable> unstarted) {
+        List<ClaimedInvocation> queued = unstarted.stream()
+                .filter(Queued.class::isInstance)
+                .map(r -> ((Queued) r).invocation())
+                .toList();
+        if (queued.isEmpty()) {
+            return;
+        }
+        try {
+            int released = invocations.release(queued);
+            log.info("Gave back the leases of {} queued webhook invocations on stopping", released);
+        } catch (RuntimeException e) {
+            log.warn("Could not give back {} webhook invocation leases on stopping: {}", queued.size(), e.getMessage());
+        }
     }
 
     /** Drops finished invocations older than {@code desk.webhooks.invocation-retention}. */

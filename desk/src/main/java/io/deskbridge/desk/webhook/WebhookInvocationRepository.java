@@ -8,6 +8,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -16,10 +17,38 @@ import org.springframework.stereotype.Repository;
 class WebhookInvocationRepository {
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    WebhookInvocationRepository(JdbcClient jdbc) {
+    WebhookInvocationRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
+
+    /** One row of {@code webhook_attempts}. */
+    record AttemptRow(
+            long invocationId,
+            int attempt,
+            AttemptOutcome outcome,
+            Integer statusCode,
+            long latencyMs,
+            String error,
+            Instant startedAt) {}
+
+    /**
+     * An attempt's result for its invocation (see {@link #finishAttempts}).
+     *
+     * @param completedAt null when it stays pending
+     */
+    record Finish(
+            long id,
+            String claimer,
+            InvocationState state,
+            int attempts,
+            Instant nextAttemptAt,
+            Integer statusCode,
+            long latencyMs,
+            String error,
+            Instant completedAt) {}
 
     void insert(long webhookId, String eventId, String eventType, String payload, Instant now) {
         jdbc.sql("""
@@ -33,6 +62,23 @@ class WebhookInvocationRepository {
                 .param("payload", payload)
                 .param("now", time(now))
                 .update();
+    }
+
+    /** An invocation to queue: one event for one webhook. */
+    record NewInvocation(long webhookId, String eventId, String eventType, String payload) {}
+
+    /** Queues invocations, due now, in one JDBC batch. */
+    void insertAll(List<NewInvocation> rows, Instant now) {
+        OffsetDateTime at = time(now);
+        template.batchUpdate(
+                """
+                INSERT INTO webhook_invocations (webhook_id, event_id, event_type, payload, state, attempts,
+                                                 next_attempt_at, created_at)
+                VALUES (?, ?, ?, ?, 'pending', 0, ?, ?)
+                """,
+                rows.stream()
+                        .map(r -> new Object[] {r.webhookId(), r.eventId(), r.eventType(), r.payload(), at, at})
+                        .toList());
     }
 
     /**
@@ -98,62 +144,80 @@ class WebhookInvocationRepository {
                 .single();
     }
 
-    void insertAttempt(
-            long invocationId,
-            int attempt,
-            AttemptOutcome outcome,
-            Integer statusCode,
-            long latencyMs,
-            String error,
-            Instant startedAt) {
-        jdbc.sql("""
+    /** Inserts attempt rows in one JDBC batch (one round trip on PostgreSQL, issue 17). */
+    void insertAttempts(List<AttemptRow> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        template.batchUpdate(
+                """
                 INSERT INTO webhook_attempts (invocation_id, attempt, outcome, status_code, latency_ms, error, started_at)
-                VALUES (:invocationId, :attempt, :outcome, :statusCode, :latencyMs, :error, :startedAt)
-                """)
-                .param("invocationId", invocationId)
-                .param("attempt", attempt)
-                .param("outcome", outcome.wireName())
-                .param("statusCode", statusCode)
-                .param("latencyMs", latencyMs)
-                .param("error", error)
-                .param("startedAt", time(startedAt))
-                .update();
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                """,
+                rows.stream()
+                        .map(r -> new Object[] {
+                            r.invocationId(),
+                            r.attempt(),
+                            r.outcome().wireName(),
+                            r.statusCode(),
+                            r.latencyMs(),
+                            r.error(),
+                            time(r.startedAt())
+                        })
+                        .toList());
     }
 
     /**
-     * Records an attempt's result on the invocation and releases the lease, only while the lease is
-     * still {@code claimer}'s; false when another instance took the invocation over meanwhile.
-     *
-     * @param completedAt null when it stays pending
+     * Records attempts' results on their invocations and releases the leases, each only while its
+     * lease is still its claimer's, in one JDBC batch; per row, whether it was still ours (false when
+     * another instance took the invocation over meanwhile, or it was cancelled).
      */
-    boolean finishAttempt(
-            long id,
-            String claimer,
-            InvocationState state,
-            int attempts,
-            Instant nextAttemptAt,
-            Integer statusCode,
-            long latencyMs,
-            String error,
-            Instant completedAt) {
-        return jdbc.sql("""
-                        UPDATE webhook_invocations
-                           SET state = :state, attempts = :attempts, next_attempt_at = :nextAttemptAt,
-                               last_status_code = :statusCode, last_latency_ms = :latencyMs, last_error = :error,
-                               completed_at = :completedAt, claimed_by = NULL, claimed_until = NULL
-                         WHERE id = :id AND claimed_by = :claimer AND state = 'pending'
-                        """)
-                        .param("state", state.wireName())
-                        .param("attempts", attempts)
-                        .param("nextAttemptAt", time(nextAttemptAt))
-                        .param("statusCode", statusCode)
-                        .param("latencyMs", latencyMs)
-                        .param("error", error)
-                        .param("completedAt", completedAt == null ? null : time(completedAt))
-                        .param("id", id)
-                        .param("claimer", claimer)
-                        .update()
-                == 1;
+    boolean[] finishAttempts(List<Finish> rows) {
+        if (rows.isEmpty()) {
+            return new boolean[0];
+        }
+        int[] counts = template.batchUpdate(
+                """
+                UPDATE webhook_invocations
+                   SET state = ?, attempts = ?, next_attempt_at = ?, last_status_code = ?, last_latency_ms = ?,
+                       last_error = ?, completed_at = ?, claimed_by = NULL, claimed_until = NULL
+                 WHERE id = ? AND claimed_by = ? AND state = 'pending'
+                """,
+                rows.stream()
+                        .map(r -> new Object[] {
+                            r.state().wireName(),
+                            r.attempts(),
+                            time(r.nextAttemptAt()),
+                            r.statusCode(),
+                            r.latencyMs(),
+                            r.error(),
+                            r.completedAt() == null ? null : time(r.completedAt()),
+                            r.id(),
+                            r.claimer()
+                        })
+                        .toList());
+        boolean[] ours = new boolean[counts.length];
+        for (int i = 0; i < counts.length; i++) {
+            ours[i] = counts[i] == 1;
+        }
+        return ours;
+    }
+
+    /** Gives back leases not yet used, each only while it is still its claimer's; the number released. */
+    int release(List<ClaimedInvocation> claimed) {
+        if (claimed.isEmpty()) {
+            return 0;
+        }
+        int released = 0;
+        for (int count : template.batchUpdate(
+                """
+                UPDATE webhook_invocations SET claimed_by = NULL, claimed_until = NULL
+                 WHERE id = ? AND claimed_by = ? AND state = 'pending'
+                """,
+                claimed.stream().map(c -> new Object[] {c.id(), c.claimedBy()}).toList())) {
+            released += Math.max(count, 0);
+        }
+        return released;
     }
 
     /** Cancels what a webhook still had to deliver; the number cancelled. */

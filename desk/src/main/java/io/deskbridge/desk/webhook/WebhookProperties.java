@@ -12,7 +12,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *     addresses are refused always
  * @param accountId the {@code x-zendesk-account-id} header and the events' {@code account_id}
  * @param pollInterval how often the dispatcher looks for due invocations
- * @param batchSize at most this many invocations are claimed per poll
+ * @param batchSize at most this many invocations are leased and unfinished per instance (claimed,
+ *     queued for a delivery thread or being attempted); a busy outbox claims about half of it at a time
  * @param deliveryThreads concurrent outbound requests per instance
  * @param connectTimeout TCP/TLS connect timeout of one attempt
  * @param requestTimeout time allowed for the response headers of one attempt

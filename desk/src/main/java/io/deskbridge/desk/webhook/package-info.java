@@ -24,6 +24,18 @@
  *       cancelled, as are those of a webhook an admin deactivates. Inactive webhooks queue nothing.
  *   <li>Delivery is at least once: an attempt cut short by a crash is repeated after its lease, so a
  *       receiver may see an event twice and should deduplicate on the event's {@code id}.
+ *   <li>Delivery order is not guaranteed, within a webhook or across webhooks (as before issue 17; Zendesk's
+ *       documentation promises no order either): each instance attempts up to {@code desk.webhooks.delivery-threads} invocations at
+ *       once, claimed in the order they fell due, and a retried invocation waits out its backoff while
+ *       later ones go ahead. Receivers order by the event's {@code time} if they must.
+ *   <li>Throughput (issue 17), with the guarantees above unchanged: invocations are leased in large
+ *       claims (up to {@code desk.webhooks.batch-size} leased and unfinished per instance) and queue
+ *       for a delivery thread; an attempt starts only while its lease has more than connect-timeout +
+ *       request-timeout left, so no attempt outlives its lease and no second instance can deliver the
+ *       same invocation concurrently; a queued invocation that missed that point is left to its lease
+ *       and attempted again afterwards, as after a crash. Finished attempts are recorded in groups,
+ *       one transaction per group with batched statements; a crash before a group commits loses those
+ *       records, not the events: their leases run out and they are delivered again (at least once).
  *   <li>Wire details: ids are strings (desk's are numeric, Zendesk's ULIDs; clients treat both as
  *       opaque); create answers 201, PUT and PATCH 204 (as Zendesk), signing secret reset 201.
  *   <li>Wire model: responses are records ({@code WebhookJson} and its invocation, attempt and header

@@ -251,6 +251,36 @@ class WebhookDeliveryIntegrationTests extends WebhookIntegrationTest {
                     .isEqualTo("zen:event-type:ticket.comment_added");
         }
 
+        /**
+         * Zendesk runs triggers and webhooks for tickets made by {@code create_many} as for single
+         * creates; the webhook benchmark (issue 17) produces its events this way.
+         */
+        @Test
+        void shouldSendTicketCreatedForEveryTicketOfACreateManyJob() {
+            TestReceiver receiver = receiver(TestReceiver.answering(200));
+            subscribe(receiver, CREATED);
+            DeskClient.Response queued = api.send(
+                    "POST",
+                    "/api/v2/tickets/create_many",
+                    auth,
+                    DeskClient.json(Map.of(
+                            "tickets",
+                            List.of(
+                                    Map.of("subject", "Bulk 1", "comment", Map.of("body", "One")),
+                                    Map.of("subject", "Bulk 2", "comment", Map.of("body", "Two")),
+                                    Map.of("subject", "Bulk 3", "comment", Map.of("body", "Three"))))));
+            assertThat(queued.status()).as(queued.body()).isEqualTo(200);
+
+            awaitReceived(receiver, 3);
+            assertThat(receiver.received())
+                    .extracting(r -> json(r.body()).path("type").asString())
+                    .containsOnly(CREATED);
+            assertThat(receiver.received())
+                    .extracting(
+                            r -> json(r.body()).path("detail").path("subject").asString())
+                    .containsExactlyInAnyOrder("Bulk 1", "Bulk 2", "Bulk 3");
+        }
+
         @Test
         void shouldQueueNothingForInactiveOrTriggerWebhooks() throws Exception {
             TestReceiver receiver = receiver(TestReceiver.answering(200));

@@ -1,7 +1,9 @@
 package io.deskbridge.desk.webhook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -34,5 +36,43 @@ class WebhookDispatcherRestartIntegrationTests extends WebhookIntegrationTest {
                         .path("id")
                         .asString())
                 .isEqualTo(String.valueOf(ticketId));
+    }
+
+    /**
+     * Issue 17: leased invocations queue for a delivery thread (up to desk.webhooks.batch-size); a
+     * stopping dispatcher gives their leases back, so they are delivered at once after a restart (or by
+     * another instance) instead of after claim-lease. The 32 delivery threads are held by a silent
+     * receiver, so 8 of 40 invocations are leased and queued when the dispatcher stops.
+     */
+    @Test
+    void shouldGiveBackTheLeasesOfQueuedInvocationsWhenStopping() {
+        TestReceiver receiver = receiver(TestReceiver.silent());
+        String webhookId =
+                subscribe(receiver, "zen:event-type:ticket.created").path("id").asString();
+        for (int i = 0; i < 40; i++) {
+            createTicket("Queued behind busy delivery threads " + i);
+        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> receiver.received().size() == 32 && leased(webhookId) == 40);
+
+        dispatcher.stop();
+        try {
+            // Every invocation not sent is pending with no lease; the 32 cut short keep theirs.
+            assertThat(leased(webhookId)).isEqualTo(receiver.received().size());
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM webhook_invocations"
+                                    + " WHERE webhook_id = :id AND state = 'pending' AND claimed_by IS NULL")
+                            .param("id", Long.parseLong(webhookId))
+                            .query(Long.class)
+                            .single())
+                    .isEqualTo(40L - receiver.received().size());
+        } finally {
+            dispatcher.start();
+        }
+    }
+
+    private long leased(String webhookId) {
+        return jdbc.sql("SELECT COUNT(*) FROM webhook_invocations WHERE webhook_id = :id AND claimed_by IS NOT NULL")
+                .param("id", Long.parseLong(webhookId))
+                .query(Long.class)
+                .single();
     }
 }
