@@ -74,21 +74,7 @@ class AccountTablesRepository {
                 .sorted()
                 .toList();
         Map<String, Set<String>> parents = new HashMap<>();
-        jdbc.sql("""
-                SELECT child.table_name AS child_table, parent.table_name AS parent_table
-                  FROM information_schema.referential_constraints rc
-                  JOIN information_schema.table_constraints child
-                    ON child.constraint_name = rc.constraint_name
-                   AND child.constraint_schema = rc.constraint_schema
-                  JOIN information_schema.table_constraints parent
-                    ON parent.constraint_name = rc.unique_constraint_name
-                   AND parent.constraint_schema = rc.unique_constraint_schema
-                 WHERE rc.constraint_schema = CURRENT_SCHEMA
-                """)
-                .query((rs, i) -> Map.entry(
-                        rs.getString("child_table").toLowerCase(Locale.ROOT),
-                        rs.getString("parent_table").toLowerCase(Locale.ROOT)))
-                .list()
+        foreignKeys()
                 .forEach(edge -> parents.computeIfAbsent(edge.getKey(), k -> new LinkedHashSet<>())
                         .add(edge.getValue()));
         Set<String> ordered = new LinkedHashSet<>();
@@ -231,22 +217,10 @@ class AccountTablesRepository {
             return Set.of();
         }
         Set<String> referring = new HashSet<>();
-        jdbc.sql("""
-                SELECT child.table_name AS child_table, parent.table_name AS parent_table
-                  FROM information_schema.referential_constraints rc
-                  JOIN information_schema.table_constraints child
-                    ON child.constraint_name = rc.constraint_name
-                   AND child.constraint_schema = rc.constraint_schema
-                  JOIN information_schema.table_constraints parent
-                    ON parent.constraint_name = rc.unique_constraint_name
-                   AND parent.constraint_schema = rc.unique_constraint_schema
-                 WHERE rc.constraint_schema = CURRENT_SCHEMA
-                """)
-                .query((rs, i) -> List.of(
-                        rs.getString("child_table").toLowerCase(Locale.ROOT),
-                        rs.getString("parent_table").toLowerCase(Locale.ROOT)))
-                .list()
-                .forEach(referring::addAll);
+        foreignKeys().forEach(edge -> {
+            referring.add(edge.getKey());
+            referring.add(edge.getValue());
+        });
         return accountTables.stream()
                 .filter(table -> !referring.contains(table))
                 .collect(Collectors.toUnmodifiableSet());
@@ -341,5 +315,24 @@ class AccountTablesRepository {
 
     private static String paramName(String column) {
         return "c_" + column.toLowerCase(Locale.ROOT);
+    }
+
+    /** Every foreign key of the schema as (child table, parent table), lower case. */
+    private List<Map.Entry<String, String>> foreignKeys() {
+        return jdbc.sql("""
+                SELECT child.table_name AS child_table, parent.table_name AS parent_table
+                  FROM information_schema.referential_constraints rc
+                  JOIN information_schema.table_constraints child
+                    ON child.constraint_name = rc.constraint_name
+                   AND child.constraint_schema = rc.constraint_schema
+                  JOIN information_schema.table_constraints parent
+                    ON parent.constraint_name = rc.unique_constraint_name
+                   AND parent.constraint_schema = rc.unique_constraint_schema
+                 WHERE rc.constraint_schema = CURRENT_SCHEMA
+                """)
+                .query((rs, i) -> Map.entry(
+                        rs.getString("child_table").toLowerCase(Locale.ROOT),
+                        rs.getString("parent_table").toLowerCase(Locale.ROOT)))
+                .list();
     }
 }
