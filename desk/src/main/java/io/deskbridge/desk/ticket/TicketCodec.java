@@ -6,10 +6,13 @@ import io.deskbridge.desk.api.JsonText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.ObjectNode;
 
 /**
  * The JSON desk keeps in the two document columns of tickets: {@code custom_fields} (open-ended
@@ -17,6 +20,8 @@ import tools.jackson.databind.json.JsonMapper;
  * API shows.
  */
 final class TicketCodec {
+
+    private static final Logger LOG = LoggerFactory.getLogger(TicketCodec.class);
 
     private static final JsonMapper JSON = JsonMapper.builder()
             .propertyNamingStrategy(PropertyNamingStrategies.SNAKE_CASE)
@@ -77,19 +82,41 @@ final class TicketCodec {
         return values.isEmpty() ? NO_CUSTOM_FIELDS : JsonText.fitting("custom_fields", write(values), 16_000);
     }
 
-    static List<AuditEvent> events(String text) {
+    /**
+     * A stored audit's events. Rows are read leniently, because {@code ticket_audits.events} may have
+     * been written by something other than this version of desk (an older desk, a bulk SQL load such
+     * as {@code bench/sync/load-comments.sql}): a comment event's {@code audit_id} is its audit's id by
+     * definition and is taken from the row when missing; a missing {@code plain_body} is the body; a
+     * missing attachment list is empty. An event of a type this desk does not know is left out (and
+     * logged) rather than failing every read and export of the ticket with a 500.
+     */
+    static List<AuditEvent> events(String text, long auditId) {
         List<AuditEvent> events = new ArrayList<>();
         for (JsonNode node : JSON.readTree(text)) {
-            Class<? extends AuditEvent> type = switch (node.path("type").asString()) {
+            String type = node.path("type").asString();
+            Class<? extends AuditEvent> kind = switch (type) {
                 case "Create" -> AuditEvent.Create.class;
                 case "Change" -> AuditEvent.Change.class;
                 case "Comment" -> AuditEvent.Comment.class;
                 case "Notification" -> AuditEvent.Notification.class;
-                default ->
-                    throw new IllegalStateException("Stored audit event of unknown type \""
-                            + node.path("type").asString() + "\"");
+                default -> null;
             };
-            events.add(JSON.treeToValue(node, type));
+            if (kind == null) {
+                LOG.warn("Audit {} holds an event of unknown type \"{}\": left out", auditId, type);
+                continue;
+            }
+            if (kind == AuditEvent.Comment.class && node instanceof ObjectNode comment) {
+                if (!comment.hasNonNull("audit_id")) {
+                    comment.put("audit_id", auditId);
+                }
+                if (!comment.hasNonNull("plain_body") && comment.hasNonNull("body")) {
+                    comment.set("plain_body", comment.get("body"));
+                }
+                if (!comment.hasNonNull("attachments")) {
+                    comment.putArray("attachments");
+                }
+            }
+            events.add(JSON.treeToValue(node, kind));
         }
         return List.copyOf(events);
     }

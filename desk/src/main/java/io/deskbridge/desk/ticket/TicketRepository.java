@@ -386,7 +386,7 @@ class TicketRepository {
                 rs.getObject("author_id", Long.class),
                 instant(rs, "created_at"),
                 rs.getString("via_channel"),
-                TicketCodec.events(rs.getString("events")));
+                TicketCodec.events(rs.getString("events"), rs.getLong("id")));
     }
 
     private void replaceTags(long ticketId, List<String> tags) {
