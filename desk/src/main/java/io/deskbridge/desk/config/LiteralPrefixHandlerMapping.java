@@ -14,6 +14,7 @@ import org.springframework.boot.webmvc.autoconfigure.WebMvcRegistrations;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.PathContainer;
+import org.springframework.web.bind.annotation.RequestMethod;
 import org.springframework.web.cors.CorsUtils;
 import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.HandlerMapping;
@@ -81,7 +82,22 @@ class LiteralPrefixHandlerMapping {
 
         /** A mapping, its handler method, the paths Spring looks up directly, and its patterns. */
         record Candidate(
-                RequestMappingInfo info, HandlerMethod handler, Set<String> directPaths, PathPattern[] patterns) {
+                RequestMappingInfo info,
+                HandlerMethod handler,
+                Set<String> directPaths,
+                PathPattern[] patterns,
+                Set<RequestMethod> methods) {
+
+            /**
+             * False only where Spring's method condition refuses too (CORS pre-flights never get here):
+             * a mapping with methods that has neither the request's nor, for HEAD, GET.
+             */
+            boolean mayAccept(RequestMethod method) {
+                return methods.isEmpty()
+                        || (method != null
+                                && (methods.contains(method)
+                                        || (method == RequestMethod.HEAD && methods.contains(RequestMethod.GET))));
+            }
 
             boolean pathMatches(PathContainer path) {
                 for (PathPattern pattern : patterns) {
@@ -122,8 +138,9 @@ class LiteralPrefixHandlerMapping {
             RequestMappingInfo best = null;
             HandlerMethod bestHandler = null;
             List<Object[]> all = null;
+            RequestMethod method = RequestMethod.resolve(request.getMethod());
             for (Candidate candidate : candidates) {
-                if (direct && !candidate.directPaths().contains(lookupPath)) {
+                if ((direct && !candidate.directPaths().contains(lookupPath)) || !candidate.mayAccept(method)) {
                     continue;
                 }
                 RequestMappingInfo match = getMatchingMapping(candidate.info(), request);
@@ -184,8 +201,12 @@ class LiteralPrefixHandlerMapping {
                     PathPattern[] patterns = condition == null
                             ? new PathPattern[0]
                             : condition.getPatterns().toArray(PathPattern[]::new);
-                    Candidate candidate =
-                            new Candidate(info, entry.getValue(), Set.copyOf(info.getDirectPaths()), patterns);
+                    Candidate candidate = new Candidate(
+                            info,
+                            entry.getValue(),
+                            Set.copyOf(info.getDirectPaths()),
+                            patterns,
+                            Set.copyOf(info.getMethodsCondition().getMethods()));
                     (regular(patterns) ? regular : irregular).add(candidate);
                 }
                 current = new Index(List.copyOf(regular), List.copyOf(irregular));

@@ -12,6 +12,7 @@ import org.springframework.web.bind.annotation.DeleteMapping;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.context.support.StaticWebApplicationContext;
 import org.springframework.web.method.HandlerMethod;
@@ -82,6 +83,10 @@ class LiteralPrefixHandlerMappingTests {
 
         @GetMapping("/api/v2/users/me")
         void me() {}
+
+        /** Every method. */
+        @RequestMapping({"/api/v2/channels/voice", "/api/v2/channels/voice/**"})
+        void voice() {}
     }
 
     private static RequestMappingHandlerMapping spring;
@@ -153,6 +158,8 @@ class LiteralPrefixHandlerMappingTests {
                 "/api/v2/users/9",
                 "/api/v2/end_users/9",
                 "/api/v2/users/me",
+                "/api/v2/channels/voice",
+                "/api/v2/channels/voice/1/calls",
                 "/nowhere/1",
                 "/",
                 "/api/v2/tickets/4%32",
@@ -162,7 +169,7 @@ class LiteralPrefixHandlerMappingTests {
         // Each request twice, so that the second one of a shape is answered from the shape cache.
         for (int round = 0; round < 2; round++) {
             for (String path : paths) {
-                for (String method : List.of("GET", "PUT", "POST", "DELETE", "PATCH")) {
+                for (String method : List.of("GET", "HEAD", "PUT", "POST", "DELETE", "PATCH", "OPTIONS", "BREW")) {
                     for (boolean param : List.of(false, true)) {
                         for (String type : new String[] {null, "application/json", "text/plain"}) {
                             String expected = answer(spring, method, path, param, type);
@@ -178,7 +185,7 @@ class LiteralPrefixHandlerMappingTests {
             }
         }
         assertThat(differences).isEmpty();
-        assertThat(compared).isEqualTo(2 * paths.size() * 5 * 2 * 3);
+        assertThat(compared).isEqualTo(2 * paths.size() * 8 * 2 * 3);
         // The comparison saw both matches and refusals.
         assertThat(answer(ours, "GET", "/api/v2/zones/123", false, null)).startsWith("zoneStartingWithOne");
         assertThat(answer(ours, "GET", "/api/v2/zones/234", false, null)).isEqualTo("none");
