@@ -89,28 +89,6 @@ final class ExportFetcher {
     }
 
     /**
-     * An answer that is 2xx, or 400/422 (the caller decides: a rejected cursor, a start time too
-     * recent).
-     *
-     * @param credentials the connection's current credential, read for every request
-     * @param pathForSize the request for a page size
-     * @param activity told about waits and retries as they happen
-     * @throws SyncFailedException when it cannot get the page; the message names the stream and why
-     */
-    ZendeskResponse fetch(
-            String stream,
-            ZendeskAddress address,
-            Credentials credentials,
-            long connectionId,
-            IntFunction<String> pathForSize,
-            PageSizer sizer,
-            PageCounters counters,
-            RunActivity activity) {
-        return fetch(stream, address, credentials, connectionId, pathForSize, sizer, counters, activity, null)
-                .response();
-    }
-
-    /**
      * An answer, and the page {@code reader} made of a 2xx answer's JSON (else null).
      *
      * @param pageSize the page size the answer was asked for
@@ -118,10 +96,16 @@ final class ExportFetcher {
     record Answer<P>(ZendeskResponse response, P page, int pageSize) {}
 
     /**
-     * As {@link #fetch(String, ZendeskAddress, Credentials, long, IntFunction, PageSizer, PageCounters,
-     * RunActivity)}, and a 2xx answer's JSON is read by {@code reader} (its raw bytes when the exchange
-     * kept them, on the calling thread): a body that is not a valid page ({@link
+     * An answer that is 2xx, or 400/422 (the caller decides: a rejected cursor, a start time too
+     * recent). A 2xx answer's JSON is read by {@code reader} when there is one (its raw bytes when the
+     * exchange kept them, on the calling thread): a body that is not a valid page ({@link
      * PageReader.MalformedPageException}) is a failed attempt, retried like a 5xx.
+     *
+     * @param credentials the connection's current credential, read for every request
+     * @param pathForSize the request for a page size
+     * @param activity told about waits and retries as they happen
+     * @param reader makes the page of a 2xx answer; null for none (the answer's page is then null)
+     * @throws SyncFailedException when it cannot get the page; the message names the stream and why
      */
     <P> Answer<P> fetch(
             String stream,

@@ -103,14 +103,16 @@ class ExportFetcherTests {
 
     private ZendeskResponse fetch(PageSizer sizer) {
         return fetcher.fetch(
-                "tickets",
-                ADDRESS,
-                id -> new ApiTokenCredential("admin@acme.test", "token-" + ++credentialReads),
-                1,
-                size -> "/page?per_page=" + size,
-                sizer,
-                counters,
-                activity);
+                        "tickets",
+                        ADDRESS,
+                        id -> new ApiTokenCredential("admin@acme.test", "token-" + ++credentialReads),
+                        1,
+                        size -> "/page?per_page=" + size,
+                        sizer,
+                        counters,
+                        activity,
+                        null)
+                .response();
     }
 
     @Test
