@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Quick throughput check of GET /api/v2/tickets/{id}.json on desk's default H2 database: starts the
 # jar in a throw-away data directory, makes a token, creates 100 tickets (tags, custom fields,
-# collaborators) over the API, warms up 10 s, then runs wrk -t2 -c32 -d20s rotating over the 100 ids.
+# collaborators) over the API, warms up 10 s, then runs wrk -t2 -c32 -d20s rotating over the 100 ids
+# (PAGE=1: GET /api/v2/tickets.json?page[size]=100 instead).
 #
 #   bench/api/h2-ticket-show.sh [desk jar] [port]
 #
@@ -36,6 +37,8 @@ for i in $(seq 1 100); do
         "$DESK_BASE/api/v2/tickets.json" | jq -r '.ticket.id')"
     echo "/api/v2/tickets/$id.json" >>"$WORK/paths"
 done
+# PAGE=1: the first cursor page of 100 tickets instead of the tickets by id.
+[[ -z "${PAGE:-}" ]] || echo "/api/v2/tickets.json?page[size]=100" >"$WORK/paths"
 say "created 100 tickets; warming up ${WARMUP:-10s}"
 export WRK_PATHS="$WORK/paths"
 LUA="$(dirname "${BASH_SOURCE[0]}")/paths.lua"
