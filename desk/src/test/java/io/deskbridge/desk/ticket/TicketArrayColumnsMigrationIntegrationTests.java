@@ -55,7 +55,7 @@ class TicketArrayColumnsMigrationIntegrationTests {
         config.target("latest").load().migrate();
 
         List<Ticket> tickets = jdbc.sql("SELECT * FROM tickets ORDER BY id")
-                .query(TicketRepository::map)
+                .query(TicketRepository.rows())
                 .list();
         assertThat(tickets).extracting(Ticket::subject).containsExactly("Tagged", "Plain");
         assertThat(tickets.get(0).tags()).containsExactly("vip", "needs \"quotes\"");
