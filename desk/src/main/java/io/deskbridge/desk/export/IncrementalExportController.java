@@ -15,6 +15,7 @@ import io.deskbridge.desk.ticket.AuditEvent;
 import io.deskbridge.desk.ticket.Ticket;
 import io.deskbridge.desk.ticket.TicketAudit;
 import io.deskbridge.desk.ticket.TicketJson;
+import io.deskbridge.desk.ticket.TicketJsonWriter;
 import io.deskbridge.desk.ticket.TicketMetricJson;
 import io.deskbridge.desk.ticket.Tickets;
 import io.deskbridge.desk.ticket.Via;
@@ -32,7 +33,12 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.web.util.UriComponentsBuilder;
+import tools.jackson.core.JsonGenerator;
+import tools.jackson.core.io.SerializedString;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.SerializationContext;
+import tools.jackson.databind.ValueSerializer;
+import tools.jackson.databind.annotation.JsonSerialize;
 import tools.jackson.databind.node.JsonNodeFactory;
 
 /**
@@ -89,11 +95,28 @@ class IncrementalExportController {
     /**
      * A ticket as the exports show it: with {@code include=metric_sets}, its metric set embedded as
      * {@code metric_set} (what tap-zendesk reads: {@code ticket["metric_set"]}, streams.py), computed
-     * from the ticket's audits like {@code /ticket_metrics}.
+     * from the ticket's audits like {@code /ticket_metrics}. Written by {@link TicketJsonWriter} (a page
+     * holds up to 1,000 tickets; issue 17): the ticket object as Jackson would write it, then
+     * {@code metric_set} when there is one.
      */
-    record ExportedTicket(
-            @JsonUnwrapped TicketJson ticket,
-            @JsonInclude(JsonInclude.Include.NON_NULL) TicketMetricJson metricSet) {}
+    @JsonSerialize(using = ExportedTicket.Writer.class)
+    record ExportedTicket(TicketJson ticket, TicketMetricJson metricSet) {
+
+        private static final SerializedString METRIC_SET = new SerializedString("metric_set");
+
+        static final class Writer extends ValueSerializer<ExportedTicket> {
+            @Override
+            public void serialize(ExportedTicket value, JsonGenerator gen, SerializationContext context) {
+                gen.writeStartObject(value);
+                TicketJsonWriter.writeFields(value.ticket(), gen);
+                if (value.metricSet() != null) {
+                    gen.writeName(METRIC_SET);
+                    context.writeValue(gen, value.metricSet());
+                }
+                gen.writeEndObject();
+            }
+        }
+    }
 
     record UsersTimeResponse(
             List<UserJson> users,

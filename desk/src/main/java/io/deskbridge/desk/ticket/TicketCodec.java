@@ -8,10 +8,14 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
+import tools.jackson.core.JsonParser;
+import tools.jackson.core.JsonToken;
 import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.PropertyNamingStrategies;
 import tools.jackson.databind.json.JsonMapper;
+import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 
 /**
@@ -74,7 +78,53 @@ final class TicketCodec {
     }
 
     private static List<CustomFieldValue> parse(String text) {
-        return List.copyOf(JSON.readValue(text, CUSTOM_FIELDS));
+        List<CustomFieldValue> values = stream(text);
+        return values != null ? values : List.copyOf(JSON.readValue(text, CUSTOM_FIELDS));
+    }
+
+    /**
+     * The common shape, {@code [{"id":<long>,"value":<string|boolean|null|…>}, …]} as {@link
+     * #customFieldsText} writes it, read with the streaming parser: binding the records through
+     * databind was most of a row's mapping time when the values differ per ticket (cursor export,
+     * issue 17). Values that are strings, booleans or null only; anything else (numbers, lists, other
+     * keys, other order, an id that is not an integer) returns null and the text is read by databind.
+     */
+    static List<CustomFieldValue> stream(String text) {
+        try (JsonParser p = JSON.createParser(text)) {
+            if (p.nextToken() != JsonToken.START_ARRAY) {
+                return null;
+            }
+            List<CustomFieldValue> values = new ArrayList<>();
+            JsonToken token;
+            while ((token = p.nextToken()) == JsonToken.START_OBJECT) {
+                if (!"id".equals(p.nextName())
+                        || p.nextToken() != JsonToken.VALUE_NUMBER_INT
+                        || p.getNumberType() == JsonParser.NumberType.BIG_INTEGER) {
+                    return null;
+                }
+                long id = p.getLongValue();
+                if (!"value".equals(p.nextName())) {
+                    return null;
+                }
+                JsonNode value = switch (p.nextToken()) {
+                    case VALUE_STRING -> JsonNodeFactory.instance.stringNode(p.getString());
+                    case VALUE_TRUE -> JsonNodeFactory.instance.booleanNode(true);
+                    case VALUE_FALSE -> JsonNodeFactory.instance.booleanNode(false);
+                    case VALUE_NULL -> JsonNodeFactory.instance.nullNode();
+                    default -> null;
+                };
+                if (value == null || p.nextToken() != JsonToken.END_OBJECT) {
+                    return null;
+                }
+                values.add(new CustomFieldValue(id, value));
+            }
+            if (token != JsonToken.END_ARRAY || p.nextToken() != null) {
+                return null;
+            }
+            return List.copyOf(values);
+        } catch (JacksonException e) {
+            return null;
+        }
     }
 
     static String customFieldsText(List<CustomFieldValue> values) {

@@ -193,12 +193,21 @@ class TicketController {
         return ResponseEntity.ok(new TicketResponse(ticket, null, sideloads.users(), sideloads.organizations()));
     }
 
+    /**
+     * Without sideloads each ticket is written as rendered before from an equal row, or rendered now
+     * ({@link TicketReadCache#render}, as {@code GET /tickets}): as fresh as the query.
+     */
     @GetMapping("/api/v2/tickets/show_many")
-    TicketsResponse showMany(@RequestParam String ids, @RequestParam(required = false) String include) {
+    TicketList showMany(@RequestParam String ids, @RequestParam(required = false) String include) {
         String base = base();
-        List<TicketJson> found = tickets.findAll(IdList.parse(ids, MAX_SHOW_MANY)).stream()
-                .map(t -> TicketJson.of(t, base))
-                .toList();
+        List<Long> wanted = IdList.parse(ids, MAX_SHOW_MANY);
+        TicketReadCache.Stamp stamp = readCache.stamp();
+        List<Ticket> rows = tickets.findAll(wanted);
+        if (include == null) {
+            return new RenderedTicketsResponse(
+                    readCache.render(rows, base, stamp), new Paging.Offset(null, null, rows.size()));
+        }
+        List<TicketJson> found = rows.stream().map(t -> TicketJson.of(t, base)).toList();
         Sideloads sideloads = sideload(found, include, base);
         return new TicketsResponse(
                 found, new Paging.Offset(null, null, found.size()), sideloads.users(), sideloads.organizations());
