@@ -8,9 +8,12 @@ import tools.jackson.databind.JsonNode;
  * Capabilities provide one bean per kind and write through their own facades, so each item gets the
  * same validation, audit, events and webhooks as its single-item call.
  *
- * <p>{@link #apply} runs inside the item's transaction, which also records its result: it either
- * commits both or neither. A failure is thrown (an {@code ApiException} becomes the item's {@code
- * error}/{@code details}; the item's changes roll back, the job goes on with the next item).
+ * <p>{@link #apply} runs inside the transaction of the item's chunk (several items of the job, see
+ * {@code JobRunner}), which also records their results: it either commits both or neither. A failure
+ * is thrown (an {@code ApiException} becomes the item's {@code error}/{@code details}; the item's
+ * changes roll back, the job goes on with the next item). It may be called again for the same item
+ * after its chunk was rolled back because of another item, so it must change nothing outside the
+ * transaction.
  */
 public interface JobHandler {
 

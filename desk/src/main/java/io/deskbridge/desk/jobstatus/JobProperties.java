@@ -2,11 +2,14 @@ package io.deskbridge.desk.jobstatus;
 
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * {@code desk.jobs.*}, validated at start-up.
  *
  * @param threads jobs run at once by this instance
+ * @param chunkSize items of a job applied in one transaction (with their results and one progress
+ *     update); an item that fails is applied again alone, so it fails alone as before (issue 17)
  * @param pollingInterval how often this instance looks for due jobs (a new job is also started at once)
  * @param heartbeatInterval how often a running job tells the others its instance is alive
  * @param missedHeartbeats missed heartbeats after which another instance takes the job up again
@@ -16,6 +19,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 @ConfigurationProperties("desk.jobs")
 public record JobProperties(
         int threads,
+        @DefaultValue("25") int chunkSize,
         Duration pollingInterval,
         Duration heartbeatInterval,
         int missedHeartbeats,
@@ -24,6 +28,7 @@ public record JobProperties(
 
     public JobProperties {
         atLeast("desk.jobs.threads", threads, 1);
+        atLeast("desk.jobs.chunk-size", chunkSize, 1);
         // db-scheduler refuses fewer than four.
         atLeast("desk.jobs.missed-heartbeats", missedHeartbeats, 4);
         atLeast("desk.jobs.max-queued", maxQueued, 1);

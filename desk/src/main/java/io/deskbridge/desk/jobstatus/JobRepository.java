@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.databind.PropertyNamingStrategies;
@@ -28,10 +29,15 @@ class JobRepository {
             .build();
 
     private final JdbcClient jdbc;
+    private final JdbcTemplate template;
 
-    JobRepository(JdbcClient jdbc) {
+    JobRepository(JdbcClient jdbc, JdbcTemplate template) {
         this.jdbc = jdbc;
+        this.template = template;
     }
+
+    /** One item's result, for {@link #recordResults}. */
+    record ItemResult(int index, JobResult result) {}
 
     void insert(String id, String jobType, int total, long actorId, String items, Instant at) {
         jdbc.sql("""
@@ -124,6 +130,29 @@ class JobRepository {
         jdbc.sql("""
                 UPDATE job_statuses SET progress = progress + 1, status = 'working', updated_at = :at WHERE id = :id
                 """).param("id", id).param("at", ts(at)).update();
+    }
+
+    /**
+     * Records the results of several items (one chunk) and moves the job's progress by their number,
+     * in the caller's (the chunk's) transaction: one JDBC batch and one update of the job's row.
+     */
+    void recordResults(String id, List<ItemResult> results, Instant at) {
+        if (results.isEmpty()) {
+            return;
+        }
+        template.batchUpdate(
+                "INSERT INTO job_status_results (job_id, item_index, result) VALUES (?, ?, ?)",
+                results.stream()
+                        .map(r -> new Object[] {id, r.index(), RESULTS.writeValueAsString(r.result())})
+                        .toList());
+        jdbc.sql("""
+                UPDATE job_statuses SET progress = progress + :done, status = 'working', updated_at = :at
+                 WHERE id = :id
+                """)
+                .param("id", id)
+                .param("done", results.size())
+                .param("at", ts(at))
+                .update();
     }
 
     void markStatus(String id, String status, String message, Instant at) {

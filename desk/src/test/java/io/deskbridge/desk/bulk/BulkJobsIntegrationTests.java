@@ -14,9 +14,11 @@ import io.deskbridge.desk.user.UserAccount;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -132,6 +134,107 @@ class BulkJobsIntegrationTests extends DeskIntegrationTest {
             assertThat(api.get("/api/v2/tickets/" + done.at("/results/0/id").asLong(), auth)
                             .status())
                     .isEqualTo(200);
+        }
+
+        /**
+         * Items run in chunks of {@code desk.jobs.chunk-size} (25) per transaction: invalid tickets at
+         * the start of the first chunk, side by side in the second and last in the third fail alone,
+         * and a rolled-back chunk leaves no ticket behind (each valid ticket exists once).
+         */
+        @Test
+        void shouldFailExactlyTheInvalidItemsOfChunksAndCreateEveryOtherTicketOnce() {
+            String word = "chunk" + UUID.randomUUID().toString().substring(0, 8);
+            Set<Integer> invalid = Set.of(0, 26, 27, 59);
+            List<Map<String, Object>> tickets = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                tickets.add(invalid.contains(i) ? Map.of("subject", word + " bad " + i) : ticket(word + " " + i));
+            }
+            JsonNode done = runJobUnchecked("/api/v2/tickets/create_many", Map.of("tickets", tickets));
+
+            assertThat(done.path("total").asInt()).isEqualTo(60);
+            assertThat(done.path("progress").asInt()).isEqualTo(60);
+            JsonNode results = done.path("results");
+            assertThat(results).hasSize(60);
+            Set<Long> ids = new HashSet<>();
+            List<Integer> failed = new ArrayList<>();
+            for (int i = 0; i < 60; i++) {
+                JsonNode result = results.get(i);
+                assertThat(result.path("index").asInt()).as(result.toString()).isEqualTo(i);
+                if (result.has("error")) {
+                    failed.add(i);
+                    assertThat(result.path("error").asString()).isEqualTo("RecordInvalid");
+                    assertThat(result.path("details").asString()).isEqualTo("Description: cannot be blank");
+                    assertThat(result.path("success").asBoolean()).isFalse();
+                    assertThat(result.has("id")).isFalse();
+                } else {
+                    ids.add(result.path("id").asLong());
+                    assertThat(api.get("/api/v2/tickets/" + result.path("id").asLong(), auth)
+                                    .json()
+                                    .at("/ticket/subject")
+                                    .asString())
+                            .isEqualTo(word + " " + i);
+                }
+            }
+            assertThat(failed).containsExactly(0, 26, 27, 59);
+            assertThat(ids).hasSize(56);
+            assertThat(jdbc.sql("SELECT COUNT(*) FROM tickets WHERE subject LIKE :word")
+                            .param("word", word + "%")
+                            .query(Long.class)
+                            .single())
+                    .as("tickets of the job: the valid ones, once each")
+                    .isEqualTo(56L);
+        }
+
+        /** A missing ticket mid-chunk fails alone; every other ticket is updated once (one audit). */
+        @Test
+        void shouldUpdateEveryOtherTicketOfAChunkOnceWhenOneItemFails() {
+            String word = "chunkupd" + UUID.randomUUID().toString().substring(0, 8);
+            List<Map<String, Object>> tickets = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                tickets.add(ticket(word + " " + i));
+            }
+            JsonNode created = runJobUnchecked("/api/v2/tickets/create_many", Map.of("tickets", tickets));
+            List<Map<String, Object>> changes = new ArrayList<>();
+            List<Long> ids = new ArrayList<>();
+            for (int i = 0; i < 30; i++) {
+                long id = created.path("results").get(i).path("id").asLong();
+                ids.add(id);
+                changes.add(
+                        i == 10
+                                ? Map.of("id", 987_654_322L, "priority", "low")
+                                : Map.of("id", id, "priority", "high", "comment", Map.of("body", "Once " + i)));
+            }
+            JsonNode done = runJob("PUT", "/api/v2/tickets/update_many", Map.of("tickets", changes));
+
+            assertThat(done.path("progress").asInt()).isEqualTo(30);
+            for (int i = 0; i < 30; i++) {
+                JsonNode result = done.path("results").get(i);
+                if (i == 10) {
+                    assertThat(result.path("id").asLong()).isEqualTo(987_654_322L);
+                    assertThat(result.path("success").asBoolean()).isFalse();
+                    assertThat(result.path("error").asString()).isEqualTo("RecordNotFound");
+                    assertThat(jdbc.sql("SELECT COUNT(*) FROM ticket_audits WHERE ticket_id = :id")
+                                    .param("id", ids.get(i))
+                                    .query(Long.class)
+                                    .single())
+                            .as("the ticket item 10 did not name: its creation only")
+                            .isEqualTo(1L);
+                } else {
+                    assertThat(result.path("id").asLong()).isEqualTo(ids.get(i));
+                    assertThat(result.path("status").asString()).isEqualTo("Updated");
+                    assertThat(jdbc.sql("SELECT COUNT(*) FROM ticket_audits WHERE ticket_id = :id")
+                                    .param("id", ids.get(i))
+                                    .query(Long.class)
+                                    .single())
+                            .as("audits of ticket %d: its creation and one update", i)
+                            .isEqualTo(2L);
+                    assertThat(api.get("/api/v2/tickets/" + ids.get(i), auth)
+                                    .json()
+                                    .at("/ticket/priority")
+                                    .asString())
+                            .isEqualTo("high");
+                }
+            }
         }
 
         @Test
