@@ -47,7 +47,8 @@ class CliSyncIntegrationTests extends SyncIntegrationTest {
 
     @BeforeAll
     void startDesk() throws Exception {
-        desk = DeskProcess.start(Map.of("desk.rate-limit.enforce", "false"));
+        // The shared desk, emptied; the enterprise plan's sandbox clock below never enforces limits.
+        desk = DeskProcess.sharedFresh();
         DeskAdmin admin = desk.admin();
         admin.apiAccess(true, false);
         admin.plan("enterprise", true);
@@ -67,7 +68,8 @@ class CliSyncIntegrationTests extends SyncIntegrationTest {
     @AfterAll
     void stopDesk() {
         if (desk != null) {
-            desk.close();
+            // Leaves the shared desk empty (no webhook, rule data or tickets of this class) for the next.
+            DeskProcess.sharedFresh();
         }
     }
 
