@@ -78,7 +78,12 @@ public final class DeskProcess implements AutoCloseable {
                     "100000",
                     // The webhook hint test points desk's webhooks at sync on 127.0.0.1.
                     "desk.webhooks.allow-private-targets",
-                    "true"));
+                    "true",
+                    // Rate limits counted, never enforced: desk's budgets live in its memory and survive
+                    // /_desk/reset, so a class that spent them made the next class's admin sign-in (in
+                    // sharedFresh) a 429. Classes that test enforced limits start a desk of their own.
+                    "desk.rate-limit.enforce",
+                    "false"));
             DeskProcess stopping = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(stopping::close, "stop-shared-desk"));
         }
