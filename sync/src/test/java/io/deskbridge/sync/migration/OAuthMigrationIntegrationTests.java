@@ -57,6 +57,21 @@ class OAuthMigrationIntegrationTests extends SyncIntegrationTest {
     private DeskAdmin admin;
     private DeskGate gate;
 
+    /**
+     * "Another account": a desk of this class's own, started on first use. Not the JVM's shared desk:
+     * other classes empty that one with /_desk/reset between tests, and after that its token endpoint
+     * answered a client_credentials grant with 500 in the PostgreSQL pass of .ci/run (da3fd80); not
+     * reproduced or explained yet (closing note of session 10).
+     */
+    private DeskProcess otherAccount;
+
+    private synchronized DeskProcess otherAccount() {
+        if (otherAccount == null) {
+            otherAccount = DeskProcess.start(Map.of("desk.rate-limit.enforce", "false"));
+        }
+        return otherAccount;
+    }
+
     @BeforeAll
     void startDesk() {
         desk = DeskProcess.start(Map.of("desk.rate-limit.enforce", "false"));
@@ -74,6 +89,9 @@ class OAuthMigrationIntegrationTests extends SyncIntegrationTest {
         }
         if (desk != null) {
             desk.close();
+        }
+        if (otherAccount != null) {
+            otherAccount.close();
         }
     }
 
@@ -240,7 +258,7 @@ class OAuthMigrationIntegrationTests extends SyncIntegrationTest {
 
         @Test
         void shouldRefuseAClientOfAnotherAccountAndLeaveTheConnectionOnItsToken() {
-            DeskProcess other = DeskProcess.shared();
+            DeskProcess other = otherAccount();
             OAuthClient foreign = createClient(other.admin());
             DeskAdmin.IssuedDeskToken token = admin.createToken();
             long id = connectionTo(token, "another account");
@@ -262,7 +280,7 @@ class OAuthMigrationIntegrationTests extends SyncIntegrationTest {
 
         @Test
         void shouldRefuseAnAccessTokenOfAnotherAccountAfterTestingItAndLeaveTheConnectionOnItsToken() {
-            DeskProcess other = DeskProcess.shared();
+            DeskProcess other = otherAccount();
             OAuthClient foreign = createClient(other.admin());
             String foreignToken = clientCredentialsToken(other, foreign);
             DeskAdmin.IssuedDeskToken token = admin.createToken();
