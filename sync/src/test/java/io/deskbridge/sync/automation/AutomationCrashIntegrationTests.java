@@ -77,11 +77,9 @@ class AutomationCrashIntegrationTests {
         System.out.println("AutomationCrashIntegrationTests seed: " + seed
                 + " (rerun with -Dsync.automation.crash.seed=" + seed + ")");
         Random random = new Random(seed);
-        // The shared desk, emptied; the enterprise plan's sandbox clock below never enforces limits.
-        try (DeskProcess.Borrowed borrowed = DeskProcess.borrowShared();
-                DeskGate gate = DeskGate.in(borrowed.desk().baseUrl());
+        try (DeskProcess desk = DeskProcess.start(Map.of("desk.rate-limit.enforce", "false"));
+                DeskGate gate = DeskGate.in(desk.baseUrl());
                 NotifyEndpoint endpoint = new NotifyEndpoint()) {
-            DeskProcess desk = borrowed.desk();
             DeskAdmin admin = desk.admin();
             admin.apiAccess(true, false);
             admin.plan("enterprise", true);

@@ -47,8 +47,7 @@ class CliSyncIntegrationTests extends SyncIntegrationTest {
 
     @BeforeAll
     void startDesk() throws Exception {
-        // The shared desk, emptied; the enterprise plan's sandbox clock below never enforces limits.
-        desk = DeskProcess.sharedFresh();
+        desk = DeskProcess.start(Map.of("desk.rate-limit.enforce", "false"));
         DeskAdmin admin = desk.admin();
         admin.apiAccess(true, false);
         admin.plan("enterprise", true);
@@ -68,8 +67,7 @@ class CliSyncIntegrationTests extends SyncIntegrationTest {
     @AfterAll
     void stopDesk() {
         if (desk != null) {
-            // Leaves the shared desk empty (no webhook, rule data or tickets of this class) for the next.
-            DeskProcess.sharedFresh();
+            desk.close();
         }
     }
 

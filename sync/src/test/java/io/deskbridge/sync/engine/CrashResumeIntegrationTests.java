@@ -59,9 +59,7 @@ class CrashResumeIntegrationTests {
         System.out.println(
                 "CrashResumeIntegrationTests seed: " + seed + " (rerun with -Dsync.crash.seed=" + seed + ")");
         Random random = new Random(seed);
-        // The shared desk, emptied; the enterprise plan's sandbox clock below never enforces limits.
-        try (DeskProcess.Borrowed borrowed = DeskProcess.borrowShared()) {
-            DeskProcess desk = borrowed.desk();
+        try (DeskProcess desk = DeskProcess.start(Map.of("desk.rate-limit.enforce", "false"))) {
             DeskAdmin admin = desk.admin();
             admin.apiAccess(true, false);
             // The sandbox clock: exports serve changes older than 2 s (not 60 s), so the admin's own

@@ -68,8 +68,7 @@ class CredentialRotationIntegrationTests extends SyncIntegrationTest {
 
     @BeforeAll
     void startDesk() {
-        // The shared desk, emptied; the enterprise plan's sandbox clock below never enforces limits.
-        desk = DeskProcess.sharedFresh();
+        desk = DeskProcess.start(Map.of("desk.rate-limit.enforce", "false"));
         admin = desk.admin();
         admin.apiAccess(true, false);
         admin.plan("enterprise", true);
@@ -83,8 +82,7 @@ class CredentialRotationIntegrationTests extends SyncIntegrationTest {
             gate.close();
         }
         if (desk != null) {
-            // Leaves the shared desk empty (no webhook, rule data or tickets of this class) for the next.
-            DeskProcess.sharedFresh();
+            desk.close();
         }
     }
 

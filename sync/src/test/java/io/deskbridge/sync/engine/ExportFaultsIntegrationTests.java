@@ -38,9 +38,6 @@ class ExportFaultsIntegrationTests extends SyncIntegrationTest {
         DeskProcess desk = DeskProcess.shared();
         DeskAdmin admin = desk.admin();
         admin.apiAccess(true, false);
-        // The sandbox clock: desk's own limits never refuse, so every 429 the run counts is the
-        // injected one, whatever the shared desk's budget was spent on before this class.
-        admin.plan("enterprise", true);
         DeskAdmin.IssuedDeskToken token = admin.createToken();
         Connection connection =
                 connections.create(new NewConnection("desk with faults", desk.baseUrl()), Actor.system());

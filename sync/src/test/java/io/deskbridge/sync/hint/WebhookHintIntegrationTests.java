@@ -63,8 +63,8 @@ class WebhookHintIntegrationTests extends SyncIntegrationTest {
 
     @BeforeAll
     void startDeskAndSyncOnce() {
-        // The shared desk, emptied; the enterprise plan's sandbox clock below never enforces limits.
-        desk = DeskProcess.sharedFresh();
+        desk = DeskProcess.start(
+                Map.of("desk.rate-limit.enforce", "false", "desk.webhooks.allow-private-targets", "true"));
         admin = desk.admin();
         admin.apiAccess(true, false);
         admin.plan("enterprise", true);
@@ -104,8 +104,7 @@ class WebhookHintIntegrationTests extends SyncIntegrationTest {
     @AfterAll
     void stop() {
         if (desk != null) {
-            // Leaves the shared desk empty (no webhook, rule data or tickets of this class) for the next.
-            DeskProcess.sharedFresh();
+            desk.close();
         }
     }
 

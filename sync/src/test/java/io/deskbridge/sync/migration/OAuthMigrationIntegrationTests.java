@@ -57,21 +57,6 @@ class OAuthMigrationIntegrationTests extends SyncIntegrationTest {
     private DeskAdmin admin;
     private DeskGate gate;
 
-    /**
-     * "Another account": a desk of this class's own, started on first use. Not the JVM's shared desk:
-     * other classes empty that one with /_desk/reset between tests, and after that its token endpoint
-     * answered a client_credentials grant with 500 in the PostgreSQL pass of .ci/run (da3fd80); not
-     * reproduced or explained yet (closing note of session 10).
-     */
-    private DeskProcess otherAccount;
-
-    private synchronized DeskProcess otherAccount() {
-        if (otherAccount == null) {
-            otherAccount = DeskProcess.start(Map.of("desk.rate-limit.enforce", "false"));
-        }
-        return otherAccount;
-    }
-
     @BeforeAll
     void startDesk() {
         desk = DeskProcess.start(Map.of("desk.rate-limit.enforce", "false"));
@@ -89,9 +74,6 @@ class OAuthMigrationIntegrationTests extends SyncIntegrationTest {
         }
         if (desk != null) {
             desk.close();
-        }
-        if (otherAccount != null) {
-            otherAccount.close();
         }
     }
 
@@ -258,7 +240,7 @@ class OAuthMigrationIntegrationTests extends SyncIntegrationTest {
 
         @Test
         void shouldRefuseAClientOfAnotherAccountAndLeaveTheConnectionOnItsToken() {
-            DeskProcess other = otherAccount();
+            DeskProcess other = DeskProcess.shared();
             OAuthClient foreign = createClient(other.admin());
             DeskAdmin.IssuedDeskToken token = admin.createToken();
             long id = connectionTo(token, "another account");
@@ -280,7 +262,7 @@ class OAuthMigrationIntegrationTests extends SyncIntegrationTest {
 
         @Test
         void shouldRefuseAnAccessTokenOfAnotherAccountAfterTestingItAndLeaveTheConnectionOnItsToken() {
-            DeskProcess other = otherAccount();
+            DeskProcess other = DeskProcess.shared();
             OAuthClient foreign = createClient(other.admin());
             String foreignToken = clientCredentialsToken(other, foreign);
             DeskAdmin.IssuedDeskToken token = admin.createToken();

@@ -75,52 +75,11 @@ public final class DeskProcess implements AutoCloseable {
                     "desk.auth.failed-attempts-per-minute",
                     "100000",
                     "desk.auth.failed-attempts-per-minute-per-account",
-                    "100000",
-                    // The webhook hint test points desk's webhooks at sync on 127.0.0.1.
-                    "desk.webhooks.allow-private-targets",
-                    "true",
-                    // Rate limits counted, never enforced: desk's budgets live in its memory and survive
-                    // /_desk/reset, so a class that spent them made the next class's admin sign-in (in
-                    // sharedFresh) a 429. Classes that test enforced limits start a desk of their own.
-                    "desk.rate-limit.enforce",
-                    "false"));
+                    "100000"));
             DeskProcess stopping = shared;
             Runtime.getRuntime().addShutdownHook(new Thread(stopping::close, "stop-shared-desk"));
         }
         return shared;
-    }
-
-    /**
-     * The shared desk, emptied for a test class that needs a desk whose data is only its own but no
-     * settings of its own (issue 16, suite time: a desk of one's own costs a JVM start of 20-40 s):
-     * {@code POST /_desk/reset} (about 10 ms) restores the account desk had when it became ready (its
-     * API access settings and the admin's tokens stay), no fault stays injected, and the plan is
-     * Enterprise on the sandbox clock (limits counted, never enforced). Test classes in
-     * one test JVM run one after another, so no other class uses the shared desk meanwhile; classes
-     * that share it without a reset make their own data and only read what they made.
-     */
-    public static synchronized DeskProcess sharedFresh() {
-        DeskProcess desk = shared();
-        new TestDoubleCalls(desk.baseUrl(), TEST_DOUBLE_KEY).send("POST", "/_desk/reset", null, 200);
-        desk.faults().clear();
-        // desk's rate-limit budgets live in its memory and survive the reset, spent by the class
-        // before; the enterprise plan's sandbox clock counts requests but never refuses one, so no
-        // class meets a 429 another class caused (and the next one finds the desk this way too).
-        desk.admin().plan("enterprise", true);
-        return desk;
-    }
-
-    /** {@link #sharedFresh()} for a try-with-resources block: the shared desk is emptied again at its end. */
-    public static Borrowed borrowShared() {
-        return new Borrowed(sharedFresh());
-    }
-
-    /** The shared desk, borrowed by one test; closing empties it (it keeps running for the next tests). */
-    public record Borrowed(DeskProcess desk) implements AutoCloseable {
-        @Override
-        public void close() {
-            sharedFresh();
-        }
     }
 
     public String baseUrl() {
