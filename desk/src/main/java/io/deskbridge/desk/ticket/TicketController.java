@@ -145,7 +145,20 @@ class TicketController {
         TicketFilter filter = externalId == null
                 ? TicketFilter.LIVE
                 : TicketFilter.live(List.of(new TicketFilter.ExternalIdIs(externalId)));
-        TicketReadCache.Stamp stamp = readCache.stamp();
+        if (include == null) {
+            // The page's ids from the database, each ticket's rendering from the read cache while
+            // fresh; only the others are read whole (TicketReadCache#list, package-info "Read cache").
+            Page<TicketKey> keys = pager.page(
+                    "tickets",
+                    request,
+                    SORTS,
+                    "id",
+                    keySource(filter),
+                    TicketKey::id,
+                    (k, column) -> column.equals("created_at") ? k.createdAt() : k.updatedAt());
+            List<Long> ids = keys.items().stream().map(TicketKey::id).toList();
+            return new RenderedTicketsResponse(readCache.list(ids, base, tickets::findAll), keys.paging());
+        }
         Page<Ticket> page = pager.page(
                 "tickets",
                 request,
@@ -154,10 +167,6 @@ class TicketController {
                 source(filter),
                 Ticket::id,
                 (t, column) -> column.equals("created_at") ? t.createdAt() : t.updatedAt());
-        if (include == null) {
-            // Each ticket as rendered before from an equal row, or rendered now (TicketReadCache).
-            return new RenderedTicketsResponse(readCache.render(page.items(), base, stamp), page.paging());
-        }
         List<TicketJson> items = page.map(t -> TicketJson.of(t, base)).items();
         Sideloads sideloads = sideload(items, include, base);
         return new TicketsResponse(items, page.paging(), sideloads.users(), sideloads.organizations());
@@ -326,6 +335,20 @@ class TicketController {
     ObjectNode restore(@PathVariable long id) {
         tickets.restore(id);
         return JsonNodeFactory.instance.objectNode();
+    }
+
+    private Pager.Source<TicketKey> keySource(TicketFilter filter) {
+        return new Pager.Source<>() {
+            @Override
+            public long count() {
+                return tickets.count(filter);
+            }
+
+            @Override
+            public List<TicketKey> fetch(PageQuery query) {
+                return tickets.pageKeys(filter, query);
+            }
+        };
     }
 
     private Pager.Source<Ticket> source(TicketFilter filter) {

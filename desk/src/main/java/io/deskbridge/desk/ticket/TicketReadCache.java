@@ -4,9 +4,12 @@ import io.deskbridge.desk.cluster.LocalCache;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 import java.util.function.LongSupplier;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,9 +40,14 @@ import tools.jackson.databind.annotation.JsonSerialize;
  * moved back, which would keep entries forever. The cluster {@code ChangeEpoch} (test-double reset and
  * restore, on any instance) empties the cache too.
  *
- * <p>{@link #render}: tickets of a list page, read from the database just now. A ticket's cached
- * rendering is reused only when it was rendered from an equal row (and the same base URL), so lists
- * are exactly as fresh as their query, whatever the entry's age.
+ * <p>{@link #list}: the tickets of {@code GET /tickets}, whose ids (and order) come from the database
+ * just now: each ticket is served as {@link #show} would serve it, so a list is as fresh as a read by
+ * id (read-your-writes here, at most the TTL behind other instances). Only tickets with no fresh
+ * entry are read whole.
+ *
+ * <p>{@link #render}: tickets read from the database just now ({@code show_many}). A ticket's cached
+ * rendering is reused only when it was rendered from an equal row (and the same base URL), so those
+ * answers are exactly as fresh as their query, whatever the entry's age.
  */
 @Component
 class TicketReadCache implements LocalCache {
@@ -119,6 +127,53 @@ class TicketReadCache implements LocalCache {
         return put(load.apply(id), base, stamp).showBody();
     }
 
+    /**
+     * The tickets of a list page, in its order: each one's rendering while fresh, as {@link #show}
+     * serves it; the others are read together with {@code load} and rendered (or, when the row read is
+     * equal to the one an expired entry was rendered from, that rendering is kept and its age reset). A
+     * ticket {@code load} no longer finds (deleted after the page's ids were read) is left out.
+     */
+    List<Rendered> list(List<Long> ids, String base, Function<List<Long>, List<Ticket>> load) {
+        Rendered[] found = new Rendered[ids.size()];
+        List<Long> missing = new ArrayList<>();
+        long now = nanos.getAsLong();
+        for (int i = 0; i < found.length; i++) {
+            Entry entry = ttlNanos > 0 ? entries.get(ids.get(i)) : null;
+            if (entry != null
+                    && now - entry.readNanos() < ttlNanos
+                    && entry.base().equals(base)) {
+                found[i] = entry.object();
+            } else {
+                missing.add(ids.get(i));
+            }
+        }
+        if (!missing.isEmpty()) {
+            Stamp stamp = stamp();
+            Map<Long, Rendered> read = new HashMap<>();
+            for (Ticket row : load.apply(missing)) {
+                Entry old = entries.get(row.id());
+                read.put(
+                        row.id(),
+                        old != null && old.row().equals(row) && old.base().equals(base)
+                                ? keep(new Entry(row, base, old.object(), stamp.nanos()), stamp)
+                                        .object()
+                                : put(row, base, stamp).object());
+            }
+            for (int i = 0; i < found.length; i++) {
+                if (found[i] == null) {
+                    found[i] = read.get(ids.get(i));
+                }
+            }
+        }
+        List<Rendered> rendered = new ArrayList<>(found.length);
+        for (Rendered object : found) {
+            if (object != null) {
+                rendered.add(object);
+            }
+        }
+        return rendered;
+    }
+
     /** The tickets of a page, each from the cache when it was rendered from an equal row. */
     List<Rendered> render(List<Ticket> rows, String base, Stamp stamp) {
         List<Rendered> rendered = new ArrayList<>(rows.size());
@@ -135,7 +190,12 @@ class TicketReadCache implements LocalCache {
     /** Renders the row and keeps it unless the cache was invalidated since {@code stamp}. */
     private Entry put(Ticket row, String base, Stamp stamp) {
         SerializedString object = new SerializedString(json.writeValueAsString(TicketJson.of(row, base)));
-        Entry entry = new Entry(row, base, new Rendered(object), stamp.nanos());
+        return keep(new Entry(row, base, new Rendered(object), stamp.nanos()), stamp);
+    }
+
+    /** Stores the entry unless the cache was invalidated since {@code stamp}; returns it either way. */
+    private Entry keep(Entry entry, Stamp stamp) {
+        Ticket row = entry.row();
         if (ttlNanos <= 0 || generation.get() != stamp.generation()) {
             return entry;
         }

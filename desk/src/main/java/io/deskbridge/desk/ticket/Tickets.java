@@ -104,6 +104,12 @@ public class Tickets {
         return repository.page(filter, page);
     }
 
+    /** The ids and sort columns of the same page as {@link #page}, without the rest of each row. */
+    @Transactional(readOnly = true)
+    public List<TicketKey> pageKeys(TicketFilter filter, PageQuery page) {
+        return repository.pageKeys(filter, page);
+    }
+
     @Transactional(readOnly = true)
     public long count(TicketFilter filter) {
         return repository.count(filter);

@@ -38,9 +38,12 @@
  * request's base URL only, and who may read it is decided by the security chain before the controller
  * runs (the tickets API is agent-only, OAuth scopes included; desk has no per-ticket agent
  * restrictions), so cached bytes are never served to a caller the database read would have refused.
- * Lists, {@code show_many}, exports and sideloads read the database every time; {@code GET /tickets}
- * and {@code show_many} without {@code include} write a ticket's cached rendering only when it was
- * rendered from a row equal to the one just read, so they are exactly as fresh as their query. The
+ * {@code GET /tickets} without {@code include} reads the page's ids (and sort columns) from the
+ * database and writes each ticket as a read by id would (decision, issue 16: reading and comparing
+ * every row was most of a page's cost): membership and order are the query's, the ticket objects
+ * follow the bounds below. {@code show_many} without {@code include} writes a ticket's cached
+ * rendering only when it was rendered from a row equal to the one just read, so it is exactly as
+ * fresh as its query; with {@code include}, lists and sideloads read the database every time. The
  * exports do not use the cache (a walk over every ticket would only churn it): they write each ticket
  * with {@link io.deskbridge.desk.ticket.TicketJsonWriter}, which gives Jackson's bytes without
  * Jackson's per-field work. What a reader sees:

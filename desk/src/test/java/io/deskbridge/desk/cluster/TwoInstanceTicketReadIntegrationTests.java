@@ -23,7 +23,7 @@ import org.springframework.core.env.Environment;
  * The consistency desk documents for ticket reads (ticket/package-info, "Read cache and consistency"):
  * the writing instance A serves its own write on the very next request; instance B, which has the old
  * ticket cached, serves the write at the latest {@code desk.tickets.read-cache-ttl} after it (B runs
- * with 2 s here, A with the default). Two instances on one PostgreSQL.
+ * with 2 s here, A with the default), by id and in the ticket list. Two instances on one PostgreSQL.
  */
 @Tag("postgres-only")
 class TwoInstanceTicketReadIntegrationTests extends DeskIntegrationTest {
@@ -87,6 +87,16 @@ class TwoInstanceTicketReadIntegrationTests extends DeskIntegrationTest {
         assertThat(readOnB.json().path("ticket").path("updated_at"))
                 .isEqualTo(updated.json().path("ticket").path("updated_at"));
 
+        // The ticket list follows the same bounds (it serves each ticket as a read by id would).
+        String listPath = "/api/v2/tickets?page[size]=100&sort=-id";
+        assertThat(listedSubject(api.get(listPath, auth), id)).isEqualTo("Changed on A");
+        assertThat(listedSubject(apiB.get(listPath, auth), id)).isEqualTo("Changed on A");
+        Response again = api.send("PUT", path, auth, "{\"ticket\":{\"subject\":\"Listed on A\"}}");
+        assertThat(again.status()).isEqualTo(200);
+        long listedAt = System.nanoTime();
+        assertThat(listedSubject(api.get(listPath, auth), id)).isEqualTo("Listed on A");
+        awaitOnB(listPath, auth, listedAt, r -> r.status() == 200 && "Listed on A".equals(listedSubject(r, id)));
+
         assertThat(api.send("DELETE", path, auth, null).status()).isEqualTo(204);
         long deletedAt = System.nanoTime();
         assertThat(api.get(path, auth).status()).isEqualTo(404);
@@ -113,6 +123,16 @@ class TwoInstanceTicketReadIntegrationTests extends DeskIntegrationTest {
                 });
         assertThat(Duration.ofNanos(lastStaleSentAt.get() - writtenAt)).isLessThan(B_TTL);
         return last.get();
+    }
+
+    private static String listedSubject(Response response, long id) {
+        assertThat(response.status()).isEqualTo(200);
+        for (var ticket : response.json().path("tickets")) {
+            if (ticket.path("id").asLong() == id) {
+                return ticket.path("subject").asString();
+            }
+        }
+        return null;
     }
 
     private static String subject(Response response) {

@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.function.LongFunction;
 import org.junit.jupiter.api.Test;
 import org.springframework.transaction.support.TransactionSynchronization;
@@ -109,6 +112,66 @@ class TicketReadCacheTests {
     }
 
     @Test
+    void shouldListFreshEntriesAsTheyAreAndReadOnlyTheOthersTogetherInTheListsOrder() throws Exception {
+        List<List<Long>> reads = new ArrayList<>();
+        Function<List<Long>, List<Ticket>> rows = ids -> {
+            reads.add(ids);
+            // The database answers in its own order, and no longer has ticket 9 (deleted meanwhile).
+            return ids.stream()
+                    .filter(id -> id != 9)
+                    .sorted(Comparator.reverseOrder())
+                    .map(id -> id == 7 ? stored : ticket(id, "Other"))
+                    .toList();
+        };
+        cache.show(7, BASE, database);
+        stored = ticket(7, "New"); // changed on another instance: 7's entry is still fresh
+
+        List<String> subjects = subjects(cache.list(List.of(8L, 7L, 9L, 6L), BASE, rows));
+
+        assertThat(subjects).containsExactly("Other", "Old", "Other");
+        assertThat(reads).containsExactly(List.of(8L, 9L, 6L));
+
+        reads.clear();
+        assertThat(subjects(cache.list(List.of(8L, 7L, 6L), BASE, rows))).containsExactly("Other", "Old", "Other");
+        assertThat(reads).isEmpty();
+
+        // Once 7's entry is as old as the lifetime, the list reads it again, as a read by id would.
+        nanos.addAndGet(Duration.ofSeconds(1).toNanos());
+        assertThat(subjects(cache.list(List.of(7L, 8L), BASE, rows))).containsExactly("New", "Other");
+        assertThat(reads).containsExactly(List.of(7L, 8L));
+    }
+
+    @Test
+    void shouldListAWriteOnThisInstanceAtOnce() throws Exception {
+        Function<List<Long>, List<Ticket>> rows =
+                ids -> ids.stream().map(id -> database.apply(id)).toList();
+        assertThat(subjects(cache.list(List.of(7L), BASE, rows))).containsExactly("Old");
+        stored = ticket(7, "New");
+
+        cache.invalidate(7);
+
+        assertThat(subjects(cache.list(List.of(7L), BASE, rows))).containsExactly("New");
+        assertThat(subject(cache.show(7, BASE, database))).isEqualTo("New");
+    }
+
+    @Test
+    void shouldKeepTheRenderingOfAnExpiredEntryWhoseRowIsUnchanged() {
+        cache.show(7, BASE, database);
+        List<TicketReadCache.Rendered> first = cache.list(List.of(7L), BASE, ids -> List.of(stored));
+        nanos.addAndGet(Duration.ofSeconds(5).toNanos());
+
+        List<TicketReadCache.Rendered> again = cache.list(List.of(7L), BASE, ids -> List.of(stored));
+
+        assertThat(again.get(0)).isSameAs(first.get(0));
+        assertThat(loads).hasValue(1);
+        // ... and its age starts again: within the lifetime the next list reads nothing.
+        assertThat(cache.list(List.of(7L), BASE, ids -> {
+                    throw new AssertionError("read " + ids);
+                }))
+                .containsExactly(first.get(0));
+    }
+
+    @Test
     void shouldEmptyEverythingOnAClusterChangeAndStayBounded() {
         cache.show(1, BASE, database);
         cache.show(2, BASE, database);
@@ -128,6 +191,13 @@ class TicketReadCacheTests {
         off.show(7, BASE, database);
         off.show(7, BASE, database);
         assertThat(loads).hasValue(2);
+    }
+
+    private static List<String> subjects(List<TicketReadCache.Rendered> listed) throws Exception {
+        List<String> subjects = new ArrayList<>();
+        JSON.readTree(JSON.writeValueAsString(listed))
+                .forEach(t -> subjects.add(t.path("subject").asString()));
+        return subjects;
     }
 
     private static String subject(byte[] body) {
