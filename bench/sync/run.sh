@@ -34,8 +34,8 @@
 #                {"streams":["users","organizations","ticket_comments"]} and waits; the whole sync
 #                is both phases one after the other
 #       together one POST .../syncs with all four streams (they run at once, sync.engine.threads=4)
-#     While a phase runs it polls GET /api/runs/{id} every POLL seconds and samples sync's heap
-#     (jcmd GC.heap_info) and per-thread CPU. Any failed/paused run, a timeout, or a wrong count fails
+#     While a phase runs it polls GET /api/runs/{id} every POLL seconds and samples per-thread CPU, and
+#     sync's heap (jcmd GC.heap_info) every HEAP_POLL seconds. Any failed/paused run, a timeout, or a wrong count fails
 #     the script.
 #  4. prints per stream: records, seconds (started_at → finished_at), records/s, pages, requests;
 #     desk's time for those requests (Tomcat access log) against the run's wall time; CPU seconds of
@@ -48,7 +48,8 @@
 #
 # Knobs (environment): N_TICKETS (1000000), SYNC_DB (h2), RUNS (1), PHASES (split | together),
 # HISTORY (comments | full),
-# SYNC_JAVA_OPTS (-Xmx256m), SYNC_PROPS (extra --key=value arguments for sync), POLL (5),
+# SYNC_JAVA_OPTS (-Xmx256m), SYNC_PROPS (extra --key=value arguments for sync), POLL (5), HEAP_POLL (30 s
+# between jcmd heap samples),
 # PHASE_TIMEOUT (3600 s), SCHEMA (bench_sync_desk), SYNC_SCHEMA (bench_sync_store), PORT (18231, desk),
 # SYNC_PORT (18241), SYNC_START_TIMEOUT (120 s), SYNC_PG_URL_PARAMS (appended to sync's PostgreSQL URL), DESK_JAR, SYNC_JAR, DESK_JAVA_OPTS (adds to the access-log options), OUT_DIR
 # (keeps GC logs, access logs, run JSON and samples there), KEEP_SCHEMA=1, PGHOST/PGPORT/PGUSER/
@@ -66,6 +67,7 @@ RUNS="${RUNS:-1}"
 PHASES="${PHASES:-split}"
 HISTORY="${HISTORY:-comments}"
 POLL="${POLL:-5}"
+HEAP_POLL="${HEAP_POLL:-30}"
 PHASE_TIMEOUT="${PHASE_TIMEOUT:-3600}"
 SYNC_JAVA_OPTS="${SYNC_JAVA_OPTS:--Xmx256m}"
 SYNC_JAR="${SYNC_JAR:-$ROOT/sync/target/sync-0.1.0-SNAPSHOT-exec.jar}"
@@ -252,7 +254,7 @@ heap_sample() {
 
 # run_phase NAME STREAMS_JSON: starts a sync of those streams and waits until all its runs finished.
 run_phase() {
-    local name=$1 streams=$2 answer ids id state deadline phase_start t0 all_done
+    local name=$1 streams=$2 answer ids id state deadline phase_start t0 all_done last_heap
     wait_for_quiet
     echo "load average at the start of $LABEL/$name: $(cut -d' ' -f1-3 /proc/loadavg)"
     cpu_snapshot >"$WORK/cpu.before"
@@ -261,13 +263,19 @@ run_phase() {
     : >"$WORK/threads.max"
     phase_start="$(date +%s.%N)"
     t0=$SECONDS
+    last_heap=$SECONDS
     answer="$(sync_api POST "/api/connections/$CONNECTION/syncs" "{\"sync\":{\"streams\":$streams}}")"
     ids="$(jq -r '.runs[].id' <<<"$answer")"
     [[ -n "$ids" ]] || die "POST .../syncs returned no runs: $answer"
     deadline=$((SECONDS + PHASE_TIMEOUT))
     while :; do
         sleep "$POLL"
-        heap_sample $((SECONDS - t0)) >>"$WORK/out/$LABEL-heap-samples.txt" || true
+        # Each jcmd starts a JVM of its own (about 0.5 CPU-s): every 5 s that was ~10 % of one of the
+        # two cores taken from the systems measured. The GC log has every after-GC heap anyway.
+        if ((SECONDS - last_heap >= HEAP_POLL)); then
+            heap_sample $((SECONDS - t0)) >>"$WORK/out/$LABEL-heap-samples.txt" || true
+            last_heap=$SECONDS
+        fi
         thread_ticks >>"$WORK/threads.max"
         all_done=yes
         for id in $ids; do

@@ -25,10 +25,10 @@ class CoreConfig {
         return new DataDirectoryGuard("sync.data-dir");
     }
 
-    /** Multi-row INSERTs for the store's batches on PostgreSQL (static: a bean post-processor). */
+    /** PostgreSQL driver settings: multi-row INSERTs, plans made with the values (static: a bean post-processor). */
     @Bean
-    static PostgresBatchRewrite postgresBatchRewrite() {
-        return new PostgresBatchRewrite();
+    static PostgresPoolDefaults postgresPoolDefaults() {
+        return new PostgresPoolDefaults();
     }
 
     /** bcrypt by default, with the {id} prefix so the algorithm can change later. */
