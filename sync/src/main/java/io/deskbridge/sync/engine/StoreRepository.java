@@ -178,23 +178,29 @@ class StoreRepository {
         }
         Map<Long, Long> stored = new HashMap<>();
         List<Long> ids = new ArrayList<>(newest.keySet());
-        // Decision: the page's ids as a VALUES list joined on the primary key, not "id IN (...)": H2
-        // uses an index for IN only on an index's first column, so with the (connection_id, id) key it
-        // read every stored row of the connection and compared it with the whole list, per page
-        // (quadratic: ~4,000 tickets/s at 20,000 stored, ~600/s at 180,000). Joined, both H2 and
-        // PostgreSQL look each id up in the primary key (nested loop over the VALUES rows).
+        // Decision: each of the page's ids (a VALUES list) looked up in the primary key by a correlated
+        // sub-select, not "id IN (...)" and not a join. H2 uses an index for IN only on an index's first
+        // column, so with the (connection_id, id) key it read every stored row of the connection per page
+        // (quadratic: ~4,000 tickets/s at 20,000 stored, ~600/s at 180,000). A join left the choice to
+        // PostgreSQL's planner, which for 1,000 ids and a table whose rows are mostly TOASTed JSON took a
+        // hash join over every stored row of the connection (0.4 s a page at 190,000 tickets, issue 17);
+        // a sub-select per id is one primary-key probe each on both databases, whatever the statistics.
         String values = String.join(", ", Collections.nCopies(ids.size(), "(CAST(? AS BIGINT))"));
         template.query(
-                "SELECT t.id, t." + table.versionColumn() + " FROM (VALUES " + values + ") AS page_ids (id) JOIN "
-                        + table.name() + " t ON t.connection_id = ? AND t.id = page_ids.id",
+                "SELECT page_ids.id, (SELECT t." + table.versionColumn() + " FROM " + table.name()
+                        + " t WHERE t.connection_id = ? AND t.id = page_ids.id) FROM (VALUES " + values
+                        + ") AS page_ids (id)",
                 ps -> {
+                    ps.setLong(1, connectionId);
                     for (int i = 0; i < ids.size(); i++) {
-                        ps.setLong(i + 1, ids.get(i));
+                        ps.setLong(i + 2, ids.get(i));
                     }
-                    ps.setLong(ids.size() + 1, connectionId);
                 },
                 rs -> {
-                    stored.put(rs.getLong(1), rs.getLong(2));
+                    long version = rs.getLong(2);
+                    if (!rs.wasNull()) {
+                        stored.put(rs.getLong(1), version);
+                    }
                 });
         List<StreamRecord> inserts = new ArrayList<>();
         List<StreamRecord> updates = new ArrayList<>();
@@ -238,19 +244,24 @@ class StoreRepository {
         if (ids.isEmpty()) {
             return stored;
         }
+        // One primary-key probe per id, as in upsert (see the decision there).
         String values = String.join(", ", Collections.nCopies(ids.size(), "(CAST(? AS BIGINT))"));
         String column = stream == StreamName.TICKET_COMMENTS ? "''" : "t.record_json";
         template.query(
-                "SELECT t.id, " + column + " FROM (VALUES " + values + ") AS page_ids (id) JOIN " + table(stream)
-                        + " t ON t.connection_id = ? AND t.id = page_ids.id",
+                "SELECT page_ids.id, (SELECT " + column + " FROM " + table(stream)
+                        + " t WHERE t.connection_id = ? AND t.id = page_ids.id) FROM (VALUES " + values
+                        + ") AS page_ids (id)",
                 ps -> {
+                    ps.setLong(1, connectionId);
                     for (int i = 0; i < ids.size(); i++) {
-                        ps.setLong(i + 1, ids.get(i));
+                        ps.setLong(i + 2, ids.get(i));
                     }
-                    ps.setLong(ids.size() + 1, connectionId);
                 },
                 rs -> {
-                    stored.put(rs.getLong(1), rs.getString(2));
+                    String json = rs.getString(2);
+                    if (json != null) {
+                        stored.put(rs.getLong(1), json);
+                    }
                 });
         return stored;
     }
