@@ -43,6 +43,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -153,7 +154,7 @@ class TicketController {
                     request,
                     SORTS,
                     "id",
-                    keySource(filter),
+                    source(filter, tickets::pageKeys),
                     TicketKey::id,
                     (k, column) -> column.equals("created_at") ? k.createdAt() : k.updatedAt());
             List<Long> ids = keys.items().stream().map(TicketKey::id).toList();
@@ -164,7 +165,7 @@ class TicketController {
                 request,
                 SORTS,
                 "id",
-                source(filter),
+                source(filter, tickets::page),
                 Ticket::id,
                 (t, column) -> column.equals("created_at") ? t.createdAt() : t.updatedAt());
         List<TicketJson> items = page.map(t -> TicketJson.of(t, base)).items();
@@ -315,7 +316,7 @@ class TicketController {
                         request,
                         Map.of("id", KeysetSort.Kind.ID, "deleted_at", KeysetSort.Kind.TIMESTAMP),
                         "id",
-                        source(TicketFilter.DELETED),
+                        source(TicketFilter.DELETED, tickets::page),
                         Ticket::id,
                         (t, column) -> t.deletedAt())
                 .map(t -> DeletedTicketJson.of(
@@ -337,7 +338,8 @@ class TicketController {
         return JsonNodeFactory.instance.objectNode();
     }
 
-    private Pager.Source<TicketKey> keySource(TicketFilter filter) {
+    /** The filter's tickets, as whole rows ({@code tickets::page}) or as keys ({@code tickets::pageKeys}). */
+    private <T> Pager.Source<T> source(TicketFilter filter, BiFunction<TicketFilter, PageQuery, List<T>> fetch) {
         return new Pager.Source<>() {
             @Override
             public long count() {
@@ -345,22 +347,8 @@ class TicketController {
             }
 
             @Override
-            public List<TicketKey> fetch(PageQuery query) {
-                return tickets.pageKeys(filter, query);
-            }
-        };
-    }
-
-    private Pager.Source<Ticket> source(TicketFilter filter) {
-        return new Pager.Source<>() {
-            @Override
-            public long count() {
-                return tickets.count(filter);
-            }
-
-            @Override
-            public List<Ticket> fetch(PageQuery query) {
-                return tickets.page(filter, query);
+            public List<T> fetch(PageQuery query) {
+                return fetch.apply(filter, query);
             }
         };
     }
