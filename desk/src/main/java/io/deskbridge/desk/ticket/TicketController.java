@@ -44,6 +44,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.BiFunction;
+import java.util.function.Function;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -149,25 +150,11 @@ class TicketController {
         if (include == null) {
             // The page's ids from the database, each ticket's rendering from the read cache while
             // fresh; only the others are read whole (TicketReadCache#list, package-info "Read cache").
-            Page<TicketKey> keys = pager.page(
-                    "tickets",
-                    request,
-                    SORTS,
-                    "id",
-                    source(filter, tickets::pageKeys),
-                    TicketKey::id,
-                    (k, column) -> column.equals("created_at") ? k.createdAt() : k.updatedAt());
+            Page<TicketKey> keys = listPage(request, filter, tickets::pageKeys, key -> key);
             List<Long> ids = keys.items().stream().map(TicketKey::id).toList();
             return new RenderedTicketsResponse(readCache.list(ids, base, tickets::findAll), keys.paging());
         }
-        Page<Ticket> page = pager.page(
-                "tickets",
-                request,
-                SORTS,
-                "id",
-                source(filter, tickets::page),
-                Ticket::id,
-                (t, column) -> column.equals("created_at") ? t.createdAt() : t.updatedAt());
+        Page<Ticket> page = listPage(request, filter, tickets::page, TicketKey::of);
         List<TicketJson> items = page.map(t -> TicketJson.of(t, base)).items();
         Sideloads sideloads = sideload(items, include, base);
         return new TicketsResponse(items, page.paging(), sideloads.users(), sideloads.organizations());
@@ -336,6 +323,24 @@ class TicketController {
     ObjectNode restore(@PathVariable long id) {
         tickets.restore(id);
         return JsonNodeFactory.instance.objectNode();
+    }
+
+    /** A page of {@code GET /tickets}, of whole rows or of keys; {@code keyOf} gives a row's id and sort values. */
+    private <T> Page<T> listPage(
+            HttpServletRequest request,
+            TicketFilter filter,
+            BiFunction<TicketFilter, PageQuery, List<T>> fetch,
+            Function<T, TicketKey> keyOf) {
+        return pager.page(
+                "tickets",
+                request,
+                SORTS,
+                "id",
+                source(filter, fetch),
+                row -> keyOf.apply(row).id(),
+                (row, column) -> column.equals("created_at")
+                        ? keyOf.apply(row).createdAt()
+                        : keyOf.apply(row).updatedAt());
     }
 
     /** The filter's tickets, as whole rows ({@code tickets::page}) or as keys ({@code tickets::pageKeys}). */
